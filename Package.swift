@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "bakeoff",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bakeoff", targets: ["bakeoff"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The command line: parse, call the kit, print, exit code.
+        .executableTarget(
+            name: "bakeoff",
+            dependencies: [
+                "BakeoffModel", "BakeoffCatalog", "BakeoffRunner", "BakeoffLedger", "BakeoffScoring",
+                "BakeoffReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Value types, no I/O, no dependencies.
+        .target(name: "BakeoffModel"),
+        // bakeoff.yaml, criteria/, stages/ → Model, with every problem located by file:line:col.
+        .target(name: "BakeoffCatalog", dependencies: ["BakeoffModel", "Yams"]),
+        // Environments, process launch (posix_spawn/wait4), scenario execution, sampling.
+        .target(name: "BakeoffRunner", dependencies: ["BakeoffModel"]),
+        // SQLite store: schema, migrations, run-file import/export.
+        .target(
+            name: "BakeoffLedger",
+            dependencies: ["BakeoffModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Indicators, normalization, weights, cost model, sensitivity: pure functions.
+        .target(name: "BakeoffScoring", dependencies: ["BakeoffModel"]),
+        // View models → Markdown → HTML, SVG, posts, slides.
+        .target(
+            name: "BakeoffReports",
+            dependencies: [
+                "BakeoffModel", "BakeoffScoring", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BakeoffModelTests", dependencies: ["BakeoffModel", "TestSupport"]),
+        .testTarget(name: "BakeoffCatalogTests", dependencies: ["BakeoffCatalog", "TestSupport"]),
+        .testTarget(name: "BakeoffRunnerTests", dependencies: ["BakeoffRunner", "TestSupport"]),
+        .testTarget(name: "BakeoffLedgerTests", dependencies: ["BakeoffLedger", "TestSupport"]),
+        .testTarget(name: "BakeoffScoringTests", dependencies: ["BakeoffScoring", "TestSupport"]),
+        .testTarget(name: "BakeoffReportsTests", dependencies: ["BakeoffReports", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

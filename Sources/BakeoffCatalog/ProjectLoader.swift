@@ -1,0 +1,82 @@
+import BakeoffModel
+import Foundation
+
+/// Loads and validates a whole project, collecting every problem before failing once.
+public enum ProjectLoader {
+    /// The loaded project and the warnings found on the way.
+    public struct Result: Sendable {
+        public var project: Project
+        public var warnings: [Diagnostic]
+    }
+
+    /// Loads the project at `root`. Throws `CatalogError` with every error (and warning) when any error exists.
+    /// - Parameter today: facts dated after this day are errors; nil skips that check.
+    public static func load(root: String, today: Day? = Day.today()) throws(CatalogError) -> Result {
+        let diagnostics = DiagnosticCollector()
+        let files = ProjectFiles(root: root, diagnostics: diagnostics, today: today)
+        guard files.exists(TeamLoader.path) else {
+            throw CatalogError(diagnostics: [
+                Diagnostic(file: TeamLoader.path, line: 1, column: 1, path: "", message: "no bakeoff.yaml in \(root)",
+                    hint: "run 'bakeoff init DIR' to start a project, or pass --project DIR")
+            ])
+        }
+        var stages: [Stage] = []
+        var orders: [Int: String] = [:]
+        let stageLoader = StageLoader(files: files)
+        for id in files.subfolders("stages") {
+            guard Identifier.isValid(id) else {
+                files.report(file: "stages/\(id)", "'\(id)' is not a valid stage id", hint: "rename the folder with lower-case letters, digits and '-'")
+                continue
+            }
+            guard files.exists("stages/\(id)/stage.yaml") else {
+                files.report(file: "stages/\(id)", "the stage folder has no stage.yaml", hint: "add one or remove the folder")
+                continue
+            }
+            guard let stage = stageLoader.load(id: id) else { continue }
+            if let other = orders[stage.order] {
+                diagnostics.add(
+                    Diagnostic(file: "stages/\(id)/stage.yaml", line: 1, column: 1, path: "order",
+                        message: "stage '\(id)' has the same order \(stage.order) as stage '\(other)'",
+                        hint: "give each stage its own position in the pipeline"))
+            }
+            orders[stage.order] = id
+            stages.append(stage)
+        }
+        stages.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+        if stages.isEmpty {
+            files.report(file: "stages", "no stage is defined", hint: "add stages/<id>/stage.yaml")
+        }
+        let criteriaLoader = CriteriaLoader(files: files, stages: stages)
+        let (criteria, costModel) = criteriaLoader.load()
+        let profiles = criteriaLoader.loadProfiles(criteria: criteria)
+        let team = TeamLoader(files: files, stages: stages, profiles: profiles).load()
+
+        guard !diagnostics.hasErrors, let team, let costModel else {
+            throw CatalogError(diagnostics: diagnostics.items)
+        }
+        let project = Project(
+            root: root, team: team, criteria: criteria, costModel: costModel, profiles: profiles, stages: stages)
+        return Result(project: project, warnings: diagnostics.items.sorted())
+    }
+
+    /// The nearest folder at or above `start` holding a `bakeoff.yaml`.
+    public static func locate(from start: String) -> String? {
+        var folder = URL(fileURLWithPath: start).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(TeamLoader.path).path) {
+                return folder.path
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+}
+
+extension Day {
+    /// Today's date in UTC.
+    public static func today() -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}

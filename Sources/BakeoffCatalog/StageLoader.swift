@@ -1,0 +1,309 @@
+import BakeoffModel
+import Foundation
+
+/// Reads `stages/<id>/stage.yaml`, `scenario.yaml` and `adapters/<tool>/adapter.yaml`.
+struct StageLoader {
+    let files: ProjectFiles
+
+    func load(id: String) -> Stage? {
+        let folder = "stages/\(id)"
+        guard let root = files.yaml("\(folder)/stage.yaml"),
+            let map = root.mapping(
+                required: ["title", "order", "question", "candidates"], optional: ["comparisons"])
+        else { return nil }
+        let title = map["title"]?.string()
+        let order = map["order"]?.int(min: 1)
+        let question = map["question"]?.string()
+        let candidates = map["candidates"].flatMap { readTools($0, what: "candidate") } ?? []
+        if let value = map["candidates"], candidates.isEmpty, case .sequence = value.node {
+            value.error("a stage needs at least one candidate", hint: "list the tools that could fill this stage")
+        }
+        var comparisons: [FactComparison] = []
+        if let list = map["comparisons"]?.sequence() {
+            var ids = IdentifierRegistry(what: "comparison")
+            for item in list {
+                guard let m = item.mapping(required: ["id", "title", "items"]),
+                    let cid = m["id"]?.string(), ids.register(cid, at: m["id"]!),
+                    let ctitle = m["title"]?.string(), let items = m["items"].flatMap({ readTools($0, what: "item") })
+                else { continue }
+                comparisons.append(FactComparison(id: cid, title: ctitle, items: items))
+            }
+        }
+        let scenario = files.exists("\(folder)/scenario.yaml") ? loadScenario("\(folder)/scenario.yaml") : nil
+        let adapters = loadAdapters(folder: folder, candidates: candidates, scenario: scenario)
+        guard let title, let order, let question else { return nil }
+        return Stage(
+            id: id, order: order, title: title, question: question, candidates: candidates,
+            comparisons: comparisons, scenario: scenario, adapters: adapters)
+    }
+
+    // MARK: tools and facts
+
+    private func readTools(_ value: YAMLValue, what: String) -> [Tool]? {
+        guard let list = value.sequence() else { return nil }
+        var ids = IdentifierRegistry(what: what)
+        var result: [Tool] = []
+        for item in list {
+            guard let m = item.mapping(required: ["id", "name", "homepage", "facts"], optional: ["summary"]) else {
+                continue
+            }
+            let id = m["id"]?.string()
+            let name = m["name"]?.string()
+            let homepage = m["homepage"]?.url()
+            let summary = m["summary"]?.string() ?? ""
+            let facts = m["facts"].flatMap(readFacts) ?? []
+            guard let id, ids.register(id, at: m["id"]!), let name, let homepage else { continue }
+            result.append(Tool(id: id, name: name, homepage: homepage, summary: summary, facts: facts))
+        }
+        return result
+    }
+
+    private func readFacts(_ value: YAMLValue) -> [Fact]? {
+        guard let entries = value.entries() else { return nil }
+        var result: [Fact] = []
+        for (key, entry) in entries {
+            guard FactKeys.isValid(key.text) else {
+                key.error("'\(key.text)' is not a valid fact key", hint: "use lower-case words joined by '_' or '.'")
+                continue
+            }
+            guard let m = entry.mapping(required: ["value", "source", "as_of"], optional: ["note"]) else { continue }
+            let factValue = m["value"].flatMap(Self.factValue)
+            let source = m["source"]?.url()
+            let asOf = m["as_of"]?.day()
+            let note = m["note"]?.string()
+            if let asOf, let today = files.today, asOf > today {
+                m["as_of"]!.error("the as-of date \(asOf) is in the future", hint: "give the date the source was read")
+                continue
+            }
+            guard let factValue, let source, let asOf else { continue }
+            if let check = FactKeys.check(key: key.text, value: factValue) {
+                m["value"]!.error(check.message, hint: check.hint)
+                continue
+            }
+            result.append(Fact(key: key.text, value: factValue, source: source, asOf: asOf, note: note))
+        }
+        return result
+    }
+
+    static func factValue(_ value: YAMLValue) -> FactValue? {
+        switch value.node {
+        case .sequence:
+            return value.stringList().map(FactValue.list)
+        case .scalar(let s):
+            let quoted = s.style == .singleQuoted || s.style == .doubleQuoted
+            if !quoted, s.string == "true" || s.string == "false" { return .flag(s.string == "true") }
+            if !quoted, let n = Double(s.string), n.isFinite { return .number(n) }
+            return value.string().map(FactValue.text)
+        default:
+            value.error("expected a fact value (text, number, true/false or a list)")
+            return nil
+        }
+    }
+
+    // MARK: scenario
+
+    private func loadScenario(_ path: String) -> Scenario? {
+        guard let root = files.yaml(path),
+            let map = root.mapping(required: ["description", "steps"], optional: ["parameters"])
+        else { return nil }
+        let description = map["description"]?.string()
+        var parameters: [ScenarioParameter] = []
+        if let entries = map["parameters"]?.entries() {
+            for (key, entry) in entries {
+                guard Identifier.isValid(key.text) else {
+                    key.error("'\(key.text)' is not a valid parameter name", hint: "use lower-case letters, digits and '_'")
+                    continue
+                }
+                guard let m = entry.mapping(required: ["value", "description"]),
+                    let v = m["value"]?.string(), let d = m["description"]?.string()
+                else { continue }
+                parameters.append(ScenarioParameter(name: key.text, value: v, description: d))
+            }
+        }
+        var steps: [ScenarioStep] = []
+        if let list = map["steps"]?.sequence() {
+            var ids = IdentifierRegistry(what: "step")
+            for item in list {
+                guard
+                    let m = item.mapping(
+                        required: ["id", "title", "timeout"], optional: ["description", "metrics"])
+                else { continue }
+                let id = m["id"]?.string()
+                let title = m["title"]?.string()
+                let timeout = m["timeout"]?.nonNegativeDouble()
+                if let t = timeout, t == 0 { m["timeout"]!.error("a timeout must be above 0 seconds") }
+                let description = m["description"]?.string() ?? ""
+                var metrics: [String: String] = [:]
+                for (key, unit) in m["metrics"]?.entries() ?? [] {
+                    if let u = unit.string() { metrics[key.text] = u }
+                }
+                guard let id, ids.register(id, at: m["id"]!), let title, let timeout, timeout > 0 else { continue }
+                steps.append(
+                    ScenarioStep(id: id, title: title, description: description, timeoutSeconds: timeout, metrics: metrics))
+            }
+            if list.isEmpty { map["steps"]!.error("a scenario needs at least one step") }
+        }
+        guard let description else { return nil }
+        return Scenario(description: description, parameters: parameters, steps: steps)
+    }
+
+    // MARK: adapters
+
+    private func loadAdapters(folder: String, candidates: [Tool], scenario: Scenario?) -> [Adapter] {
+        let adapterFolder = "\(folder)/adapters"
+        var result: [Adapter] = []
+        for tool in files.subfolders(adapterFolder) {
+            let path = "\(adapterFolder)/\(tool)/adapter.yaml"
+            guard files.exists(path) else {
+                files.report(file: "\(adapterFolder)/\(tool)", "the adapter folder has no adapter.yaml", hint: "add one or remove the folder")
+                continue
+            }
+            guard let root = files.yaml(path),
+                let map = root.mapping(required: ["install", "steps"], optional: ["env"])
+            else { continue }
+            if !candidates.isEmpty, !candidates.contains(where: { $0.id == tool }) {
+                root.error(
+                    "adapter for '\(tool)', which is not a candidate of this stage",
+                    hint: Spelling.hint(for: tool, among: candidates.map(\.id), what: "candidate"))
+            }
+            let install = map["install"].flatMap { installSpec($0, folder: "\(adapterFolder)/\(tool)") }
+            var environment: [String: String] = [:]
+            for (key, value) in map["env"]?.entries() ?? [] {
+                guard EnvironmentName.isValid(key.text) else {
+                    key.error("'\(key.text)' is not an environment variable name", hint: "use letters, digits and '_'")
+                    continue
+                }
+                if let v = value.string(allowEmpty: true) { environment[key.text] = v }
+            }
+            var steps: [String: AdapterStep] = [:]
+            if let entries = map["steps"]?.entries() {
+                let known = scenario?.steps.map(\.id) ?? []
+                for (key, entry) in entries {
+                    if scenario != nil, !known.contains(key.text) {
+                        key.error(
+                            "unknown step '\(key.text)'",
+                            hint: Spelling.hint(for: key.text, among: known, what: "scenario step"))
+                        continue
+                    }
+                    if let step = adapterStep(entry) { steps[key.text] = step }
+                }
+                for step in scenario?.steps ?? [] where steps[step.id] == nil && !entries.isEmpty {
+                    map["steps"]!.warning(
+                        "no command for scenario step '\(step.id)'; it will be recorded as skipped",
+                        hint: "add a command, or 'unsupported: <reason>' if the tool cannot do it")
+                }
+            }
+            guard let install else { continue }
+            result.append(
+                Adapter(
+                    tool: tool, directory: "\(adapterFolder)/\(tool)", install: install, environment: environment,
+                    steps: steps))
+        }
+        return result
+    }
+
+    private func installSpec(_ value: YAMLValue, folder: String) -> InstallSpec? {
+        guard let entries = value.entries() else { return nil }
+        if entries.contains(where: { $0.key.text == "debian" }) {
+            guard let m = value.mapping(required: ["debian", "version"]),
+                let packages = m["debian"]?.stringList(), let version = m["version"]?.stringList()
+            else { return nil }
+            if version.isEmpty { m["version"]!.error("expected the command that prints the tool's version") }
+            return version.isEmpty ? nil : .debian(packages: packages, versionCommand: version)
+        }
+        guard let m = value.mapping(required: ["python", "requirements", "lock"]) else { return nil }
+        let python = m["python"]?.string()
+        let requirements = m["requirements"]?.string()
+        let lock = m["lock"]?.string()
+        for (key, name) in [("requirements", requirements), ("lock", lock)] {
+            if let name, !files.exists("\(folder)/\(name)") {
+                m[key]!.error("'\(folder)/\(name)' does not exist", hint: key == "lock"
+                    ? "create it with: uv pip compile \(requirements ?? "requirements.in") -o \(name)"
+                    : "list the tool's requirements in it")
+            }
+        }
+        guard let python, let requirements, let lock else { return nil }
+        return .python(version: python, requirements: requirements, lock: lock)
+    }
+
+    private func adapterStep(_ value: YAMLValue) -> AdapterStep? {
+        guard let entries = value.entries() else { return nil }
+        let keys = Set(entries.map(\.key.text))
+        if keys.contains("unsupported") {
+            guard let m = value.mapping(required: ["unsupported"]), let reason = m["unsupported"]?.string() else {
+                return nil
+            }
+            return .unsupported(reason: reason)
+        }
+        if keys.contains("server") {
+            guard let m = value.mapping(required: ["server", "health"], optional: ["client", "ready_timeout"]),
+                let command = m["server"].flatMap(argv), let health = m["health"]?.string()
+            else { return nil }
+            guard health.hasPrefix("/") else {
+                m["health"]!.error("a health path must start with '/'", hint: "e.g. /healthz")
+                return nil
+            }
+            let client = m["client"].flatMap(argv)
+            let ready = m["ready_timeout"]?.nonNegativeDouble() ?? 60
+            return .server(command: command, health: health, client: client, readySeconds: ready)
+        }
+        guard let m = value.mapping(required: ["run"], optional: []), let command = m["run"].flatMap(argv) else {
+            return nil
+        }
+        return .command(command)
+    }
+
+    private func argv(_ value: YAMLValue) -> [String]? {
+        guard let list = value.stringList() else { return nil }
+        guard !list.isEmpty else {
+            value.error("expected a command as a list of arguments", hint: "e.g. [python, \"{adapter}/steps.py\", setup]")
+            return nil
+        }
+        return list
+    }
+}
+
+/// The fact keys the scoring and reports understand, with the values they expect.
+public enum FactKeys {
+    /// Keys whose value must be one of a closed set.
+    public static let choices: [String: [String]] = [
+        "hosting": ["self-hosted", "saas", "both"],
+        "pricing.model": ["free", "per-seat", "usage", "free-and-paid"],
+    ]
+    /// Keys whose value must be a number.
+    public static let numbers: Set<String> = [
+        "first_release", "pricing.seat_usd_month", "release_cadence_days", "contributors", "github_stars",
+    ]
+    /// Keys whose value must be true or false.
+    public static let flags: Set<String> = ["commercial_support", "open_source", "self_hostable"]
+    /// Keys whose value must be a list.
+    public static let lists: Set<String> = ["integrations"]
+
+    static func isValid(_ key: String) -> Bool {
+        Identifier.isValid(key) && !key.contains("-")
+    }
+
+    static func check(key: String, value: FactValue) -> (message: String, hint: String)? {
+        if let allowed = choices[key] {
+            guard case .text(let text) = value, allowed.contains(text) else {
+                return ("'\(value)' is not a valid \(key)", Spelling.hint(for: value.description, among: allowed, what: key))
+            }
+        }
+        if numbers.contains(key), value.number == nil { return ("expected a number for \(key)", "write the number alone") }
+        if flags.contains(key), case .flag = value {} else if flags.contains(key) {
+            return ("expected true or false for \(key)", "write true or false")
+        }
+        if lists.contains(key), value.list == nil { return ("expected a list for \(key)", "write it as [a, b]") }
+        return nil
+    }
+}
+
+/// Environment variable names: letters, digits and underscores, not starting with a digit.
+enum EnvironmentName {
+    static func isValid(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy {
+            ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+        }
+    }
+}

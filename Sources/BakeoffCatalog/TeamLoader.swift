@@ -1,0 +1,136 @@
+import BakeoffModel
+
+/// Reads `bakeoff.yaml` and checks its references against the catalog.
+struct TeamLoader {
+    let files: ProjectFiles
+    let stages: [Stage]
+    let profiles: [Profile]
+
+    static let path = "bakeoff.yaml"
+    /// The id of the first check-in, which introduces the group.
+    public static let groupDetails = "group-details"
+
+    func load() -> Team? {
+        guard let root = files.yaml(Self.path),
+            let m = root.mapping(
+                required: ["team", "company", "data_science_team", "product", "members", "checkins", "profile", "stages"],
+                optional: ["talk"])
+        else { return nil }
+        let name = m["team"]?.string()
+        let company = m["company"]?.oneOf(CompanyKind.allCases.map { ($0.rawValue, $0) }, what: "company kind")
+        let dsTeam = m["data_science_team"]?.oneOf(
+            DataScienceTeamKind.allCases.map { ($0.rawValue, $0) }, what: "data-science team kind")
+        let product = m["product"]?.string()
+        let members = m["members"].flatMap(readMembers) ?? []
+        let memberIDs = members.map(\.id)
+        let (poster, schedule) = m["checkins"].flatMap { readCheckins($0, members: memberIDs) } ?? (nil, [])
+        let profile = m["profile"].flatMap { value -> String? in
+            guard let id = value.string() else { return nil }
+            guard profiles.contains(where: { $0.id == id }) || profiles.isEmpty else {
+                value.error("unknown profile '\(id)'", hint: Spelling.hint(for: id, among: profiles.map(\.id), what: "profile"))
+                return nil
+            }
+            return id
+        }
+        let assignments = m["stages"].flatMap { readAssignments($0, members: memberIDs) } ?? []
+        let talk = m["talk"].flatMap { readTalk($0, members: memberIDs) } ?? TalkSettings()
+        guard let name, let company, let dsTeam, let product, let poster, let profile else { return nil }
+        return Team(
+            name: name, company: company, dataScienceTeam: dsTeam, product: product, members: members, poster: poster,
+            schedule: schedule, profile: profile, stages: assignments, talk: talk)
+    }
+
+    private func readMembers(_ value: YAMLValue) -> [Member]? {
+        guard let list = value.sequence() else { return nil }
+        if list.isEmpty { value.error("a team needs at least one member") }
+        var ids = IdentifierRegistry(what: "member")
+        return list.compactMap { item in
+            guard let m = item.mapping(required: ["id", "name"]), let id = m["id"]?.string(),
+                let name = m["name"]?.string(), ids.register(id, at: m["id"]!)
+            else { return nil }
+            return Member(id: id, name: name)
+        }
+    }
+
+    private func memberReference(_ value: YAMLValue, members: [String]) -> String? {
+        guard let id = value.string() else { return nil }
+        guard members.contains(id) else {
+            value.error("unknown member '\(id)'", hint: Spelling.hint(for: id, among: members, what: "member"))
+            return nil
+        }
+        return id
+    }
+
+    private func readCheckins(_ value: YAMLValue, members: [String]) -> (String?, [CheckInSlot])? {
+        guard let m = value.mapping(required: ["poster", "schedule"]) else { return nil }
+        let poster = m["poster"].flatMap { memberReference($0, members: members) }
+        var slots: [CheckInSlot] = []
+        let known = [Self.groupDetails] + stages.map(\.id)
+        var ids = IdentifierRegistry(what: "check-in")
+        for item in m["schedule"]?.sequence() ?? [] {
+            guard let s = item.mapping(required: ["id", "due"]) else { continue }
+            let id = s["id"]?.string()
+            let due = s["due"]?.day()
+            guard let id, let due else { continue }
+            guard known.contains(id) else {
+                s["id"]!.error(
+                    "unknown check-in '\(id)'",
+                    hint: Spelling.hint(for: id, among: known, what: "check-in (group-details or a stage id)"))
+                continue
+            }
+            guard ids.register(id, at: s["id"]!) else { continue }
+            if let previous = slots.last, due < previous.due {
+                s["due"]!.error("check-in '\(id)' is due \(due), before the previous one (\(previous.due))", hint: "list the schedule in date order")
+            }
+            slots.append(CheckInSlot(id: id, due: due))
+        }
+        return (poster, slots)
+    }
+
+    private func readAssignments(_ value: YAMLValue, members: [String]) -> [StageAssignment]? {
+        guard let entries = value.entries() else { return nil }
+        var result: [StageAssignment] = []
+        for (key, entry) in entries {
+            guard let stage = stages.first(where: { $0.id == key.text }) else {
+                key.error("unknown stage '\(key.text)'", hint: Spelling.hint(for: key.text, among: stages.map(\.id), what: "stage"))
+                continue
+            }
+            guard let tools = entry.entries() else { continue }
+            var candidates: [Assessment] = []
+            for (toolKey, assessorsValue) in tools {
+                guard stage.candidate(toolKey.text) != nil else {
+                    toolKey.error(
+                        "'\(toolKey.text)' is not a candidate of stage '\(stage.id)'",
+                        hint: Spelling.hint(for: toolKey.text, among: stage.candidates.map(\.id), what: "candidate"))
+                    continue
+                }
+                guard let list = assessorsValue.sequence() else { continue }
+                let assessors = list.compactMap { memberReference($0, members: members) }
+                if list.isEmpty {
+                    assessorsValue.error("no assessor for '\(toolKey.text)'", hint: "name at least one member who assesses it")
+                }
+                candidates.append(Assessment(tool: toolKey.text, assessors: assessors))
+            }
+            result.append(StageAssignment(stage: stage.id, candidates: candidates))
+        }
+        return result.sorted { a, b in
+            (stages.first { $0.id == a.stage }?.order ?? 0) < (stages.first { $0.id == b.stage }?.order ?? 0)
+        }
+    }
+
+    private func readTalk(_ value: YAMLValue, members: [String]) -> TalkSettings? {
+        guard let m = value.mapping(optional: ["limit", "minimum_per_member", "words_per_minute", "speakers"]) else {
+            return nil
+        }
+        var talk = TalkSettings()
+        if let limit = m["limit"]?.seconds() {
+            if limit == 0 { m["limit"]!.error("the talk limit must be above 0:00") } else { talk.limitSeconds = limit }
+        }
+        if let minimum = m["minimum_per_member"]?.seconds() { talk.minimumPerMemberSeconds = minimum }
+        if let pace = m["words_per_minute"]?.int(min: 1) { talk.wordsPerMinute = pace }
+        for (key, speaker) in m["speakers"]?.entries() ?? [] {
+            if let member = memberReference(speaker, members: members) { talk.speakers[key.text] = member }
+        }
+        return talk
+    }
+}

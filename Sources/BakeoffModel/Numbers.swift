@@ -1,0 +1,49 @@
+/// Locale-independent number formatting, so every output is byte-identical across machines.
+public enum Numbers {
+    /// Formats with at most `decimals` decimals, trailing zeros removed (`1.50` → `1.5`, `2.0` → `2`).
+    public static func format(_ value: Double, decimals: Int = 3) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "-∞") }
+        var text = fixed(value, decimals: decimals)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// Formats with exactly `decimals` decimals, rounding half away from zero.
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return format(value) }
+        var scale = 1.0
+        for _ in 0..<max(0, decimals) { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        let negative = value < 0 && scaled > 0
+        var digits = String(Int64(scaled))
+        if decimals > 0 {
+            if digits.count <= decimals {
+                digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
+            }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+        }
+        return negative ? "-" + digits : digits
+    }
+
+    /// Seconds as `m:ss` (e.g. 300 → `5:00`).
+    public static func minutesSeconds(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        let rest = s % 60
+        return "\(s / 60):" + (rest < 10 ? "0" : "") + String(rest)
+    }
+
+    /// A byte count in binary units with one decimal (`52.3 MiB`).
+    public static func bytes(_ count: Int64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(count) B" : "\(fixed(value, decimals: 1)) \(units[unit])"
+    }
+}

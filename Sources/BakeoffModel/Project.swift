@@ -1,0 +1,36 @@
+/// Everything a project consists of: the team, the criteria, the profiles and the stages.
+public struct Project: Hashable, Sendable {
+    /// Absolute path of the folder holding `bakeoff.yaml`.
+    public var root: String
+    public var team: Team
+    public var criteria: [Criterion]
+    public var costModel: CostModel
+    public var profiles: [Profile]
+    /// Stages in pipeline order.
+    public var stages: [Stage]
+
+    public init(
+        root: String, team: Team, criteria: [Criterion], costModel: CostModel, profiles: [Profile],
+        stages: [Stage]
+    ) {
+        self.root = root
+        self.team = team
+        self.criteria = criteria
+        self.costModel = costModel
+        self.profiles = profiles
+        self.stages = stages
+    }
+
+    public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+    public func profile(_ id: String) -> Profile? { profiles.first { $0.id == id } }
+
+    /// The stages the team assesses, in pipeline order, each narrowed to the team's candidates.
+    public var assessedStages: [Stage] {
+        stages.compactMap { stage in
+            guard let assignment = team.assignment(for: stage.id) else { return nil }
+            var narrowed = stage
+            narrowed.candidates = assignment.candidates.compactMap { stage.candidate($0.tool) }
+            return narrowed
+        }
+    }
+}

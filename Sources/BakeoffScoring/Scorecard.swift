@@ -1,0 +1,236 @@
+import BakeoffModel
+
+/// Where a number came from, so a report can link it to its evidence.
+public enum EvidenceReference: Hashable, Codable, Sendable {
+    /// Observations of one step of one tool in these runs.
+    case observations(stage: String, tool: String, step: String, runs: [String])
+    /// A sourced fact.
+    case fact(stage: String, tool: String, key: String, source: String, asOf: Day)
+    /// The cost model's stated assumptions.
+    case costModel
+}
+
+/// The spread of a measured indicator over repetitions (the cold run excluded when there are warm ones).
+public struct Spread: Hashable, Codable, Sendable {
+    public var n: Int
+    public var min: Double
+    public var max: Double
+    /// Median absolute deviation.
+    public var mad: Double
+    /// The first (cold) repetition's value, when there was one.
+    public var cold: Double?
+    /// True when the spread is large relative to the median (MAD/median > 10 % or max/min > 1.5).
+    public var wide: Bool
+
+    public init(n: Int, min: Double, max: Double, mad: Double, cold: Double?, wide: Bool) {
+        self.n = n
+        self.min = min
+        self.max = max
+        self.mad = mad
+        self.cold = cold
+        self.wide = wide
+    }
+}
+
+/// One indicator's value for one tool.
+public struct IndicatorValue: Hashable, Codable, Sendable {
+    public var indicator: String
+    public var criterion: String
+    /// The raw number (median for measurements), nil when unknown or categorical.
+    public var raw: Double?
+    /// The raw value as shown (with unit), or `unknown`.
+    public var display: String
+    /// 0–10, nil when unknown.
+    public var score: Double?
+    public var spread: Spread?
+    public var evidence: [EvidenceReference]
+
+    public init(
+        indicator: String, criterion: String, raw: Double?, display: String, score: Double?, spread: Spread?,
+        evidence: [EvidenceReference]
+    ) {
+        self.indicator = indicator
+        self.criterion = criterion
+        self.raw = raw
+        self.display = display
+        self.score = score
+        self.spread = spread
+        self.evidence = evidence
+    }
+}
+
+/// How much of a criterion's evidence exists.
+public enum Confidence: String, Codable, Sendable, Comparable {
+    case none
+    case low
+    case medium
+    case high
+
+    public static func < (a: Confidence, b: Confidence) -> Bool {
+        let order: [Confidence] = [.none, .low, .medium, .high]
+        return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+    }
+}
+
+/// One criterion's score for one tool.
+public struct CriterionScore: Hashable, Codable, Sendable {
+    public var criterion: String
+    /// 0–10 over the known indicators; nil when none is known.
+    public var score: Double?
+    public var known: Int
+    public var total: Int
+    public var confidence: Confidence
+
+    public init(criterion: String, score: Double?, known: Int, total: Int, confidence: Confidence) {
+        self.criterion = criterion
+        self.score = score
+        self.known = known
+        self.total = total
+        self.confidence = confidence
+    }
+}
+
+/// One line of the total-cost-of-ownership breakdown.
+public struct CostLine: Hashable, Codable, Sendable {
+    public var item: String
+    /// How the amount was computed, in words with every input (e.g. `5 seats × $50 × 36 months`).
+    public var formula: String
+    public var amountUSD: Double
+
+    public init(item: String, formula: String, amountUSD: Double) {
+        self.item = item
+        self.formula = formula
+        self.amountUSD = amountUSD
+    }
+}
+
+/// A tool's total cost of ownership over the horizon.
+public struct CostBreakdown: Hashable, Codable, Sendable {
+    public var horizonMonths: Int
+    public var lines: [CostLine]
+    public var totalUSD: Double
+
+    public init(horizonMonths: Int, lines: [CostLine], totalUSD: Double) {
+        self.horizonMonths = horizonMonths
+        self.lines = lines
+        self.totalUSD = totalUSD
+    }
+}
+
+/// One tool's full score in a stage.
+public struct ToolScore: Hashable, Codable, Sendable {
+    public var tool: String
+    public var name: String
+    /// Weighted total, 0–10; nil when the tool is eliminated or has insufficient evidence.
+    public var total: Double?
+    /// 1-based rank among the ranked tools; nil when not ranked.
+    public var rank: Int?
+    public var criteria: [CriterionScore]
+    public var indicators: [IndicatorValue]
+    public var cost: CostBreakdown?
+    /// Why a gate eliminated the tool.
+    public var eliminated: String?
+    /// Why the tool could not be ranked (no criterion has any evidence).
+    public var insufficientEvidence: String?
+
+    public init(
+        tool: String, name: String, total: Double?, rank: Int?, criteria: [CriterionScore],
+        indicators: [IndicatorValue], cost: CostBreakdown?, eliminated: String?, insufficientEvidence: String?
+    ) {
+        self.tool = tool
+        self.name = name
+        self.total = total
+        self.rank = rank
+        self.criteria = criteria
+        self.indicators = indicators
+        self.cost = cost
+        self.eliminated = eliminated
+        self.insufficientEvidence = insufficientEvidence
+    }
+}
+
+/// The smallest change of one criterion's weight that changes a stage's winner.
+public struct FlipPoint: Hashable, Codable, Sendable {
+    public var criterion: String
+    /// The criterion's normalized weight now (0–1).
+    public var weight: Double
+    /// The normalized weight at which the winner changes, nil when no weight in [0, 1] does.
+    public var flipsAt: Double?
+    /// The tool that wins past the flip point.
+    public var newWinner: String?
+
+    public init(criterion: String, weight: Double, flipsAt: Double?, newWinner: String?) {
+        self.criterion = criterion
+        self.weight = weight
+        self.flipsAt = flipsAt
+        self.newWinner = newWinner
+    }
+}
+
+/// How robust a stage's decision is to the weights and to the method.
+public struct Sensitivity: Hashable, Codable, Sendable {
+    public var flipPoints: [FlipPoint]
+    /// The criterion whose flip point is nearest the current weight.
+    public var mostCritical: String?
+    /// Tool → probability of ranking first under Dirichlet-sampled weights.
+    public var winProbability: [String: Double]
+    public var samples: Int
+    public var seed: UInt64
+    /// TOPSIS's winner on the same matrix and weights.
+    public var topsisWinner: String?
+    /// True when the weighted sum and TOPSIS pick the same winner.
+    public var methodsAgree: Bool
+
+    public init(
+        flipPoints: [FlipPoint], mostCritical: String?, winProbability: [String: Double], samples: Int, seed: UInt64,
+        topsisWinner: String?, methodsAgree: Bool
+    ) {
+        self.flipPoints = flipPoints
+        self.mostCritical = mostCritical
+        self.winProbability = winProbability
+        self.samples = samples
+        self.seed = seed
+        self.topsisWinner = topsisWinner
+        self.methodsAgree = methodsAgree
+    }
+}
+
+/// Per stage: every candidate's values, criterion scores, total, rank and sensitivity.
+public struct StageScorecard: Hashable, Codable, Sendable {
+    public var stage: String
+    public var title: String
+    /// Ranked tools first (by rank), then unranked ones (by id).
+    public var tools: [ToolScore]
+    public var winner: String?
+    public var runnerUp: String?
+    /// Winner's total minus runner-up's total.
+    public var margin: Double?
+    public var sensitivity: Sensitivity?
+
+    public init(
+        stage: String, title: String, tools: [ToolScore], winner: String?, runnerUp: String?, margin: Double?,
+        sensitivity: Sensitivity?
+    ) {
+        self.stage = stage
+        self.title = title
+        self.tools = tools
+        self.winner = winner
+        self.runnerUp = runnerUp
+        self.margin = margin
+        self.sensitivity = sensitivity
+    }
+}
+
+/// Scorecards for every assessed stage under one profile and set of weights.
+public struct Scoreboard: Hashable, Codable, Sendable {
+    public var profile: String
+    /// Normalized weights (sum 1), by criterion id.
+    public var weights: [String: Double]
+    public var stages: [StageScorecard]
+
+    public init(profile: String, weights: [String: Double], stages: [StageScorecard]) {
+        self.profile = profile
+        self.weights = weights
+        self.stages = stages
+    }
+}

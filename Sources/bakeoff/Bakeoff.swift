@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The root command: lists the subcommands.
+struct Bakeoff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bakeoff",
+        abstract: "Choose an ML platform's tools on evidence: run, score, and report.",
+        version: BakeoffVersion.current,
+        subcommands: [Check.self, Run.self, Score.self, Build.self, Evidence.self, Checkin.self, Slides.self, Init.self])
+}
+
+enum BakeoffVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,42 @@
+import BakeoffModel
+import XCTest
+
+final class DayTests: XCTestCase {
+    func testParsesValidDates() {
+        XCTAssertEqual(Day("2026-11-29")?.description, "2026-11-29")
+        XCTAssertEqual(Day("2024-02-29")?.day, 29)
+    }
+
+    func testRejectsImpossibleAndMalformedDates() {
+        for text in ["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026/01/01", "", "today"] {
+            XCTAssertNil(Day(text), text)
+        }
+    }
+
+    func testOrdersChronologically() {
+        XCTAssertLessThan(Day("2026-01-31")!, Day("2026-02-01")!)
+    }
+}
+
+final class NumbersTests: XCTestCase {
+    func testFormatDropsTrailingZeros() {
+        XCTAssertEqual(Numbers.format(1.50), "1.5")
+        XCTAssertEqual(Numbers.format(2.0), "2")
+        XCTAssertEqual(Numbers.format(-0.0001), "0")
+        XCTAssertEqual(Numbers.format(1234.5678, decimals: 2), "1234.57")
+    }
+
+    func testFixedRoundsHalfAwayFromZero() {
+        XCTAssertEqual(Numbers.fixed(0.125, decimals: 2), "0.13")
+        XCTAssertEqual(Numbers.fixed(-1.5, decimals: 0), "-2")
+        XCTAssertEqual(Numbers.fixed(0.04, decimals: 1), "0.0")
+        XCTAssertEqual(Numbers.fixed(7, decimals: 3), "7.000")
+    }
+
+    func testMinutesSecondsAndBytes() {
+        XCTAssertEqual(Numbers.minutesSeconds(300), "5:00")
+        XCTAssertEqual(Numbers.minutesSeconds(61), "1:01")
+        XCTAssertEqual(Numbers.bytes(512), "512 B")
+        XCTAssertEqual(Numbers.bytes(52 * 1024 * 1024), "52.0 MiB")
+    }
+}
