@@ -30,7 +30,7 @@ struct CriteriaLoader {
                 }
             }
             guard let id, criterionIDs.register(id, at: m["id"]!), let title, let description else { continue }
-            if indicators.isEmpty, case .sequence = m["indicators"]!.node {
+            if case .sequence(let list) = m["indicators"]!.node, list.isEmpty {
                 m["indicators"]!.error("a criterion needs at least one indicator")
             }
             criteria.append(Criterion(id: id, title: title, description: description, indicators: indicators))
@@ -96,6 +96,8 @@ struct CriteriaLoader {
                 hint: Spelling.hint(for: measureName, among: ["wall", "cpu", "memory", "metric.NAME"], what: "measure"))
             return nil
         }
+        // An unknown stage in `stages` is reported on its own; checking the step too would only cascade.
+        if stageIDs.contains(where: { id in !stages.contains { $0.id == id } }) { return .step(id: step, measure: measure) }
         let scope = stages.filter { stageIDs.isEmpty || stageIDs.contains($0.id) }
         let known = Set(scope.flatMap { $0.scenario?.steps.map(\.id) ?? [] })
         if !known.contains(step) {

@@ -10,12 +10,12 @@ struct StageLoader {
         guard let root = files.yaml("\(folder)/stage.yaml"),
             let map = root.mapping(
                 required: ["title", "order", "question", "candidates"], optional: ["comparisons"])
-        else { return nil }
+        else { return Stage(id: id, order: Int.max, title: id, question: "", candidates: []) }
         let title = map["title"]?.string()
         let order = map["order"]?.int(min: 1)
         let question = map["question"]?.string()
         let candidates = map["candidates"].flatMap { readTools($0, what: "candidate") } ?? []
-        if let value = map["candidates"], candidates.isEmpty, case .sequence = value.node {
+        if let value = map["candidates"], case .sequence(let list) = value.node, list.isEmpty {
             value.error("a stage needs at least one candidate", hint: "list the tools that could fill this stage")
         }
         var comparisons: [FactComparison] = []
@@ -31,9 +31,10 @@ struct StageLoader {
         }
         let scenario = files.exists("\(folder)/scenario.yaml") ? loadScenario("\(folder)/scenario.yaml") : nil
         let adapters = loadAdapters(folder: folder, candidates: candidates, scenario: scenario)
-        guard let title, let order, let question else { return nil }
+        // A stage with errors is still returned (the load fails anyway), so references to it and to its
+        // candidates do not cascade into misleading "unknown stage" errors.
         return Stage(
-            id: id, order: order, title: title, question: question, candidates: candidates,
+            id: id, order: order ?? Int.max, title: title ?? id, question: question ?? "", candidates: candidates,
             comparisons: comparisons, scenario: scenario, adapters: adapters)
     }
 
@@ -52,8 +53,9 @@ struct StageLoader {
             let homepage = m["homepage"]?.url()
             let summary = m["summary"]?.string() ?? ""
             let facts = m["facts"].flatMap(readFacts) ?? []
-            guard let id, ids.register(id, at: m["id"]!), let name, let homepage else { continue }
-            result.append(Tool(id: id, name: name, homepage: homepage, summary: summary, facts: facts))
+            // Keep a tool whose other fields have errors, so references to its id do not cascade.
+            guard let id, ids.register(id, at: m["id"]!) else { continue }
+            result.append(Tool(id: id, name: name ?? id, homepage: homepage ?? "", summary: summary, facts: facts))
         }
         return result
     }

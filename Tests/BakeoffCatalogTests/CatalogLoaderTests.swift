@@ -1,0 +1,190 @@
+import BakeoffCatalog
+import BakeoffModel
+import TestSupport
+import XCTest
+
+final class CatalogLoaderTests: XCTestCase {
+    private typealias P = MinimalProject
+
+    /// Asserts exactly one error, at `file:line`, whose message contains every fragment.
+    private func assertSingleError(
+        _ diagnostics: [Diagnostic], file: String, line: Int, path: String? = nil, _ fragments: String...,
+        sourceFile: StaticString = #filePath, sourceLine: UInt = #line
+    ) {
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.count == 1, let error = errors.first else {
+            XCTFail("expected one error, got:\n" + diagnostics.map(\.description).joined(separator: "\n"),
+                file: sourceFile, line: sourceLine)
+            return
+        }
+        XCTAssertEqual(error.file, file, error.description, file: sourceFile, line: sourceLine)
+        XCTAssertEqual(error.line, line, error.description, file: sourceFile, line: sourceLine)
+        if let path { XCTAssertEqual(error.path, path, error.description, file: sourceFile, line: sourceLine) }
+        for fragment in fragments {
+            XCTAssertTrue(error.description.contains(fragment), "'\(fragment)' not in: \(error.description)",
+                file: sourceFile, line: sourceLine)
+        }
+    }
+
+    func testMinimalProjectLoadsCleanly() throws {
+        let folder = try P.write()
+        defer { folder.remove() }
+        let result = try ProjectLoader.load(root: folder.path, today: P.today)
+        XCTAssertEqual(result.warnings.filter { !$0.message.hasPrefix("criterion") }, [])
+        // The fixture defines two of the five criteria: the others are named in warnings, not errors.
+        XCTAssertEqual(result.warnings.map(\.severity), [.warning, .warning, .warning])
+        let project = result.project
+        XCTAssertEqual(project.stages.map(\.id), ["tracking", "data"])
+        XCTAssertEqual(project.team.members.map(\.id), ["ana", "ben"])
+        XCTAssertEqual(project.team.talk.limitSeconds, 300)
+        XCTAssertEqual(project.team.stages.first?.candidates.map(\.tool), ["mlflow", "aim"])
+        XCTAssertEqual(project.stage("tracking")?.candidate("mlflow")?.fact("hosting")?.value, .text("both"))
+        XCTAssertEqual(project.stage("tracking")?.scenario?.steps.map(\.id), ["setup", "log_runs"])
+        XCTAssertEqual(
+            project.stage("tracking")?.adapter(for: "mlflow")?.install,
+            .python(version: "3.11", requirements: "requirements.in", lock: "requirements.lock"))
+        XCTAssertEqual(project.criteria.flatMap(\.indicators).map(\.id), ["tco", "log-wall"])
+        XCTAssertEqual(project.profiles.first?.weights, ["cost": 60, "performance": 40])
+        XCTAssertEqual(project.assessedStages.map(\.id), ["tracking"])
+    }
+
+    func testYAMLSyntaxError() throws {
+        let d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("  - {id: ben, name: Ben}", with: "  - {id: ben, name: Ben"))
+        assertSingleError(d, file: "bakeoff.yaml", line: 8, "YAML syntax error", "fix the YAML syntax")
+    }
+
+    func testUnknownKeyWithSuggestion() throws {
+        let d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("product:", with: "prodcut:"))
+        // The misspelt key is reported where it is, and the missing required key on the mapping.
+        let errors = d.filter { $0.severity == .error }
+        XCTAssertEqual(errors.count, 2, d.map(\.description).joined(separator: "\n"))
+        let unknown = try XCTUnwrap(errors.first { $0.message.contains("unknown key") })
+        XCTAssertEqual(unknown.line, 4)
+        XCTAssertEqual(unknown.column, 1)
+        XCTAssertEqual(unknown.hint, "did you mean 'product'?")
+        XCTAssertTrue(errors.contains { $0.message == "missing required key 'product'" })
+    }
+
+    func testWrongType() throws {
+        let d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("order: 1", with: "order: first"))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 2, path: "order", "expected a whole number, got 'first'")
+    }
+
+    func testWrongTypeForAFactFormat() throws {
+        let d = try P.diagnostics(
+            editing: "stages/tracking/stage.yaml", P.replacing("hosting: {value: both", with: "hosting: {value: cloud"))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 10, path: "candidates[0].facts.hosting.value", "'cloud' is not a valid hosting")
+    }
+
+    func testMissingRequiredField() throws {
+        let d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("question: Which tracker?\n", with: ""))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 1, "missing required key 'question'", "add 'question:'")
+    }
+
+    func testDuplicateIDs() throws {
+        let d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("{id: ben, name: Ben}", with: "{id: ana, name: Ben}"))
+        let duplicate = try XCTUnwrap(d.first { $0.message.contains("duplicate member id 'ana'") })
+        XCTAssertEqual(duplicate.file, "bakeoff.yaml")
+        XCTAssertEqual(duplicate.line, 7)
+        XCTAssertEqual(duplicate.hint, "it is already used at line 6; ids must be unique")
+    }
+
+    func testDuplicateKeys() throws {
+        let d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("profile: startup\n", with: "profile: startup\nprofile: startup\n"))
+        assertSingleError(d, file: "bakeoff.yaml", line: 13, path: "", "duplicate key 'profile'")
+    }
+
+    func testUnknownStageToolMemberReferences() throws {
+        var d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("  tracking:\n    mlflow", with: "  trackng:\n    mlflow"))
+        assertSingleError(d, file: "bakeoff.yaml", line: 15, "unknown stage 'trackng'", "did you mean 'tracking'?")
+        d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("aim: [ben]", with: "wandb: [ben]"))
+        assertSingleError(d, file: "bakeoff.yaml", line: 17, "'wandb' is not a candidate of stage 'tracking'")
+        d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("aim: [ben]", with: "aim: [bne]"))
+        assertSingleError(d, file: "bakeoff.yaml", line: 17, "unknown member 'bne'", "did you mean 'ben'?")
+        d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("poster: ana", with: "poster: zoe"))
+        assertSingleError(d, file: "bakeoff.yaml", line: 9, "unknown member 'zoe'")
+        d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("{id: tracking, due", with: "{id: monitoring, due"))
+        assertSingleError(d, file: "bakeoff.yaml", line: 12, "unknown check-in 'monitoring'")
+    }
+
+    func testUnknownCriterionProfileAndIndicatorReferences() throws {
+        var d = try P.diagnostics(editing: "criteria/profiles/startup.yaml", P.replacing("performance:", with: "perfomance:"))
+        XCTAssertTrue(d.contains { $0.line == 5 && $0.message == "unknown criterion 'perfomance'" && $0.hint == "did you mean 'performance'?" })
+        XCTAssertTrue(d.contains { $0.message == "no weight for criterion 'performance'" })
+        d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("profile: startup", with: "profile: enterprise"))
+        assertSingleError(d, file: "bakeoff.yaml", line: 13, "unknown profile 'enterprise'")
+        d = try P.diagnostics(editing: "criteria/criteria.yaml", P.replacing("step: log_runs", with: "step: log_run"))
+        assertSingleError(d, file: "criteria/criteria.yaml", line: 22, "no scenario has a step 'log_run'", "did you mean 'log_runs'?")
+        d = try P.diagnostics(editing: "criteria/criteria.yaml", P.replacing("stages: [tracking]", with: "stages: [trackin]"))
+        assertSingleError(d, file: "criteria/criteria.yaml", line: 24, "unknown stage 'trackin'", "did you mean 'tracking'?")
+        d = try P.diagnostics(editing: "stages/tracking/adapters/mlflow/adapter.yaml", P.replacing("  log_runs:", with: "  log_rnus:"))
+        XCTAssertTrue(d.contains { $0.line == 5 && $0.message == "unknown step 'log_rnus'" && $0.hint == "did you mean 'log_runs'?" })
+    }
+
+    func testNegativeNonNumericAndAllZeroWeights() throws {
+        var d = try P.diagnostics(editing: "criteria/profiles/startup.yaml", P.replacing("weight: 60", with: "weight: -60"))
+        assertSingleError(d, file: "criteria/profiles/startup.yaml", line: 4, path: "weights.cost.weight", "expected a number ≥ 0, got -60")
+        d = try P.diagnostics(editing: "criteria/profiles/startup.yaml", P.replacing("weight: 60", with: "weight: lots"))
+        assertSingleError(d, file: "criteria/profiles/startup.yaml", line: 4, "expected a number, got 'lots'")
+        d = try P.diagnostics(
+            editing: "criteria/profiles/startup.yaml",
+            { P.replacing("weight: 60", with: "weight: 0")(P.replacing("weight: 40", with: "weight: 0")($0)) })
+        assertSingleError(d, file: "criteria/profiles/startup.yaml", line: 4, "all weights are zero")
+    }
+
+    func testDatesThatDoNotParse() throws {
+        var d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("due: 2026-09-21", with: "due: 2026-02-30"))
+        assertSingleError(d, file: "bakeoff.yaml", line: 12, "'2026-02-30' is not a date", "YYYY-MM-DD")
+        d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("as_of: 2026-11-29}\n      hosting", with: "as_of: last week}\n      hosting"))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 9, "'last week' is not a date")
+    }
+
+    func testFactsWithoutSourceOrDate() throws {
+        var d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing(", source: https://mlflow.org/docs/latest/", with: ""))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 10, path: "candidates[0].facts.hosting", "missing required key 'source'")
+        d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("https://mlflow.org/docs/latest/, as_of: 2026-11-29", with: "https://mlflow.org/docs/latest/"))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 10, "missing required key 'as_of'")
+        d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("as_of: 2026-11-29}\n      hosting", with: "as_of: 2027-01-01}\n      hosting"))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 9, "in the future")
+    }
+
+    func testURLsThatAreNotHTTP() throws {
+        var d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("source: https://mlflow.org/docs/latest/", with: "source: ftp://mlflow.org/docs"))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 10, "'ftp://mlflow.org/docs' is not an http(s) URL")
+        d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("homepage: https://aimstack.io", with: "homepage: aimstack.io"))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 13, path: "candidates[1].homepage", "is not an http(s) URL")
+    }
+
+    func testMissingLockFileAndFiles() throws {
+        var d = try P.diagnostics(removing: ["stages/tracking/adapters/mlflow/requirements.lock"])
+        assertSingleError(d, file: "stages/tracking/adapters/mlflow/adapter.yaml", line: 1, "requirements.lock' does not exist", "uv pip compile")
+        d = try P.diagnostics(removing: ["criteria/criteria.yaml"])
+        XCTAssertTrue(d.contains { $0.file == "criteria/criteria.yaml" && $0.message == "cannot read the file" })
+    }
+
+    func testEveryProblemIsReportedAtOnce() throws {
+        let d = try P.diagnostics(
+            editing: "bakeoff.yaml",
+            { P.replacing("company: startup", with: "company: unicorn")(P.replacing("poster: ana", with: "poster: zoe")($0)) })
+        XCTAssertEqual(d.filter { $0.severity == .error }.map(\.line), [2, 9])
+        XCTAssertEqual(
+            d.first?.description,
+            "error: bakeoff.yaml:2:10: company: unknown company kind 'unicorn'; expected one of 'enterprise', 'mid-size', 'startup'")
+    }
+
+    func testMissingScenarioStepIsAWarningNotAnError() throws {
+        let folder = try P.write(
+            editing: "stages/tracking/adapters/mlflow/adapter.yaml",
+            P.replacing("  log_runs: {run: [python, \"{adapter}/steps.py\", log_runs]}\n", with: ""))
+        defer { folder.remove() }
+        let result = try ProjectLoader.load(root: folder.path, today: P.today)
+        let stepWarnings = result.warnings.filter { $0.file.hasPrefix("stages/") }
+        XCTAssertEqual(stepWarnings.count, 1)
+        XCTAssertEqual(stepWarnings.first?.severity, .warning)
+        XCTAssertTrue(stepWarnings.first?.message.contains("'log_runs'") ?? false)
+    }
+
+    func testDidYouMean() {
+        XCTAssertEqual(Diagnostic(file: "a", line: 1, column: 2, path: "x.y", message: "m", hint: "h").description, "error: a:1:2: x.y: m; h")
+    }
+}
