@@ -1,0 +1,15 @@
+# The two commands of the README: `make reports` and `make test`.
+.PHONY: reports test deps build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build
+
+# Renders everything under reports/ from the bundled project and its committed evidence.
+reports: build
+	.build/debug/bakeoff check
+
+test: deps
+	swift test
