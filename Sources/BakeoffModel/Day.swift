@@ -52,3 +52,21 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         try container.encode(description)
     }
 }
+
+extension Day {
+    /// The day `days` later.
+    public func adding(days: Int) -> Day {
+        var (y, m, d) = (year, month, day + days)
+        while d > Day.daysIn(month: m, year: y) {
+            d -= Day.daysIn(month: m, year: y)
+            m += 1
+            if m > 12 { (m, y) = (1, y + 1) }
+        }
+        while d < 1 {
+            m -= 1
+            if m < 1 { (m, y) = (12, y - 1) }
+            d += Day.daysIn(month: m, year: y)
+        }
+        return Day(year: y, month: m, day: d)
+    }
+}
