@@ -111,9 +111,10 @@ public struct TalkPlan: Hashable, Sendable {
             let member = queue[min(q, queue.count - 1)]
             result[i] = member
             time[member, default: 0] += seconds[i]
+            // Move on at the share, or when the slides left are just enough for the members still silent.
             let slidesLeft = free.count - n - 1
-            let membersLeft = queue.count - q - 1
-            if q < queue.count - 1, Double(time[member]!) >= share || slidesLeft <= membersLeft { q += 1 }
+            let silentLeft = queue.dropFirst(q + 1).filter { (time[$0] ?? 0) == 0 }.count
+            if q < queue.count - 1, Double(time[member]!) >= share || slidesLeft <= silentLeft { q += 1 }
         }
         return result.map { $0 ?? members[0] }
     }
