@@ -1,0 +1,52 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `bakeoff init` into a temporary folder, then the commands a new team runs next.
+final class InitCommandTests: XCTestCase {
+    func testInitWithFlagsCreatesAProjectThatPassesCheck() throws {
+        let parent = try TemporaryFolder()
+        defer { parent.remove() }
+        let target = parent.url("team project").path
+        let output = try CLI.run(
+            ["init", target, "--team", "Ducks & <Drakes>", "--company", "enterprise", "--ds-team", "research",
+             "--product", "Fraud: detection \"now\"", "--member", "Zoë O'Brien", "--member", "Li Na", "--member", "li Wu",
+             "--start", "2027-01-04", "--from", Repository.root])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let yaml = try String(contentsOfFile: target + "/bakeoff.yaml", encoding: .utf8)
+        XCTAssertTrue(yaml.contains("team: \"Ducks & <Drakes>\""), yaml)
+        XCTAssertTrue(yaml.contains("product: \"Fraud: detection \\\"now\\\"\""), yaml)
+        XCTAssertTrue(yaml.contains("{id: zoe, name: \"Zoë O'Brien\"}"), yaml)
+        XCTAssertTrue(yaml.contains("{id: li2, name: \"li Wu\"}"), yaml)
+        XCTAssertTrue(yaml.contains("{id: model-monitoring, due: 2027-02-15}"), yaml)
+        XCTAssertTrue(yaml.contains("profile: enterprise"), yaml)
+        let check = try CLI.run(["check"], in: target)
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stdout.hasPrefix("ok: 6 stages"), check.stdout)
+        // Nothing is left behind but the project.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), ["team project"])
+    }
+
+    func testInitRefusesAFolderThatIsNotEmpty() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("keep.txt", "mine")
+        let output = try CLI.run(
+            ["init", folder.path, "--team", "T", "--company", "startup", "--ds-team", "core", "--product", "P",
+             "--member", "A", "--from", Repository.root])
+        XCTAssertEqual(output.status, 1)
+        XCTAssertTrue(output.stderr.contains("is not empty"), output.stderr)
+        XCTAssertEqual(try folder.read("keep.txt"), "mine")
+    }
+
+    func testInitWithoutATerminalNamesTheMissingFlag() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = try CLI.run(["init", folder.url("new").path, "--company", "startup"])
+        XCTAssertEqual(output.status, 64)
+        XCTAssertTrue(output.stderr.contains("missing team name"), output.stderr)
+        let bad = try CLI.run(["init", folder.url("new").path, "--team", "T", "--company", "huge"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("expected one of startup, mid-size, enterprise"), bad.stderr)
+    }
+}
