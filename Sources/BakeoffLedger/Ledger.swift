@@ -2,30 +2,531 @@ import BakeoffModel
 import Foundation
 import GRDB
 
-/// Where a project's evidence lives, and how commands that only read it get every run.
-public enum EvidenceStore {
-    /// `evidence/runs` under the project root: one JSON file per run, committed.
-    public static func runsFolder(projectRoot: String) -> String {
-        (projectRoot as NSString).appendingPathComponent("evidence/runs")
-    }
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
-    /// `evidence/ledger.sqlite` under the project root: the git-ignored working store.
-    public static func ledgerPath(projectRoot: String) -> String {
-        (projectRoot as NSString).appendingPathComponent("evidence/ledger.sqlite")
-    }
+/// The SQLite store of every run, environment and observation (`evidence/ledger.sqlite`).
+///
+/// Write-ahead log, `synchronous = FULL`, one immediate transaction per write: an observation is on disk
+/// when `record` returns, a killed process loses nothing already recorded, and several processes may write
+/// the same ledger at once (they wait for each other up to a busy timeout instead of failing).
+public final class Ledger: Sendable {
+    /// The database file, or `:memory:`.
+    public let path: String
+    private let database: any DatabaseWriter
 
-    /// Every run of the project, sorted by start time then id.
-    ///
-    /// Interim implementation: reads the committed run files directly. The ledger issue replaces it with
-    /// "import missing run files into the ledger, then read the ledger".
-    public static func loadRuns(projectRoot: String) throws -> [Run] {
-        let folder = runsFolder(projectRoot: projectRoot)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
-        let decoder = JSONDecoder()
-        let runs = try names.map { name in
-            try decoder.decode(Run.self, from: Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)")))
+    /// How long a writer waits for another process holding the write lock before giving up.
+    static let busyTimeout: TimeInterval = 60
+
+    /// Opens (creating folders and file as needed) and migrates the ledger at `path`.
+    public init(path: String) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        } catch {
+            throw LedgerError(
+                file: path, problem: "cannot create its folder: \(error.localizedDescription)",
+                remedy: "check that \(folder) can be created and written")
         }
-        return runs.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        // Two processes opening a new ledger at once would both try to apply the first migration; an
+        // advisory lock on a side file serialises opening (never the SQLite file itself: closing any
+        // descriptor of it would drop SQLite's own POSIX locks).
+        let lock = try Self.lockFile(path + "-lock")
+        defer { close(lock) }
+        do {
+            database = try DatabasePool(path: path, configuration: Self.configuration())
+            try Self.migrate(database, path: path)
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw LedgerError(
+                file: path, problem: "cannot open the ledger: \(error)",
+                remedy: "if it is damaged, move it aside and rebuild it from evidence/runs with 'bakeoff evidence import'")
+        }
+    }
+
+    /// A ledger that lives only in this process: for read-only checkouts and tests.
+    public static func inMemory() throws -> Ledger {
+        let queue = try DatabaseQueue(configuration: configuration())
+        try migrate(queue, path: ":memory:")
+        return Ledger(database: queue, path: ":memory:")
+    }
+
+    /// Opens an existing ledger without writing to it (no migration, no lock); nil when that is impossible.
+    static func readOnly(path: String) -> Ledger? {
+        var config = configuration()
+        config.readonly = true
+        guard FileManager.default.fileExists(atPath: path),
+            let queue = try? DatabaseQueue(path: path, configuration: config),
+            (try? queue.read({ try migrator.hasCompletedMigrations($0) })) == true
+        else { return nil }
+        return Ledger(database: queue, path: path)
+    }
+
+    private init(database: any DatabaseWriter, path: String) {
+        self.database = database
+        self.path = path
+    }
+
+    // MARK: - Writing
+
+    /// Records the start of a run: its row (status `running`, no end) and provenance, plus any environments
+    /// and observations it already carries.
+    public func begin(_ run: Run) throws {
+        var run = run
+        run.status = .running
+        run.endedAt = nil
+        try insert(run, ifMissing: false)
+    }
+
+    /// Records one observation in its own transaction; it is on disk when this returns.
+    public func record(_ observation: Observation) throws {
+        try check(observation)
+        try transaction { db in
+            try self.requireRun(observation.runID, db, doing: "record an observation")
+            try Self.insert(observation, db)
+        }
+    }
+
+    /// Records (or replaces) the environment of one tool of a run.
+    public func record(_ environment: EnvironmentRecord, run: String) throws {
+        try check(environment, run: run)
+        try transaction { db in
+            try self.requireRun(run, db, doing: "record an environment")
+            try Self.insert(environment, run: run, db)
+        }
+    }
+
+    /// Marks how and when a run ended.
+    public func finish(run: String, status: RunStatus, endedAt: String) throws {
+        try transaction { db in
+            try self.requireRun(run, db, doing: "finish it")
+            try db.execute(
+                sql: "UPDATE run SET status = ?, endedAt = ? WHERE id = ?", arguments: [status.rawValue, endedAt, run])
+        }
+    }
+
+    /// Inserts a whole run in one transaction; with `ifMissing`, an existing id is left alone and false returned.
+    @discardableResult
+    public func insert(_ run: Run, ifMissing: Bool) throws -> Bool {
+        guard RunFile.isValidRunID(run.id) else {
+            throw LedgerError(
+                file: path, problem: "run id '\(run.id)' cannot name a run file",
+                remedy: "use an id without slashes, control characters or a leading dot")
+        }
+        for observation in run.observations {
+            guard observation.runID == run.id else {
+                throw LedgerError(
+                    file: path, problem: "observation \(observation.stage)/\(observation.tool)/\(observation.step) "
+                        + "belongs to run '\(observation.runID)', not '\(run.id)'",
+                    remedy: "set each observation's runID to its run's id")
+            }
+            try check(observation)
+        }
+        for environment in run.environments { try check(environment, run: run.id) }
+        var inserted = false
+        try transaction { db in
+            if try Self.exists(run.id, db) {
+                guard ifMissing else {
+                    throw LedgerError(
+                        file: self.path, problem: "run '\(run.id)' is already recorded",
+                        remedy: "give each run a new id")
+                }
+                return
+            }
+            let p = run.provenance
+            try db.execute(
+                sql: """
+                    INSERT INTO run (id, startedAt, endedAt, status, repetitions, cpuModel, cores, memoryBytes, os,
+                        kernel, python, uv, gitCommit, bakeoffVersion, network)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.id, run.startedAt, run.endedAt, run.status.rawValue, run.repetitions, p.cpuModel, p.cores,
+                    p.memoryBytes, p.os, p.kernel, p.python, p.uv, p.gitCommit, p.bakeoffVersion, p.network,
+                ])
+            for environment in run.environments { try Self.insert(environment, run: run.id, db) }
+            for observation in run.observations { try Self.insert(observation, db) }
+            inserted = true
+        }
+        return inserted
+    }
+
+    // MARK: - Reading
+
+    /// The run with its environments and observations in canonical order (`RunFile.canonical`), or nil.
+    public func run(_ id: String) throws -> Run? {
+        try database.read { db in try Self.fetchRuns(db, id: id, file: self.path).first }
+    }
+
+    /// Every run, sorted by start time then id.
+    public func runs() throws -> [Run] {
+        try database.read { db in try Self.fetchRuns(db, id: nil, file: self.path) }
+    }
+
+    /// The ids of every recorded run, sorted.
+    public func runIDs() throws -> [String] {
+        try database.read { db in try String.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
+    }
+
+    /// How many observations the ledger holds for `run`.
+    public func observationCount(run: String) throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM observation WHERE runID = ?", arguments: [run]) ?? 0
+        }
+    }
+
+    // MARK: - Run files
+
+    /// Imports every `*.json` run file of `folder` whose run is missing from the ledger, in file-name order,
+    /// one transaction per run; returns the imported ids. A missing folder imports nothing.
+    ///
+    /// Every candidate file is decoded before anything is imported, so a malformed file imports nothing and
+    /// the error names it. A file named after a run the ledger already holds is skipped unread.
+    public func importRunFiles(from folder: String) throws -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else { return [] }
+        guard isFolder.boolValue else {
+            throw LedgerError(file: folder, problem: "is not a folder", remedy: "pass the folder holding the run files")
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+                .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        } catch {
+            throw LedgerError(
+                file: folder, problem: "cannot list the folder: \(error.localizedDescription)",
+                remedy: "check its permissions")
+        }
+        let known = Set(try runIDs())
+        let paths = names.filter { !known.contains(String($0.dropLast(5))) }
+            .map { (folder as NSString).appendingPathComponent($0) }
+        return try importRunFiles(paths)
+    }
+
+    /// Imports the given run files (all decoded first); returns the ids that were missing and are now imported.
+    public func importRunFiles(_ paths: [String]) throws -> [String] {
+        var runs: [Run] = []
+        var seen = Set(try runIDs())
+        for path in paths {
+            let run = try RunFile.decode(try Self.read(path), file: path)
+            if seen.insert(run.id).inserted { runs.append(run) }
+        }
+        return try runs.filter { try insert($0, ifMissing: true) }.map(\.id)
+    }
+
+    /// Writes `<folder>/<run-id>.json` atomically (a temporary file renamed into place) and returns its path.
+    public func exportRunFile(_ id: String, to folder: String) throws -> String {
+        guard let run = try run(id) else {
+            throw LedgerError(
+                file: path, problem: "no run '\(id)' in the ledger",
+                remedy: "see 'bakeoff evidence list' for the recorded run ids")
+        }
+        guard RunFile.isValidRunID(id) else {
+            throw LedgerError(
+                file: path, problem: "run id '\(id)' cannot name a file", remedy: "this run cannot be exported")
+        }
+        let data = try RunFile.encode(run)
+        let target = (folder as NSString).appendingPathComponent(RunFile.fileName(for: id))
+        try Self.writeAtomically(data, to: target)
+        return target
+    }
+
+    // MARK: - Schema
+
+    /// Named migrations, applied in order, never edited once committed: add a new one instead.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, environments, observations") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE run (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        startedAt TEXT NOT NULL,
+                        endedAt TEXT,
+                        status TEXT NOT NULL,
+                        repetitions INTEGER NOT NULL,
+                        cpuModel TEXT NOT NULL,
+                        cores INTEGER NOT NULL,
+                        memoryBytes INTEGER NOT NULL,
+                        os TEXT NOT NULL,
+                        kernel TEXT NOT NULL,
+                        python TEXT NOT NULL,
+                        uv TEXT NOT NULL,
+                        gitCommit TEXT NOT NULL,
+                        bakeoffVersion TEXT NOT NULL,
+                        network TEXT NOT NULL
+                    );
+                    CREATE TABLE environment (
+                        runID TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                        stage TEXT NOT NULL,
+                        tool TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        lockHash TEXT NOT NULL,
+                        toolVersion TEXT NOT NULL,
+                        installSeconds REAL,
+                        sizeBytes INTEGER NOT NULL,
+                        distributions INTEGER NOT NULL,
+                        packages TEXT NOT NULL, -- JSON array of name==version
+                        PRIMARY KEY (runID, stage, tool)
+                    );
+                    CREATE TABLE observation (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT, -- insertion order: the order of steps
+                        runID TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                        stage TEXT NOT NULL,
+                        tool TEXT NOT NULL,
+                        step TEXT NOT NULL,
+                        repetition INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        startedAt TEXT NOT NULL,
+                        wallSeconds REAL,
+                        cpuSeconds REAL,
+                        peakMemoryBytes INTEGER,
+                        exitCode INTEGER,
+                        reason TEXT,
+                        stderrTail TEXT NOT NULL,
+                        metrics TEXT NOT NULL -- JSON object of name: number
+                    );
+                    """)
+        }
+        // Reading one run's observations in step order without scanning every run.
+        migrator.registerMigration("v2: index observations by run") { db in
+            try db.execute(sql: "CREATE INDEX observation_by_run ON observation(runID, seq)")
+        }
+        return migrator
+    }
+
+    private static func configuration() -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "bakeoff-ledger"
+        config.prepareDatabase { db in
+            // FULL syncs the log at every commit: "recorded" means on disk, even across a power cut.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        return config
+    }
+
+    private static func migrate(_ database: any DatabaseWriter, path: String) throws {
+        if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw LedgerError(
+                file: path, problem: "was written by a newer bakeoff (it has migrations this one does not know)",
+                remedy: "upgrade bakeoff, or move the ledger aside and rebuild it with 'bakeoff evidence import'")
+        }
+        try migrator.migrate(database)
+    }
+
+    // MARK: - Internals
+
+    private func transaction(_ body: (Database) throws -> Void) throws {
+        do {
+            // IMMEDIATE takes the write lock first, so the busy timeout applies; a deferred transaction that
+            // read first could fail outright when another process committed in between.
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try body(db)
+                    return .commit
+                }
+            }
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw LedgerError(
+                file: path, problem: "cannot write: \(error)",
+                remedy: "check free disk space and that no other program holds the ledger locked")
+        }
+    }
+
+    private static func exists(_ run: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM run WHERE id = ?)", arguments: [run]) ?? false
+    }
+
+    private func requireRun(_ run: String, _ db: Database, doing what: String) throws {
+        guard try Self.exists(run, db) else {
+            throw LedgerError(
+                file: path, problem: "no run '\(run)' to \(what)", remedy: "call begin(run) first (a bug in the caller)")
+        }
+    }
+
+    private func check(_ observation: Observation) throws {
+        let values = [("wallSeconds", observation.wallSeconds), ("cpuSeconds", observation.cpuSeconds)]
+            + observation.metrics.sorted { $0.key < $1.key }.map { ("metrics.\($0.key)", Optional($0.value)) }
+        for (name, value) in values {
+            if let value, !value.isFinite {
+                throw LedgerError(
+                    file: path,
+                    problem: "observation \(observation.stage)/\(observation.tool)/\(observation.step) "
+                        + "repetition \(observation.repetition): \(name) is \(value)",
+                    remedy: "record only finite numbers (leave a measurement nil when it is unknown)")
+            }
+        }
+        guard observation.repetition >= 1 else {
+            throw LedgerError(
+                file: path, problem: "observation \(observation.stage)/\(observation.tool)/\(observation.step) "
+                    + "has repetition \(observation.repetition)",
+                remedy: "count repetitions from 1")
+        }
+    }
+
+    private func check(_ environment: EnvironmentRecord, run: String) throws {
+        if let seconds = environment.installSeconds, !seconds.isFinite {
+            throw LedgerError(
+                file: path, problem: "environment \(environment.stage)/\(environment.tool) of run '\(run)': "
+                    + "installSeconds is \(seconds)",
+                remedy: "record only finite numbers (nil when the environment was reused)")
+        }
+    }
+
+    private static func insert(_ o: Observation, _ db: Database) throws {
+        let metrics = try JSONText.object(o.metrics.mapValues { .number($0) }).compact()
+        try db.execute(
+            sql: """
+                INSERT INTO observation (runID, stage, tool, step, repetition, status, startedAt, wallSeconds,
+                    cpuSeconds, peakMemoryBytes, exitCode, reason, stderrTail, metrics)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                o.runID, o.stage, o.tool, o.step, o.repetition, o.status.rawValue, o.startedAt, o.wallSeconds,
+                o.cpuSeconds, o.peakMemoryBytes, o.exitCode, o.reason, o.stderrTail, metrics,
+            ])
+    }
+
+    private static func insert(_ e: EnvironmentRecord, run: String, _ db: Database) throws {
+        let packages = try JSONText.array(e.packages.map { .string($0) }).compact()
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO environment (runID, stage, tool, kind, lockHash, toolVersion, installSeconds,
+                    sizeBytes, distributions, packages)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                run, e.stage, e.tool, e.kind, e.lockHash, e.toolVersion, e.installSeconds, e.sizeBytes,
+                e.distributions, packages,
+            ])
+    }
+
+    private static func fetchRuns(_ db: Database, id: String?, file: String) throws -> [Run] {
+        let filter = id == nil ? "" : " WHERE runID = ?"
+        let arguments: StatementArguments = id.map { [$0] } ?? []
+        let decoder = JSONDecoder()
+        var environments: [String: [EnvironmentRecord]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM environment\(filter) ORDER BY rowid", arguments: arguments) {
+            let packagesText: String = row["packages"]
+            environments[row["runID"], default: []].append(
+                EnvironmentRecord(
+                    stage: row["stage"], tool: row["tool"], kind: row["kind"], lockHash: row["lockHash"],
+                    toolVersion: row["toolVersion"], installSeconds: row["installSeconds"], sizeBytes: row["sizeBytes"],
+                    distributions: row["distributions"],
+                    packages: try decoder.decode([String].self, from: Data(packagesText.utf8))))
+        }
+        var observations: [String: [Observation]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM observation\(filter) ORDER BY seq", arguments: arguments) {
+            let statusText: String = row["status"]
+            let metricsText: String = row["metrics"]
+            guard let status = ObservationStatus(rawValue: statusText) else {
+                throw LedgerError(
+                    file: file, problem: "observation \(row["seq"] as Int64) has unknown status '\(statusText)'",
+                    remedy: "move the ledger aside and rebuild it from evidence/runs with 'bakeoff evidence import'")
+            }
+            observations[row["runID"], default: []].append(
+                Observation(
+                    runID: row["runID"], stage: row["stage"], tool: row["tool"], step: row["step"],
+                    repetition: row["repetition"], status: status, startedAt: row["startedAt"],
+                    wallSeconds: row["wallSeconds"], cpuSeconds: row["cpuSeconds"],
+                    peakMemoryBytes: row["peakMemoryBytes"], exitCode: row["exitCode"], reason: row["reason"],
+                    stderrTail: row["stderrTail"],
+                    metrics: try decoder.decode([String: Double].self, from: Data(metricsText.utf8))))
+        }
+        let runFilter = id == nil ? "" : " WHERE id = ?"
+        return try Row.fetchAll(db, sql: "SELECT * FROM run\(runFilter) ORDER BY startedAt, id", arguments: arguments)
+            .map { row in
+                let runID: String = row["id"]
+                let statusText: String = row["status"]
+                guard let status = RunStatus(rawValue: statusText) else {
+                    throw LedgerError(
+                        file: file, problem: "run '\(runID)' has unknown status '\(statusText)'",
+                        remedy: "move the ledger aside and rebuild it from evidence/runs with 'bakeoff evidence import'")
+                }
+                let provenance = Provenance(
+                    cpuModel: row["cpuModel"], cores: row["cores"], memoryBytes: row["memoryBytes"], os: row["os"],
+                    kernel: row["kernel"], python: row["python"], uv: row["uv"], gitCommit: row["gitCommit"],
+                    bakeoffVersion: row["bakeoffVersion"], network: row["network"])
+                return RunFile.canonical(
+                    Run(
+                        id: runID, startedAt: row["startedAt"], endedAt: row["endedAt"], status: status,
+                        repetitions: row["repetitions"], provenance: provenance,
+                        environments: environments[runID] ?? [], observations: observations[runID] ?? []))
+            }
+    }
+
+    private static func lockFile(_ path: String) throws -> Int32 {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw LedgerError(
+                file: path, problem: "cannot create the lock file: \(String(cString: strerror(errno)))",
+                remedy: "check that its folder is writable")
+        }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw LedgerError(file: path, problem: "cannot lock: \(reason)", remedy: "check the file system supports locks")
+            }
+        }
+        return fd
+    }
+
+    private static func read(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw LedgerError(
+                file: path, problem: "cannot be read: \(error.localizedDescription)",
+                remedy: "check that the file exists and is readable")
+        }
+    }
+
+    /// Writes to a temporary file beside `target`, flushes it to disk, then renames it into place.
+    static func writeAtomically(_ data: Data, to target: String) throws {
+        let folder = (target as NSString).deletingLastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(
+            ".\((target as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp")
+        func failure(_ what: String) -> LedgerError {
+            LedgerError(
+                file: target, problem: "cannot write: \(what) (\(String(cString: strerror(errno))))",
+                remedy: "check that \(folder.isEmpty ? "the folder" : folder) is writable and the disk is not full")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LedgerError(
+                file: target, problem: "cannot create the folder: \(error.localizedDescription)",
+                remedy: "check that \(folder) can be created")
+        }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure("cannot create \(temporary)") }
+        var written = 0
+        let ok = data.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += n
+            }
+            return fsync(fd) == 0
+        }
+        close(fd)
+        guard ok, rename(temporary, target) == 0 else {
+            let error = failure("writing \(temporary) failed")
+            unlink(temporary)
+            throw error
+        }
     }
 }

@@ -1,0 +1,55 @@
+import BakeoffModel
+import Foundation
+
+/// Where a project's evidence lives, and how commands that only read it get every run.
+public enum EvidenceStore {
+    /// `evidence/runs` under the project root: one JSON file per run, committed.
+    public static func runsFolder(projectRoot: String) -> String {
+        (projectRoot as NSString).appendingPathComponent("evidence/runs")
+    }
+
+    /// `evidence/ledger.sqlite` under the project root: the git-ignored working store.
+    public static func ledgerPath(projectRoot: String) -> String {
+        (projectRoot as NSString).appendingPathComponent("evidence/ledger.sqlite")
+    }
+
+    /// The project's ledger with every run file of `evidence/runs` imported: what `score` and `build` read.
+    ///
+    /// On a fresh clone the ledger is created. When the project cannot be written (a read-only checkout),
+    /// the runs are gathered in memory instead: those of an existing ledger, if it can be read, plus the
+    /// run files.
+    public static func openLedger(projectRoot: String) throws -> Ledger {
+        let path = ledgerPath(projectRoot: projectRoot)
+        let ledger: Ledger
+        do {
+            ledger = try Ledger(path: path)
+        } catch {
+            guard !isWritable(path) else { throw error }
+            ledger = try Ledger.inMemory()
+            if let existing = Ledger.readOnly(path: path) {
+                for run in try existing.runs() { try ledger.insert(run, ifMissing: true) }
+            }
+        }
+        _ = try ledger.importRunFiles(from: runsFolder(projectRoot: projectRoot))
+        return ledger
+    }
+
+    /// Every run of the project, sorted by start time then id.
+    public static func loadRuns(projectRoot: String) throws -> [Run] {
+        try openLedger(projectRoot: projectRoot).runs()
+    }
+
+    /// Whether the ledger file (or, before it exists, the nearest existing folder above it) can be written.
+    static func isWritable(_ path: String) -> Bool {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) {
+            return fm.isWritableFile(atPath: path)
+                && fm.isWritableFile(atPath: (path as NSString).deletingLastPathComponent)
+        }
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty && folder != "/" && !fm.fileExists(atPath: folder) {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return fm.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+    }
+}

@@ -1,0 +1,237 @@
+import BakeoffModel
+import Foundation
+
+/// `evidence/runs/<run-id>.json`: one run as deterministic JSON, the committed and mergeable record.
+///
+/// The schema is documented in docs/run-files.md. The same run always gives the same bytes: keys sorted,
+/// numbers in shortest round-trip form, observations in canonical order, a newline at the end.
+public enum RunFile {
+    /// The schema version this bakeoff writes and reads.
+    public static let schema = 1
+
+    /// The run as run-file bytes.
+    public static func encode(_ run: Run) throws -> Data {
+        let run = canonical(run)
+        let document: JSONText = .object([
+            "schema": .integer(Int64(schema)),
+            "id": .string(run.id),
+            "startedAt": .string(run.startedAt),
+            "endedAt": .string(run.endedAt),
+            "status": .string(run.status.rawValue),
+            "repetitions": .integer(Int64(run.repetitions)),
+            "provenance": provenance(run.provenance),
+            "environments": .array(run.environments.map(environment)),
+            "observations": .array(run.observations.map(observation)),
+        ])
+        do {
+            return Data(try document.pretty().utf8)
+        } catch let error as JSONTextError {
+            throw LedgerError(
+                file: fileName(for: run.id), problem: "run \(run.id) cannot be written: \(error)",
+                remedy: "this is a bug in whatever recorded the value; report it with the run id")
+        }
+    }
+
+    /// The run in `data`; `file` names the source in errors (`FILE: what is wrong; what to do`).
+    public static func decode(_ data: Data, file: String) throws -> Run {
+        let decoder = JSONDecoder()
+        let probe: SchemaProbe
+        do {
+            probe = try decoder.decode(SchemaProbe.self, from: data)
+        } catch {
+            throw malformed(file, describe(error))
+        }
+        guard let version = probe.schema else { throw malformed(file, "missing key `schema`") }
+        guard version == schema else {
+            if version > schema {
+                throw LedgerError(
+                    file: file, problem: "schema \(version) is newer than this bakeoff reads (schema \(schema))",
+                    remedy: "upgrade bakeoff to import it")
+            }
+            throw malformed(file, "`schema`: \(version) is not a run-file schema (this bakeoff reads \(schema))")
+        }
+        let document: Document
+        do {
+            document = try decoder.decode(Document.self, from: data)
+        } catch {
+            throw malformed(file, describe(error))
+        }
+        do {
+            return canonical(try document.run())
+        } catch let problem as Problem {
+            throw malformed(file, problem.text)
+        }
+    }
+
+    /// `<run-id>.json`.
+    public static func fileName(for runID: String) -> String { "\(runID).json" }
+
+    /// Whether `id` can name a run file: not empty, no slash, no leading dot, no control character.
+    public static func isValidRunID(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix(".") && !id.contains("/")
+            && !id.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    /// The run with environments sorted by stage then tool, and observations by stage, tool, repetition,
+    /// keeping the given order of steps within one repetition.
+    public static func canonical(_ run: Run) -> Run {
+        var run = run
+        run.environments = run.environments.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.stage != y.stage { return x.stage.utf8.lexicographicallyPrecedes(y.stage.utf8) }
+            if x.tool != y.tool { return x.tool.utf8.lexicographicallyPrecedes(y.tool.utf8) }
+            return a.offset < b.offset
+        }.map(\.element)
+        run.observations = run.observations.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.stage != y.stage { return x.stage.utf8.lexicographicallyPrecedes(y.stage.utf8) }
+            if x.tool != y.tool { return x.tool.utf8.lexicographicallyPrecedes(y.tool.utf8) }
+            if x.repetition != y.repetition { return x.repetition < y.repetition }
+            return a.offset < b.offset
+        }.map(\.element)
+        return run
+    }
+
+    // MARK: - Writing
+
+    private static func provenance(_ p: Provenance) -> JSONText {
+        .object([
+            "cpuModel": .string(p.cpuModel), "cores": .integer(Int64(p.cores)), "memoryBytes": .integer(p.memoryBytes),
+            "os": .string(p.os), "kernel": .string(p.kernel), "python": .string(p.python), "uv": .string(p.uv),
+            "gitCommit": .string(p.gitCommit), "bakeoffVersion": .string(p.bakeoffVersion),
+            "network": .string(p.network),
+        ])
+    }
+
+    private static func environment(_ e: EnvironmentRecord) -> JSONText {
+        .object([
+            "stage": .string(e.stage), "tool": .string(e.tool), "kind": .string(e.kind), "lockHash": .string(e.lockHash),
+            "toolVersion": .string(e.toolVersion), "installSeconds": .number(e.installSeconds),
+            "sizeBytes": .integer(e.sizeBytes), "distributions": .integer(Int64(e.distributions)),
+            "packages": .array(e.packages.map { .string($0) }),
+        ])
+    }
+
+    private static func observation(_ o: Observation) -> JSONText {
+        .object([
+            "stage": .string(o.stage), "tool": .string(o.tool), "step": .string(o.step),
+            "repetition": .integer(Int64(o.repetition)), "status": .string(o.status.rawValue),
+            "startedAt": .string(o.startedAt), "wallSeconds": .number(o.wallSeconds),
+            "cpuSeconds": .number(o.cpuSeconds), "peakMemoryBytes": .integer(o.peakMemoryBytes),
+            "exitCode": .integer(o.exitCode.map(Int64.init)), "reason": .string(o.reason),
+            "stderrTail": .string(o.stderrTail), "metrics": .object(o.metrics.mapValues { .number($0) }),
+        ])
+    }
+
+    // MARK: - Reading
+
+    private static func malformed(_ file: String, _ problem: String) -> LedgerError {
+        LedgerError(
+            file: file, problem: problem,
+            remedy: "fix the file (schema in docs/run-files.md) or remove it, then run the command again")
+    }
+
+    /// `missing key `observations[3].stage``, in the words of the style guide.
+    static func describe(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
+            var text = ""
+            for key in keys + (last.map { [$0] } ?? []) {
+                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return text
+        }
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing key `\(path(context.codingPath, key))`"
+        case .valueNotFound(let type, let context):
+            return "`\(path(context.codingPath))`: expected \(noun(type)), found null"
+        case .typeMismatch(let type, let context):
+            return "`\(path(context.codingPath))`: expected \(noun(type))"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                let cause = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+                return "not valid JSON (\(cause))"
+            }
+            return "`\(path(context.codingPath))`: \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func noun(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Double.Type: return "a number"
+        case is Int.Type, is Int64.Type, is Int32.Type: return "a whole number in range"
+        case is Bool.Type: return "true or false"
+        case is [Any].Type: return "a list"
+        case is [String: Any].Type: return "an object"
+        default: return "a value of type \(type)"
+        }
+    }
+
+    private struct Problem: Error { var text: String }
+
+    private struct SchemaProbe: Decodable { var schema: Int? }
+
+    private struct Document: Decodable {
+        var id: String
+        var startedAt: String
+        var endedAt: String?
+        var status: String
+        var repetitions: Int
+        var provenance: Provenance
+        var environments: [EnvironmentRecord]
+        var observations: [ObservationEntry]
+
+        func run() throws -> Run {
+            guard isValidRunID(id) else {
+                throw Problem(text: "`id`: '\(id)' cannot name a run file (empty, a slash, a leading dot or a control character)")
+            }
+            guard let status = RunStatus(rawValue: status) else {
+                throw Problem(text: "`status`: '\(status)' is not one of running, complete, interrupted")
+            }
+            guard repetitions >= 1 else { throw Problem(text: "`repetitions`: \(repetitions) is less than 1") }
+            var observations: [Observation] = []
+            for (index, entry) in self.observations.enumerated() {
+                let at = "observations[\(index)]"
+                guard let status = ObservationStatus(rawValue: entry.status) else {
+                    let allowed = ObservationStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw Problem(text: "`\(at).status`: '\(entry.status)' is not one of \(allowed)")
+                }
+                guard entry.repetition >= 1 else {
+                    throw Problem(text: "`\(at).repetition`: \(entry.repetition) is less than 1 (repetitions count from 1)")
+                }
+                for (name, value) in [("stage", entry.stage), ("tool", entry.tool), ("step", entry.step)] where value.isEmpty {
+                    throw Problem(text: "`\(at).\(name)` is empty")
+                }
+                observations.append(
+                    Observation(
+                        runID: id, stage: entry.stage, tool: entry.tool, step: entry.step, repetition: entry.repetition,
+                        status: status, startedAt: entry.startedAt, wallSeconds: entry.wallSeconds,
+                        cpuSeconds: entry.cpuSeconds, peakMemoryBytes: entry.peakMemoryBytes, exitCode: entry.exitCode,
+                        reason: entry.reason, stderrTail: entry.stderrTail ?? "", metrics: entry.metrics ?? [:]))
+            }
+            return Run(
+                id: id, startedAt: startedAt, endedAt: endedAt, status: status, repetitions: repetitions,
+                provenance: provenance, environments: environments, observations: observations)
+        }
+    }
+
+    private struct ObservationEntry: Decodable {
+        var stage: String
+        var tool: String
+        var step: String
+        var repetition: Int
+        var status: String
+        var startedAt: String
+        var wallSeconds: Double?
+        var cpuSeconds: Double?
+        var peakMemoryBytes: Int64?
+        var exitCode: Int32?
+        var reason: String?
+        var stderrTail: String?
+        var metrics: [String: Double]?
+    }
+}
