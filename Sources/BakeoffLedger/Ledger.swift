@@ -22,7 +22,12 @@ public final class Ledger: Sendable {
     static let busyTimeout: TimeInterval = 60
 
     /// Opens (creating folders and file as needed) and migrates the ledger at `path`.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, migratingUpTo: nil)
+    }
+
+    /// Opens the ledger at `path`, applying migrations up to `target` (all when nil): tests build old ledgers.
+    init(path: String, migratingUpTo target: String?) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         do {
@@ -39,7 +44,7 @@ public final class Ledger: Sendable {
         defer { close(lock) }
         do {
             database = try DatabasePool(path: path, configuration: Self.configuration())
-            try Self.migrate(database, path: path)
+            try Self.migrate(database, path: path, upTo: target)
         } catch let error as LedgerError {
             throw error
         } catch {
@@ -74,12 +79,15 @@ public final class Ledger: Sendable {
 
     // MARK: - Writing
 
-    /// Records the start of a run: its row (status `running`, no end) and provenance, plus any environments
-    /// and observations it already carries.
+    /// Records the start of a run: its row (status `running`, no end) and provenance.
+    ///
+    /// The run's environments and observations are not read: record each one as it is measured.
     public func begin(_ run: Run) throws {
         var run = run
         run.status = .running
         run.endedAt = nil
+        run.environments = []
+        run.observations = []
         try insert(run, ifMissing: false)
     }
 
@@ -312,13 +320,23 @@ public final class Ledger: Sendable {
         return config
     }
 
-    private static func migrate(_ database: any DatabaseWriter, path: String) throws {
+    private static func migrate(_ database: any DatabaseWriter, path: String, upTo target: String? = nil) throws {
         if try database.read({ try migrator.hasBeenSuperseded($0) }) {
             throw LedgerError(
                 file: path, problem: "was written by a newer bakeoff (it has migrations this one does not know)",
                 remedy: "upgrade bakeoff, or move the ledger aside and rebuild it with 'bakeoff evidence import'")
         }
-        try migrator.migrate(database)
+        if let target { try migrator.migrate(database, upTo: target) } else { try migrator.migrate(database) }
+    }
+
+    /// The identifiers of the applied migrations, in order.
+    func appliedMigrations() throws -> [String] {
+        try database.read { try Self.migrator.appliedMigrations($0) }
+    }
+
+    /// `PRAGMA journal_mode` and `PRAGMA integrity_check`, for tests.
+    func pragma(_ name: String) throws -> String {
+        try database.read { try String.fetchOne($0, sql: "PRAGMA \(name)") ?? "" }
     }
 
     // MARK: - Internals

@@ -1,0 +1,301 @@
+import BakeoffModel
+import Foundation
+import TestSupport
+import XCTest
+
+@testable import BakeoffLedger
+
+final class LedgerTests: XCTestCase {
+    var folder: TemporaryFolder!
+
+    override func setUpWithError() throws { folder = try TemporaryFolder("bakeoff-ledger") }
+    override func tearDown() { folder.remove() }
+
+    // MARK: - Migrations
+
+    func testMigratesANewLedgerInMissingFoldersAndReopensIt() throws {
+        let path = folder.url("a/b/evidence/ledger.sqlite").path
+        let run = Fixture.run()
+        do {
+            let ledger = try Ledger(path: path)
+            XCTAssertEqual(try ledger.appliedMigrations(), Ledger.migrator.migrations)
+            XCTAssertEqual(try ledger.pragma("journal_mode"), "wal")
+            XCTAssertEqual(try ledger.runs(), [])
+            try Fixture.record(run, in: ledger)
+        }
+        let reopened = try Ledger(path: path)
+        XCTAssertEqual(try reopened.appliedMigrations(), Ledger.migrator.migrations)
+        XCTAssertEqual(try reopened.run(run.id), RunFile.canonical(run))
+        XCTAssertEqual(try reopened.pragma("integrity_check"), "ok")
+    }
+
+    func testUpgradesALedgerWrittenBeforeTheLatestMigration() throws {
+        let path = folder.url("ledger.sqlite").path
+        let first = try XCTUnwrap(Ledger.migrator.migrations.first)
+        XCTAssertGreaterThan(Ledger.migrator.migrations.count, 1, "this test needs at least two migrations")
+        let run = Fixture.run()
+        do {
+            let old = try Ledger(path: path, migratingUpTo: first)
+            XCTAssertEqual(try old.appliedMigrations(), [first])
+            try Fixture.record(run, in: old)
+        }
+        let upgraded = try Ledger(path: path)
+        XCTAssertEqual(try upgraded.appliedMigrations(), Ledger.migrator.migrations)
+        XCTAssertEqual(try upgraded.run(run.id), RunFile.canonical(run))
+    }
+
+    // MARK: - Round trip and determinism
+
+    func testRunSurvivesLedgerRunFileAndLedgerUnchanged() throws {
+        let original = Fixture.run()
+        let first = try Ledger(path: folder.url("one.sqlite").path)
+        try Fixture.record(original, in: first)
+        let stored = try XCTUnwrap(try first.run(original.id))
+        XCTAssertEqual(stored, RunFile.canonical(original))
+        // Canonical order changes only the order, and keeps step order within a repetition.
+        XCTAssertEqual(Set(stored.observations), Set(original.observations))
+        XCTAssertEqual(
+            stored.observations.filter { $0.tool == "mlflow" && $0.repetition == 1 }.map(\.step),
+            ["setup", "log_runs", "query"])
+
+        let exported = try first.exportRunFile(original.id, to: folder.url("runs").path)
+        XCTAssertEqual(exported, folder.url("runs/\(original.id).json").path)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: exported))
+        XCTAssertEqual(try RunFile.decode(bytes, file: exported), stored)
+
+        let second = try Ledger(path: folder.url("two.sqlite").path)
+        XCTAssertEqual(try second.importRunFiles(from: folder.url("runs").path), [original.id])
+        XCTAssertEqual(try second.run(original.id), stored)
+        XCTAssertEqual(try RunFile.encode(try XCTUnwrap(second.run(original.id))), bytes)
+    }
+
+    func testRunFileIsByteIdenticalWhateverTheRecordingOrder() throws {
+        let run = Fixture.run()
+        var reordered = run
+        // Another interleaving a runner could produce: tools in the opposite order, environments shuffled.
+        reordered.observations = run.observations.reversed().enumerated().sorted { a, b in
+            (a.element.repetition, a.element.stage, a.element.tool, -a.offset)
+                < (b.element.repetition, b.element.stage, b.element.tool, -b.offset)
+        }.map(\.element)
+        reordered.environments.reverse()
+        XCTAssertNotEqual(reordered.observations, run.observations)
+
+        let a = try Ledger(path: folder.url("a.sqlite").path)
+        let b = try Ledger(path: folder.url("b.sqlite").path)
+        try Fixture.record(run, in: a)
+        try Fixture.record(reordered, in: b)
+        let first = try Data(contentsOf: URL(fileURLWithPath: try a.exportRunFile(run.id, to: folder.url("a").path)))
+        let again = try Data(contentsOf: URL(fileURLWithPath: try a.exportRunFile(run.id, to: folder.url("a").path)))
+        let other = try Data(contentsOf: URL(fileURLWithPath: try b.exportRunFile(run.id, to: folder.url("b").path)))
+        XCTAssertEqual(first, again)
+        XCTAssertEqual(first, other)
+        XCTAssertEqual(try RunFile.encode(run), first)
+        XCTAssertEqual(first.last, UInt8(ascii: "\n"))
+        // Nothing but the run file is left in the folder (the temporary file was renamed into place).
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.url("a").path), ["\(run.id).json"])
+        assertGolden(String(decoding: first, as: UTF8.self), named: "run.json")
+    }
+
+    func testNumbersRoundTripExactly() throws {
+        var generator = SplitMix(seed: 42)
+        var run = Fixture.run()
+        for index in run.observations.indices {
+            let bits = generator.next()
+            run.observations[index].wallSeconds = Double(bitPattern: bits & 0x7FEF_FFFF_FFFF_FFFF)
+            run.observations[index].cpuSeconds = Double(generator.next() % 1_000_000_000) / 1_000_000
+            run.observations[index].peakMemoryBytes = Int64(bitPattern: generator.next())
+            run.observations[index].metrics = ["x": Double(bitPattern: generator.next() & 0xBFEF_FFFF_FFFF_FFFF)]
+        }
+        let decoded = try RunFile.decode(try RunFile.encode(run), file: "x.json")
+        for (a, b) in zip(decoded.observations, RunFile.canonical(run).observations) {
+            XCTAssertEqual(a.wallSeconds?.bitPattern, b.wallSeconds?.bitPattern)
+            XCTAssertEqual(a.metrics["x"]?.bitPattern, b.metrics["x"]?.bitPattern)
+            XCTAssertEqual(a.peakMemoryBytes, b.peakMemoryBytes)
+        }
+        let ledger = try Ledger.inMemory()
+        try ledger.insert(run, ifMissing: false)
+        XCTAssertEqual(try ledger.run(run.id), decoded)
+    }
+
+    // MARK: - Import
+
+    func testImportSkipsRunsTheLedgerAlreadyHolds() throws {
+        let runs = folder.url("runs").path
+        let a = Fixture.run("run-a", startedAt: "2026-11-29T04:00:00Z")
+        let b = Fixture.run("run-b", startedAt: "2026-11-28T04:00:00Z")
+        let source = try Ledger.inMemory()
+        for run in [a, b] {
+            try source.insert(run, ifMissing: false)
+            _ = try source.exportRunFile(run.id, to: runs)
+        }
+        // The same run under a file name that is not its id: found by the id inside, and skipped.
+        try FileManager.default.copyItem(atPath: "\(runs)/run-a.json", toPath: "\(runs)/copy of a.json")
+
+        let ledger = try Ledger(path: folder.url("ledger.sqlite").path)
+        var local = a
+        local.status = .interrupted
+        local.observations.removeLast(5)
+        try ledger.insert(local, ifMissing: false)
+
+        XCTAssertEqual(try ledger.importRunFiles(from: runs), ["run-b"])
+        XCTAssertEqual(try ledger.run("run-a"), RunFile.canonical(local), "an existing run is never overwritten")
+        XCTAssertEqual(try ledger.runs().map(\.id), ["run-b", "run-a"], "sorted by start time")
+        XCTAssertEqual(try ledger.importRunFiles(from: runs), [])
+        XCTAssertEqual(try ledger.importRunFiles(from: folder.url("no such folder").path), [])
+    }
+
+    func testMalformedRunFilesAreNamedWithWhatIsWrong() throws {
+        let valid = String(decoding: try RunFile.encode(Fixture.run("good")), as: UTF8.self)
+        let cases: [(String, String, String)] = [
+            ("truncated", String(valid.prefix(200)), "not valid JSON"),
+            ("not-json", "hello", "not valid JSON"),
+            ("no-schema", "{\"id\": \"x\"}", "missing key `schema`"),
+            ("newer", valid.replacingOccurrences(of: "\"schema\": 1", with: "\"schema\": 2"), "upgrade bakeoff"),
+            ("no-step", valid.replacingOccurrences(of: "\"step\": \"query\",", with: ""), "missing key `observations["),
+            ("bad-status", valid.replacingOccurrences(of: "\"status\": \"timeout\"", with: "\"status\": \"slow\""),
+             "observations[0].status`: 'slow' is not one of ok, failed, timeout, unsupported, skipped"),
+            ("bad-type", valid.replacingOccurrences(of: "\"repetitions\": 2", with: "\"repetitions\": \"two\""),
+             "`repetitions`: expected a whole number"),
+            ("bad-id", valid.replacingOccurrences(of: "\"id\": \"good\"", with: "\"id\": \"../evil\""), "`id`"),
+            ("zero-rep", valid.replacingOccurrences(of: "\"repetition\": 1,", with: "\"repetition\": 0,"),
+             "repetition`: 0 is less than 1"),
+        ]
+        for (name, text, expected) in cases {
+            XCTAssertNotEqual(text, valid, "case \(name) must change the file")
+            let runs = folder.url("case-\(name)").path
+            try folder.write("case-\(name)/a-good.json", valid)
+            try folder.write("case-\(name)/\(name).json", text)
+            let ledger = try Ledger.inMemory()
+            XCTAssertThrowsError(try ledger.importRunFiles(from: runs), name) { error in
+                let message = "\(error)"
+                XCTAssertTrue(message.hasPrefix("\(runs)/\(name).json: "), "\(name): \(message)")
+                XCTAssertTrue(message.contains(expected), "\(name): expected '\(expected)' in \(message)")
+                XCTAssertTrue(message.contains("; "), "\(name): says what to do: \(message)")
+            }
+            XCTAssertEqual(try ledger.runIDs(), [], "\(name): a malformed file imports nothing")
+        }
+    }
+
+    // MARK: - Writing rules
+
+    func testObservationsNeedTheirRunAndFiniteNumbers() throws {
+        let ledger = try Ledger.inMemory()
+        let observation = Fixture.observation("nope", "tracking", "mlflow", "setup", repetition: 1)
+        XCTAssertThrowsError(try ledger.record(observation)) { XCTAssertTrue("\($0)".contains("no run 'nope'")) }
+        let run = Fixture.run()
+        try ledger.begin(run)
+        var nan = observation
+        nan.runID = run.id
+        nan.metrics = ["loss": .nan]
+        XCTAssertThrowsError(try ledger.record(nan)) { XCTAssertTrue("\($0)".contains("metrics.loss is nan")) }
+        XCTAssertThrowsError(try ledger.begin(run)) { XCTAssertTrue("\($0)".contains("already recorded")) }
+        XCTAssertThrowsError(try ledger.exportRunFile("missing", to: folder.path)) {
+            XCTAssertTrue("\($0)".contains("no run 'missing'"))
+        }
+        let started = try XCTUnwrap(ledger.run(run.id))
+        XCTAssertEqual(started.status, .running)
+        XCTAssertNil(started.endedAt)
+        XCTAssertEqual(started.observations, [], "begin records the run alone; observations come one by one")
+        try ledger.finish(run: run.id, status: .interrupted, endedAt: "2026-11-29T04:05:00Z")
+        XCTAssertEqual(try ledger.run(run.id)?.status, .interrupted)
+        XCTAssertEqual(try ledger.run(run.id)?.endedAt, "2026-11-29T04:05:00Z")
+    }
+
+    func testRecordingAnEnvironmentAgainReplacesIt() throws {
+        let ledger = try Ledger.inMemory()
+        var run = Fixture.run()
+        run.environments = []
+        try ledger.begin(run)
+        try ledger.record(Fixture.environment("tracking", "mlflow"), run: run.id)
+        var reused = Fixture.environment("tracking", "mlflow", installSeconds: nil)
+        reused.packages = ["mlflow==2.18.0"]
+        try ledger.record(reused, run: run.id)
+        XCTAssertEqual(try ledger.run(run.id)?.environments, [reused])
+    }
+
+    // MARK: - Concurrency
+
+    func testTwoLedgersOnOneFileFromTwoThreadsLoseNothing() throws {
+        let path = folder.url("shared/ledger.sqlite").path
+        let perWriter = 300
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            do {
+                // Each thread opens its own ledger at the same moment: the first one creates and migrates it.
+                let ledger = try Ledger(path: path)
+                let run = Fixture.run("writer-\(writer)")
+                try ledger.begin(Run(
+                    id: run.id, startedAt: run.startedAt, endedAt: nil, status: .running, repetitions: perWriter,
+                    provenance: run.provenance, environments: [], observations: []))
+                for repetition in 1 ... perWriter {
+                    try ledger.record(Fixture.observation(run.id, "tracking", "mlflow", "log_runs", repetition: repetition))
+                }
+                try ledger.finish(run: run.id, status: .complete, endedAt: "2026-11-29T05:00:00Z")
+            } catch {
+                failures.add("\(error)")
+            }
+        }
+        XCTAssertEqual(failures.all, [])
+        let ledger = try Ledger(path: path)
+        for writer in 0 ..< 2 {
+            let run = try XCTUnwrap(ledger.run("writer-\(writer)"))
+            XCTAssertEqual(run.observations.map(\.repetition), Array(1 ... perWriter))
+            XCTAssertEqual(run.status, .complete)
+        }
+        XCTAssertEqual(try ledger.pragma("integrity_check"), "ok")
+    }
+
+    // MARK: - The project's evidence
+
+    func testLoadRunsOnAFreshCloneBuildsTheLedgerFromRunFiles() throws {
+        let root = folder.path
+        let source = try Ledger.inMemory()
+        for run in [Fixture.run("b", startedAt: "2026-11-02T00:00:00Z"), Fixture.run("a", startedAt: "2026-11-03T00:00:00Z")] {
+            try source.insert(run, ifMissing: false)
+            _ = try source.exportRunFile(run.id, to: EvidenceStore.runsFolder(projectRoot: root))
+        }
+        let ledgerPath = EvidenceStore.ledgerPath(projectRoot: root)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ledgerPath))
+        let runs = try EvidenceStore.loadRuns(projectRoot: root)
+        XCTAssertEqual(runs.map(\.id), ["b", "a"])
+        XCTAssertEqual(runs, try source.runs())
+        XCTAssertTrue(FileManager.default.fileExists(atPath: ledgerPath))
+        XCTAssertEqual(try Ledger(path: ledgerPath).runIDs(), ["a", "b"])
+        XCTAssertEqual(try EvidenceStore.loadRuns(projectRoot: root), runs)
+        XCTAssertEqual(try EvidenceStore.loadRuns(projectRoot: folder.url("empty project").path), [])
+    }
+
+    func testLoadRunsInAReadOnlyProjectFallsBackToMemory() throws {
+        try XCTSkipIf(geteuid() == 0, "root writes through file modes; run as another user to check this")
+        let root = folder.url("project").path
+        let source = try Ledger.inMemory()
+        let run = Fixture.run("only-in-a-file")
+        try source.insert(run, ifMissing: false)
+        _ = try source.exportRunFile(run.id, to: EvidenceStore.runsFolder(projectRoot: root))
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: root + "/evidence")
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root + "/evidence") }
+        XCTAssertEqual(try EvidenceStore.loadRuns(projectRoot: root), [RunFile.canonical(run)])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: EvidenceStore.ledgerPath(projectRoot: root)))
+    }
+}
+
+/// Errors gathered from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ item: String) { lock.withLock { items.append(item) } }
+    var all: [String] { lock.withLock { items } }
+}
+
+/// A small deterministic generator, so a failing case can be reproduced.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
