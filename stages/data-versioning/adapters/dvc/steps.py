@@ -1,0 +1,77 @@
+"""DVC adapter: a git + DVC repository in the work dir; the dataset folder is tracked as one DVC output
+(`dvc add data`), versions are git commits of data.dvc, content lives in the local cache (.dvc/cache)."""
+import os, subprocess, sys, time
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dataset import WORK, dataset_hash, done, generate, modify as change, save_state, state, tree_bytes
+
+DVC = os.path.join(os.path.dirname(sys.executable), "dvc")
+DATA = os.path.join(WORK, "data")
+
+
+def sh(*argv):
+    p = subprocess.run(list(argv), cwd=WORK, capture_output=True, text=True)
+    if p.returncode != 0:
+        done(False, f"{' '.join(argv)} failed ({p.returncode}): {p.stderr.strip()[-500:]}")
+    return p.stdout.strip()
+
+
+def setup():
+    version = sh(DVC, "--version")
+    t = time.time()
+    sh("git", "init", "-q", "-b", "main")
+    sh(DVC, "init", "-q")
+    sh(DVC, "config", "core.site_cache_dir", os.path.join(os.environ.get("HOME", WORK), "dvc-site"))
+    sh("git", "add", "-A"); sh("git", "commit", "-qm", "dvc init")
+    init_s = time.time() - t
+    t = time.time()
+    size, files = generate(DATA)
+    generate_s = time.time() - t
+    save_state(v1=dataset_hash(DATA), size=size)
+    done(bool(version), "dvc --version printed nothing", init_s=init_s, generate_s=generate_s, dataset_bytes=size, files=files)
+
+
+def add():
+    t = time.time()
+    sh(DVC, "add", "-q", "data")
+    sh("git", "add", "data.dvc", ".gitignore"); sh("git", "commit", "-qm", "dataset v1")
+    add_s = time.time() - t
+    done(os.path.exists(f"{WORK}/data.dvc"), "no data.dvc", add_s=add_s)
+
+
+def modify():
+    t = time.time()
+    changed = change(DATA)
+    modify_s = time.time() - t
+    v2 = dataset_hash(DATA)
+    save_state(v2=v2)
+    done(v2 != state()["v1"], "the change left the dataset hash unchanged", changed_bytes=changed, modify_s=modify_s)
+
+
+def commit_version():
+    t = time.time()
+    sh(DVC, "add", "-q", "data")
+    sh("git", "add", "data.dvc"); sh("git", "commit", "-qm", "dataset v2")
+    commit_s = time.time() - t
+    commits = int(sh("git", "rev-list", "--count", "HEAD"))
+    done(commits == 3, f"{commits} commits, expected 3", commit_s=commit_s)
+
+
+def checkout_old():
+    t = time.time()
+    sh("git", "checkout", "-q", "HEAD~1", "--", "data.dvc")
+    sh(DVC, "checkout", "-q", "data")
+    checkout_s = time.time() - t
+    got = dataset_hash(DATA)
+    ok = got == state()["v1"]
+    done(ok, "version 1's hash differs after checkout", hash_ok=ok, checkout_s=checkout_s)
+
+
+def storage():
+    stored = tree_bytes(os.path.join(WORK, ".dvc", "cache"))
+    logical = 2 * state()["size"]
+    done(stored > 0, "empty cache", stored_bytes=stored, logical_bytes=logical, dedup_ratio=logical / stored,
+         workspace_bytes=tree_bytes(DATA))
+
+
+globals()[sys.argv[1]]()

@@ -1,0 +1,77 @@
+"""git-lfs adapter (Debian package, system python3 drives it): a git repository with every file under
+data/ tracked by LFS; versions are commits, content lives in .git/lfs/objects (no remote)."""
+import os, subprocess, sys, time
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dataset import WORK, dataset_hash, done, generate, modify as change, save_state, state, tree_bytes
+
+DATA = os.path.join(WORK, "data")
+
+
+def sh(*argv):
+    p = subprocess.run(list(argv), cwd=WORK, capture_output=True, text=True)
+    if p.returncode != 0:
+        done(False, f"{' '.join(argv)} failed ({p.returncode}): {p.stderr.strip()[-500:]}")
+    return p.stdout.strip()
+
+
+def setup():
+    version = sh("git", "lfs", "version")          # the Debian package must be installed
+    t = time.time()
+    sh("git", "init", "-q", "-b", "main")
+    sh("git", "lfs", "install", "--local")         # hooks and filters in this repository only
+    sh("git", "lfs", "track", "data/**")
+    sh("git", "add", ".gitattributes"); sh("git", "commit", "-qm", "lfs tracking")
+    init_s = time.time() - t
+    t = time.time()
+    size, files = generate(DATA)
+    generate_s = time.time() - t
+    save_state(v1=dataset_hash(DATA), size=size)
+    done(version.startswith("git-lfs/"), f"unexpected version output: {version}", init_s=init_s,
+         generate_s=generate_s, dataset_bytes=size, files=files)
+
+
+def add():
+    t = time.time()
+    sh("git", "add", "data"); sh("git", "commit", "-qm", "dataset v1")
+    add_s = time.time() - t
+    lfs_files = len(sh("git", "lfs", "ls-files").splitlines())
+    done(lfs_files > 0, "no file stored by LFS", add_s=add_s, lfs_files=lfs_files)
+
+
+def modify():
+    t = time.time()
+    changed = change(DATA)
+    modify_s = time.time() - t
+    v2 = dataset_hash(DATA)
+    save_state(v2=v2)
+    done(v2 != state()["v1"], "the change left the dataset hash unchanged", changed_bytes=changed, modify_s=modify_s)
+
+
+def commit_version():
+    t = time.time()
+    sh("git", "add", "-A", "data"); sh("git", "commit", "-qm", "dataset v2")
+    commit_s = time.time() - t
+    commits = int(sh("git", "rev-list", "--count", "HEAD"))
+    done(commits == 3, f"{commits} commits, expected 3", commit_s=commit_s)
+
+
+def checkout_old():
+    t = time.time()
+    sh("git", "checkout", "-q", "HEAD~1", "--", "data")
+    checkout_s = time.time() - t
+    got = dataset_hash(DATA)
+    ok = got == state()["v1"]
+    done(ok, "version 1's hash differs after checkout", hash_ok=ok, checkout_s=checkout_s)
+
+
+def storage():
+    lfs = tree_bytes(os.path.join(WORK, ".git", "lfs", "objects"))
+    objects = tree_bytes(os.path.join(WORK, ".git", "objects"))
+    stored = lfs + objects
+    logical = 2 * state()["size"]
+    done(lfs > 0, "empty LFS store", stored_bytes=stored, logical_bytes=logical, dedup_ratio=logical / stored,
+         lfs_bytes=lfs, git_objects_bytes=objects, workspace_bytes=tree_bytes(DATA))
+
+
+globals()[sys.argv[1]]()
