@@ -75,4 +75,42 @@ enum Fixture {
         for observation in run.observations { try ledger.record(observation) }
         if let endedAt = run.endedAt { try ledger.finish(run: run.id, status: run.status, endedAt: endedAt) }
     }
+
+    /// The example of docs/run-files.md: one tool, two steps, a cold and a warm repetition, one timeout.
+    static var documented: Run {
+        let id = "2026-11-29T09-30-00Z-3f2a"
+        func step(_ step: String, _ repetition: Int, _ second: Int, wall: Double, cpu: Double, memory: Int64,
+                  metrics: [String: Double] = [:]) -> Observation {
+            Observation(
+                runID: id, stage: "experiment-tracking", tool: "mlflow", step: step, repetition: repetition,
+                status: .ok, startedAt: "2026-11-29T09:3\(second):00Z", wallSeconds: wall, cpuSeconds: cpu,
+                peakMemoryBytes: memory, exitCode: 0, metrics: metrics)
+        }
+        var timeout = step("log_runs", 2, 3, wall: 30.002, cpu: 28.51, memory: 311_427_072)
+        timeout.status = .timeout
+        timeout.exitCode = nil
+        timeout.reason = "timed out after 30 s; the process group was killed"
+        timeout.stderrTail = "2026/11/29 09:33:29 INFO mlflow.tracking: logging run 731 of 1000"
+        return Run(
+            id: id, startedAt: "2026-11-29T09:30:00Z", endedAt: "2026-11-29T09:34:10Z", status: .complete,
+            repetitions: 2,
+            provenance: Provenance(
+                cpuModel: "Intel(R) Xeon(R) CPU @ 2.20GHz", cores: 2, memoryBytes: 8_344_723_456,
+                os: "Debian GNU/Linux 12 (bookworm)", kernel: "6.1.0-27-cloud-amd64", python: "3.11.2", uv: "0.5.11",
+                gitCommit: "5cb05e1", bakeoffVersion: "0.1.0", network: "loopback-only"),
+            environments: [
+                EnvironmentRecord(
+                    stage: "experiment-tracking", tool: "mlflow", kind: "python",
+                    lockHash: "9c1e0f5d1b7a3e24c8f0a6d2b4e19f7c3a5d8e0b2c4f6a8d1e3b5c7d9f0a2b4c",
+                    toolVersion: "2.17.2", installSeconds: 41.87, sizeBytes: 318_767_104, distributions: 3,
+                    packages: ["alembic==1.14.0", "mlflow==2.17.2", "sqlalchemy==2.0.36"]),
+            ],
+            observations: [
+                step("setup", 1, 0, wall: 2.914, cpu: 2.61, memory: 148_373_504),
+                step("log_runs", 1, 1, wall: 19.337, cpu: 17.92, memory: 309_854_208,
+                     metrics: ["runs_logged": 1000, "runs_per_second": 51.71]),
+                step("setup", 2, 2, wall: 1.204, cpu: 1.13, memory: 147_849_216),
+                timeout,
+            ])
+    }
 }

@@ -93,7 +93,22 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(first.last, UInt8(ascii: "\n"))
         // Nothing but the run file is left in the folder (the temporary file was renamed into place).
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.url("a").path), ["\(run.id).json"])
-        assertGolden(String(decoding: first, as: UTF8.self), named: "run.json")
+    }
+
+    /// docs/run-files.md shows what `encode` writes, byte for byte; `RECORD_SNAPSHOTS=1` rewrites the example.
+    func testTheDocumentedExampleIsWhatEncodeWrites() throws {
+        let url = URL(fileURLWithPath: Repository.root).appendingPathComponent("docs/run-files.md")
+        let page = try String(contentsOf: url, encoding: .utf8)
+        let expected = String(decoding: try RunFile.encode(Fixture.documented), as: UTF8.self)
+        let open = "<!-- example: written by RunFile.encode(Fixture.documented) -->\n```json\n"
+        let start = try XCTUnwrap(page.range(of: open), "docs/run-files.md lost its example marker").upperBound
+        let end = try XCTUnwrap(page.range(of: "```", range: start ..< page.endIndex)).lowerBound
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try Data((page[..<start] + expected + page[end...]).utf8).write(to: url)
+            return
+        }
+        XCTAssertEqual(String(page[start ..< end]), expected, "RECORD_SNAPSHOTS=1 rewrites the example")
+        XCTAssertEqual(try RunFile.decode(Data(expected.utf8), file: "example"), RunFile.canonical(Fixture.documented))
     }
 
     func testNumbersRoundTripExactly() throws {
