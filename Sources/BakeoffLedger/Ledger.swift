@@ -500,12 +500,15 @@ public final class Ledger: Sendable {
     }
 
     private static func read(_ path: String) throws -> Data {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LedgerError(file: path, problem: "no such file", remedy: "check the path")
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw LedgerError(
                 file: path, problem: "cannot be read: \(error.localizedDescription)",
-                remedy: "check that the file exists and is readable")
+                remedy: "check that the file is readable")
         }
     }
 

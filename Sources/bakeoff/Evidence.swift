@@ -1,13 +1,131 @@
 import ArgumentParser
+import BakeoffLedger
+import BakeoffModel
+import Foundation
 
-/// `bakeoff evidence`: placeholder until its issue lands.
+/// `bakeoff evidence list|export|import`: the runs in the ledger and the run files in evidence/runs.
 struct Evidence: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List, export and import recorded runs. (not available yet)")
+    static let configuration = CommandConfiguration(
+        abstract: "List, export and import recorded runs (the ledger and evidence/runs/*.json).",
+        subcommands: [List.self, Export.self, Import.self],
+        defaultSubcommand: List.self)
 
-    @OptionGroup var options: ProjectOptions
+    /// Runs `body`, printing a ledger or run-file problem as `error: FILE: what; what to do` and exiting 1.
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as LedgerError {
+            error.file = displayPath(error.file)
+            Terminal.error("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
 
-    func run() throws {
-        Terminal.error("error: 'bakeoff evidence' is not available yet")
-        throw ExitCode(1)
+    /// `path` relative to the working directory when it lies under it.
+    static func displayPath(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+extension Evidence {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One line per run: id, status, start, observations, stages and tools.")
+
+        @OptionGroup var options: ProjectOptions
+
+        func run() throws {
+            let root = try options.root()
+            let runs = try Evidence.reporting { try EvidenceStore.loadRuns(projectRoot: root) }
+            guard !runs.isEmpty else {
+                Terminal.error("no runs recorded yet in \(Evidence.displayPath(root)); measure some with 'bakeoff run'")
+                return
+            }
+            for line in Self.lines(runs) { print(line) }
+        }
+
+        /// Columns aligned: id, status, start, observation count, then `stage: tool, tool; stage: tool`.
+        static func lines(_ runs: [BakeoffModel.Run]) -> [String] {
+            let idWidth = runs.map(\.id.count).max() ?? 0
+            let statusWidth = runs.map(\.status.rawValue.count).max() ?? 0
+            let countWidth = runs.map { String($0.observations.count).count }.max() ?? 0
+            return runs.map { run in
+                var tools: [String: Set<String>] = [:]
+                for o in run.observations { tools[o.stage, default: []].insert(o.tool) }
+                for e in run.environments { tools[e.stage, default: []].insert(e.tool) }
+                let stages = tools.keys.sorted().map { "\($0): \(tools[$0]!.sorted().joined(separator: ", "))" }
+                let count = String(run.observations.count)
+                return [
+                    run.id.padding(toLength: idWidth, withPad: " ", startingAt: 0),
+                    run.status.rawValue.padding(toLength: statusWidth, withPad: " ", startingAt: 0),
+                    run.startedAt,
+                    String(repeating: " ", count: countWidth - count.count) + count
+                        + (run.observations.count == 1 ? " observation " : " observations"),
+                    stages.isEmpty ? "(nothing measured)" : stages.joined(separator: "; "),
+                ].joined(separator: "  ")
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write runs of the ledger as run files (evidence/runs/<run-id>.json).")
+
+        @OptionGroup var options: ProjectOptions
+
+        @Argument(help: ArgumentHelp("The runs to export (default: every run).", valueName: "run-id"))
+        var runIDs: [String] = []
+
+        @Option(help: "The folder to write to (default: evidence/runs of the project).")
+        var out: String?
+
+        func run() throws {
+            let root = try options.root()
+            let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+                ?? EvidenceStore.runsFolder(projectRoot: root)
+            try Evidence.reporting {
+                let ledger = try EvidenceStore.openLedger(projectRoot: root)
+                let known = try ledger.runIDs()
+                // Check every id before writing anything.
+                for id in runIDs where !known.contains(id) {
+                    throw LedgerError(
+                        file: EvidenceStore.ledgerPath(projectRoot: root), problem: "no run '\(id)' in the ledger",
+                        remedy: "see 'bakeoff evidence list' for the recorded run ids")
+                }
+                let ids = runIDs.isEmpty ? known : runIDs
+                if ids.isEmpty {
+                    Terminal.error("nothing to export: no runs recorded yet; measure some with 'bakeoff run'")
+                }
+                for id in ids {
+                    let path = try ledger.exportRunFile(id, to: folder)
+                    let count = try ledger.observationCount(run: id)
+                    print("wrote \(Evidence.displayPath(path)) (\(count) observation\(count == 1 ? "" : "s"))")
+                }
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import run files whose run the ledger does not hold (default: all of evidence/runs).")
+
+        @OptionGroup var options: ProjectOptions
+
+        @Argument(help: ArgumentHelp("Run files to import (default: every *.json in evidence/runs).", valueName: "file"))
+        var files: [String] = []
+
+        func run() throws {
+            let root = try options.root()
+            let imported = try Evidence.reporting {
+                let ledger = try Ledger(path: EvidenceStore.ledgerPath(projectRoot: root))
+                return files.isEmpty
+                    ? try ledger.importRunFiles(from: EvidenceStore.runsFolder(projectRoot: root))
+                    : try ledger.importRunFiles(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+            }
+            for id in imported { print("imported \(id)") }
+            if imported.isEmpty { print("nothing to import: the ledger already holds every run") }
+        }
     }
 }
