@@ -178,8 +178,12 @@ public struct Sensitivity: Hashable, Codable, Sendable {
     public var seed: UInt64
     /// TOPSIS's winner on the same matrix and weights.
     public var topsisWinner: String?
-    /// True when the weighted sum and TOPSIS pick the same winner.
+    /// True when the weighted sum and TOPSIS pick the same winner (also when TOPSIS could not be computed).
     public var methodsAgree: Bool
+    /// TOPSIS's full order of the ranked tools (empty when it could not be computed).
+    public var topsisRanking: [String] = []
+    /// The Dirichlet concentration k of the Monte Carlo (weights drawn from Dirichlet(k·w)).
+    public var concentration: Double = 0
 
     public init(
         flipPoints: [FlipPoint], mostCritical: String?, winProbability: [String: Double], samples: Int, seed: UInt64,
@@ -206,6 +210,8 @@ public struct StageScorecard: Hashable, Codable, Sendable {
     /// Winner's total minus runner-up's total.
     public var margin: Double?
     public var sensitivity: Sensitivity?
+    /// The ranked tools' criterion scores and the weights: what the sensitivity analyses read.
+    public var matrix: DecisionMatrix?
 
     public init(
         stage: String, title: String, tools: [ToolScore], winner: String?, runnerUp: String?, margin: Double?,
@@ -227,6 +233,10 @@ public struct Scoreboard: Hashable, Codable, Sendable {
     /// Normalized weights (sum 1), by criterion id.
     public var weights: [String: Double]
     public var stages: [StageScorecard]
+    /// Criterion ids in criteria.yaml order (the column order of tables).
+    public var criteria: [String] = []
+    /// The weights before normalization, as the profile and any overrides gave them.
+    public var relativeWeights: [String: Double] = [:]
 
     public init(profile: String, weights: [String: Double], stages: [StageScorecard]) {
         self.profile = profile
