@@ -1,0 +1,51 @@
+import BakeoffModel
+
+/// How the site writes numbers and outcomes: fixed formats, and `no evidence yet` instead of a zero.
+public enum Format {
+    public static let unknown = "no evidence yet"
+
+    /// A 0–10 score with one decimal.
+    public static func score(_ value: Double) -> String { Numbers.fixed(value, decimals: 1) }
+
+    /// A 0–10 score, or `unknown`.
+    public static func score(_ value: Double?) -> String { value.map { score($0) } ?? unknown }
+
+    /// A 0–1 share as a whole percentage (`83 %`).
+    public static func percent(_ value: Double) -> String { Numbers.fixed(value * 100, decimals: 0) + " %" }
+
+    /// A 0–1 share as a percentage, or `unknown`.
+    public static func percent(_ value: Double?) -> String { value.map { percent($0) } ?? unknown }
+
+    /// Seconds with three significant-ish decimals (`0.012 s`, `1.23 s`, `61.2 s`).
+    public static func seconds(_ value: Double) -> String {
+        let decimals = value < 1 ? 3 : (value < 10 ? 2 : 1)
+        return Numbers.fixed(value, decimals: decimals) + " s"
+    }
+
+    /// US dollars, whole (`$12 960`, thin-spaced thousands for readability without a locale).
+    public static func usd(_ value: Double) -> String {
+        let rounded = Int64(value.rounded(.toNearestOrAwayFromZero))
+        return (rounded < 0 ? "-$" : "$") + count(Int(abs(rounded)))
+    }
+
+    /// A whole number with a space between thousands (`100 000`).
+    public static func count(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(" ") }
+            out.append(c)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
+    /// An outcome in words: `ok`, `failed`, `unsupported: why`, `timeout`, `skipped`, or `not run`.
+    public static func statusText(_ status: ObservationStatus?, reason: String?) -> String {
+        guard let status else { return "not run" }
+        switch status {
+        case .ok: return "ok"
+        case .timeout: return "timeout" + (reason.map { ": \($0)" } ?? "")
+        case .failed, .unsupported, .skipped: return status.rawValue + (reason.map { ": \($0)" } ?? "")
+        }
+    }
+}
