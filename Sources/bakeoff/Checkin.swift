@@ -1,13 +1,24 @@
 import ArgumentParser
+import BakeoffReports
 
-/// `bakeoff checkin`: placeholder until its issue lands.
+/// `bakeoff checkin N|ID`: one weekly post, on stdout, ready to paste.
 struct Checkin: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print one weekly check-in post. (not available yet)")
+    static let configuration = CommandConfiguration(
+        abstract: "Print one weekly check-in post (GitHub-flavoured Markdown) to paste.")
+
+    @Argument(help: "The check-in's number in the schedule (1–7) or its id (group-details or a stage id).")
+    var which: String
 
     @OptionGroup var options: ProjectOptions
+    @OptionGroup var weights: WeightOptions
 
     func run() throws {
-        Terminal.error("error: 'bakeoff checkin' is not available yet")
-        throw ExitCode(1)
+        let evaluation = try Evaluation.load(options, weights: weights)
+        let posts = CheckinPosts.posts(project: evaluation.project, scoreboard: evaluation.scoreboard, runs: evaluation.runs)
+        guard let post = posts.first(where: { String($0.number) == which || $0.id == which }) else {
+            let known = posts.map { "\($0.number) (\($0.id))" }.joined(separator: ", ")
+            throw ValidationError("no check-in '\(which)'; the schedule has \(known)")
+        }
+        print(post.markdown, terminator: "")
     }
 }

@@ -9,63 +9,122 @@ public enum SlideDeck {
         public static func stageChart(_ stage: String) -> String { "../site/charts/\(stage)-scores.svg" }
     }
 
-    /// Title, architecture, one slide per assessed stage, cost and risk, the ask.
-    public static func slides(project: Project, scoreboard: Scoreboard?, runs: [Run]) -> [Slide] {
+    /// A slide before its notes are fitted to the talk: sentences it must say, and sentences it may add.
+    struct Draft {
+        var id: String
+        var title: String
+        var body: String
+        var essential: [String]
+        var optional: [String]
+    }
+
+    /// Title, architecture, one slide per assessed stage, cost and risk, the ask; the notes hold every
+    /// essential sentence, plus optional ones (taken round robin across slides) while the talk stays
+    /// `margin` seconds under its limit.
+    public static func slides(project: Project, scoreboard: Scoreboard?, runs: [Run], margin: Int = 20) -> [Slide] {
+        let drafts = drafts(project: project, scoreboard: scoreboard, runs: runs)
+        let talk = project.team.talk
+        let budget = max(0, talk.limitSeconds - margin) * talk.wordsPerMinute / 60
+        var chosen = drafts.map { $0.essential }
+        var words = chosen.joined().map { TalkPlan.words(in: $0) }.reduce(0, +)
+        var next = drafts.map { _ in 0 }
+        var progress = true
+        while progress {
+            progress = false
+            for i in drafts.indices where next[i] < drafts[i].optional.count {
+                let sentence = drafts[i].optional[next[i]]
+                let extra = TalkPlan.words(in: sentence)
+                guard words + extra <= budget else { continue }
+                chosen[i].append(sentence)
+                words += extra
+                next[i] += 1
+                progress = true
+            }
+        }
+        return drafts.indices.map { i in
+            Slide(id: drafts[i].id, title: drafts[i].title, body: drafts[i].body, notes: chosen[i].joined(separator: " "))
+        }
+    }
+
+    static func drafts(project: Project, scoreboard: Scoreboard?, runs: [Run]) -> [Draft] {
         let team = project.team
         let stages = project.assessedStages
         let summaries = stages.map { StageSummary(stage: $0, scoreboard: scoreboard, runs: runs) }
         let e = MarkdownText.escape
-        var slides: [Slide] = []
+        var drafts: [Draft] = []
 
         let toolCount = stages.reduce(0) { $0 + $1.candidates.count }
-        slides.append(
-            Slide(
+        let profile = scoreboard.flatMap { board in project.profile(board.profile) }
+        let weights = (scoreboard?.weights ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        drafts.append(
+            Draft(
                 id: "title", title: "\(team.name): choosing our ML platform on evidence",
                 body: [
                     "- \(e(team.product))",
                     "- \(e(team.company.rawValue)) company, \(e(team.dataScienceTeam.rawValue)) data-science team",
                     "- \(team.members.map { e($0.name) }.joined(separator: ", "))",
                 ].joined(separator: "\n"),
-                notes: "Hello, we are \(team.name). We support a \(team.dataScienceTeam.rawValue) data-science team at a "
-                    + "\(team.company.rawValue) company building \(sentence(team.product)) We compared \(toolCount) tools "
-                    + "across \(stages.count) stages of the pipeline. Each tool ran the same scripted scenario on one "
-                    + "machine, and we scored them on cost, lock-in, support, interoperability and performance."))
+                essential: [
+                    "Hello, we are \(team.name). We support a \(team.dataScienceTeam.rawValue) data-science team at a "
+                        + "\(team.company.rawValue) company building \(sentence(team.product))",
+                    "We compared \(toolCount) tools across \(stages.count) stages of the pipeline: each ran the same "
+                        + "scripted scenario on one machine, and we scored them on cost, lock-in, support, interoperability and performance.",
+                ],
+                optional: [
+                    profile.map { p in
+                        "We weighted the criteria for a \(p.title.lowercased()): "
+                            + list(weights.prefix(3).map { "\(criterionTitle($0.key, project)) \(Numbers.percent($0.value))" }) + "."
+                    },
+                    "Every number we show comes from a recorded run or from a fact with its source and date.",
+                ].compactMap { $0 }))
 
         let picks = summaries.map { s in
             "- \(e(s.stage.title)): **\(e(s.winner.map { s.name(of: $0.tool) } ?? "undecided"))**"
                 + (s.runnerUp.map { " (runner-up \(e(s.name(of: $0.tool))))" } ?? "")
         }
         let chain = summaries.compactMap { s in s.winner.map { "\(s.name(of: $0.tool)) for \(s.stage.title.lowercased())" } }
-        slides.append(
-            Slide(
+        drafts.append(
+            Draft(
                 id: "architecture", title: "The recommended stack",
                 body: "![Architecture of the recommended stack](\(Assets.architecture))\n\n" + picks.joined(separator: "\n"),
-                notes: chain.isEmpty
-                    ? "This diagram shows the six stages of our pipeline. We have no scores yet, so no stage has a recommended tool."
-                    : "This is the stack we recommend, from data to monitoring: \(list(chain)). Data flows left to right, "
-                        + "and monitoring feeds back into retraining."))
+                essential: [
+                    chain.isEmpty
+                        ? "This diagram shows the stages of our pipeline; no stage has a recommended tool yet."
+                        : "This is the stack we recommend, from data to monitoring: \(list(chain))."
+                ],
+                optional: [
+                    "Data flows from left to right, continuous integration guards the code path, and monitoring feeds back into retraining.",
+                    "Each box also names the runner-up, our fallback if the pick disappoints.",
+                ]))
 
-        for s in summaries {
-            slides.append(stageSlide(s, project: project, scoreboard: scoreboard))
-        }
+        for s in summaries { drafts.append(stageDraft(s, project: project)) }
+        drafts.append(costRiskDraft(summaries, project: project))
 
-        slides.append(costRiskSlide(summaries, project: project))
         let asks = summaries.compactMap { s in s.winner.map { s.name(of: $0.tool) } }
-        slides.append(
-            Slide(
+        drafts.append(
+            Draft(
                 id: "ask", title: "Our ask",
                 body: [
                     "- Approve the stack: \(asks.map(e).joined(separator: ", "))",
                     "- Re-run the bakeoff when a weight or a tool changes: `bakeoff run`, `bakeoff build`",
                 ].joined(separator: "\n"),
-                notes: asks.isEmpty
-                    ? "We ask for time to finish the measurements before we recommend a stack."
-                    : "We ask you to approve this stack of \(asks.count) tools. Every number we showed comes from a "
-                        + "recorded run or a sourced fact, and the whole analysis is re-run in seconds when a weight changes. Thank you."))
-        return slides
+                essential: [
+                    asks.isEmpty
+                        ? "We ask for time to finish the measurements before we recommend a stack."
+                        : "We ask you to approve this stack of \(asks.count) tools."
+                ],
+                optional: [
+                    "The whole analysis re-runs in seconds when a weight or a result changes, so the decision can be revisited.",
+                    "Thank you; we are happy to take questions.",
+                ]))
+        return drafts
     }
 
-    private static func stageSlide(_ s: StageSummary, project: Project, scoreboard: Scoreboard?) -> Slide {
+    private static func criterionTitle(_ id: String, _ project: Project) -> String {
+        project.criteria.first { $0.id == id }?.title.lowercased() ?? id
+    }
+
+    private static func stageDraft(_ s: StageSummary, project: Project) -> Draft {
         let e = MarkdownText.escape
         let team = project.team
         let assessors = team.assignment(for: s.stage.id)?.candidates.flatMap(\.assessors) ?? []
@@ -73,11 +132,10 @@ public enum SlideDeck {
         let criteria = project.criteria
         var body: [String] = []
         body.append("- Compared: \(s.stage.candidates.map { e($0.name) }.joined(separator: ", "))")
-        if let scenario = s.stage.scenario {
-            body.append("- How: \(scenario.steps.count) scripted steps per tool, measured; sourced facts")
-        } else {
-            body.append("- How: sourced facts (no scenario yet)")
-        }
+        body.append(
+            s.stage.scenario.map { "- How: \($0.steps.count) scripted steps per tool, measured; sourced facts" }
+                ?? "- How: sourced facts (no scenario yet)")
+        body.append("- **\(s.winner.map { "Pick: " + e(s.name(of: $0.tool)) } ?? "No pick yet")**")
         if let card = s.card {
             let header = ["Tool", "Total"] + criteria.map { e($0.title) }
             let rows = card.tools.prefix(4).map { tool in
@@ -89,60 +147,85 @@ public enum SlideDeck {
             body.append("")
             body.append("![Weighted scores for \(e(s.stage.title))](\(Assets.stageChart(s.stage.id)))")
         }
-        var notes = "For \(s.stage.title.lowercased()), \(list(names)) assessed \(list(s.stage.candidates.map(\.name)))."
+        var essential = ["For \(s.stage.title.lowercased()), \(list(names)) assessed \(list(s.stage.candidates.map(\.name)))."]
+        var optional: [String] = []
         if let scenario = s.stage.scenario {
-            notes += " Each ran the same scenario: \(list(scenario.steps.map { $0.title.lowercased() }))."
+            optional.append("Each ran the same scenario: \(list(scenario.steps.map { $0.title.lowercased() })).")
         }
-        if s.measuredTools.isEmpty {
-            notes += " We have no measurements yet, so this comparison rests on sourced facts."
-        }
+        if s.measuredTools.isEmpty { essential.append("We have no measurements yet, so this comparison rests on sourced facts.") }
         if let winner = s.winner {
-            notes += " \(s.name(of: winner.tool)) leads with \(Numbers.score(winner.total)) out of 10"
+            var lead = "\(s.name(of: winner.tool)) leads with \(Numbers.score(winner.total)) out of 10"
             if let runner = s.runnerUp, let a = winner.total, let b = runner.total {
-                notes += ", \(Numbers.fixed(a - b, decimals: 1)) ahead of \(s.name(of: runner.tool))"
+                lead += ", \(Numbers.fixed(a - b, decimals: 1)) ahead of \(s.name(of: runner.tool))"
             }
-            notes += "."
-            if let driver = s.mainDriver(criteria: criteria) { notes += " The difference comes mostly from \(driver)." }
+            essential.append(lead + ".")
+            if let driver = s.mainDriver(criteria: criteria) { essential.append("The difference comes mostly from \(driver).") }
             if let p = s.winProbability {
-                notes += " It wins in \(Numbers.percent(p)) of the weightings we sampled around our profile."
+                optional.append("It ranks first in \(Numbers.percent(p)) of the weightings we sampled around our profile.")
+            }
+            if let runner = s.runnerUp {
+                for indicator in criteria.flatMap(\.indicators) {
+                    guard case .step = indicator.source,
+                        let a = winner.indicators.first(where: { $0.indicator == indicator.id }), a.raw != nil,
+                        let b = runner.indicators.first(where: { $0.indicator == indicator.id }), b.raw != nil
+                    else { continue }
+                    optional.append(
+                        "On \(indicator.title.lowercased()) it measured \(a.display) against \(b.display) for \(s.name(of: runner.tool)).")
+                    if optional.count >= 4 { break }
+                }
+            }
+            if let flip = s.card?.sensitivity?.flipPoints.filter({ $0.flipsAt != nil })
+                .min(by: { abs($0.flipsAt! - $0.weight) < abs($1.flipsAt! - $1.weight) }),
+                let at = flip.flipsAt, let other = flip.newWinner
+            {
+                optional.append(
+                    "The pick would change to \(s.name(of: other)) only if the weight of \(criterionTitle(flip.criterion, project)) "
+                        + "moved from \(Numbers.percent(flip.weight)) to \(Numbers.percent(at)).")
+            }
+            if s.card?.sensitivity?.methodsAgree == false {
+                optional.append("A second method, TOPSIS, picks another tool, so we treat this decision as close.")
             }
         } else {
-            notes += " No tool can be ranked yet."
+            essential.append("No tool can be ranked yet.")
         }
-        let pick = s.winner.map { "Pick: \(s.name(of: $0.tool))" } ?? "No pick yet"
-        return Slide(id: s.stage.id, title: "\(s.stage.title): \(pick.replacingOccurrences(of: "Pick: ", with: ""))",
-            body: ([body.removeFirst(), body.removeFirst()] + ["- **\(e(pick))**"] + body).joined(separator: "\n"),
-            notes: notes)
+        return Draft(
+            id: s.stage.id, title: "\(s.stage.title): \(s.winner.map { s.name(of: $0.tool) } ?? "no pick yet")",
+            body: body.joined(separator: "\n"), essential: essential, optional: optional)
     }
 
-    private static func costRiskSlide(_ summaries: [StageSummary], project: Project) -> Slide {
+    private static func costRiskDraft(_ summaries: [StageSummary], project: Project) -> Draft {
         let e = MarkdownText.escape
         var rows: [[String]] = []
         var total = 0.0
         var known = true
+        var costSentences: [String] = []
         for s in summaries {
             guard let winner = s.winner else { continue }
             let cost = winner.cost?.totalUSD
             if let cost { total += cost } else { known = false }
             rows.append([e(s.stage.title), e(s.name(of: winner.tool)), cost.map { "$" + Numbers.fixed($0, decimals: 0) } ?? "unknown"])
+            if let cost, cost > 0 {
+                costSentences.append("\(s.name(of: winner.tool)) accounts for \(Numbers.fixed(cost, decimals: 0)) dollars of it.")
+            }
         }
         let months = project.costModel.horizonMonths
         var body = rows.isEmpty
             ? "- No recommendation yet, so no cost."
             : MarkdownText.table(header: ["Stage", "Pick", "Cost over \(months) months"], rows: rows, rightAligned: [2])
         let close = summaries.filter { ($0.winProbability ?? 1) < 0.6 || ($0.card?.sensitivity?.methodsAgree == false) }
-        if !close.isEmpty {
-            body += "\n\n- Close calls: " + close.map { e($0.stage.title) }.joined(separator: ", ")
-        }
-        var notes = rows.isEmpty
-            ? "We cannot state a cost before we have a recommendation."
-            : "Over \(months) months the recommended stack costs "
-                + (known ? "about \(Numbers.fixed(total, decimals: 0)) dollars" : "an amount we cannot total, because a price is unknown")
-                + " for our team, licences, hosting and the hours to run it included."
-        notes += close.isEmpty
-            ? " No decision is close: each pick wins under most weightings we sampled."
-            : " The risky decisions are \(list(close.map { $0.stage.title.lowercased() })): there a change in weights or method could change the pick."
-        return Slide(id: "cost-risk", title: "Cost and risk", body: body, notes: notes)
+        if !close.isEmpty { body += "\n\n- Close calls: " + close.map { e($0.stage.title) }.joined(separator: ", ") }
+        var essential = [
+            rows.isEmpty
+                ? "We cannot state a cost before we have a recommendation."
+                : "Over \(months) months the recommended stack costs "
+                    + (known ? "about \(Numbers.fixed(total, decimals: 0)) dollars" : "an amount we cannot total, because a price is unknown")
+                    + " for our team, with licences, hosting and the hours to run it."
+        ]
+        essential.append(
+            close.isEmpty
+                ? "No decision is close: each pick ranks first under most weightings we sampled."
+                : "The risky decisions are \(list(close.map { $0.stage.title.lowercased() })): there a change in weights or method could change the pick.")
+        return Draft(id: "cost-risk", title: "Cost and risk", body: body, essential: essential, optional: costSentences)
     }
 
     /// The deck as Marp Markdown: front matter, slides separated by `---`, speaker notes as HTML comments

@@ -92,29 +92,48 @@ public struct TalkPlan: Hashable, Sendable {
             minimumPerMemberSeconds: talk.minimumPerMemberSeconds, problems: problems)
     }
 
-    /// Slides named in `talk.speakers` keep their speaker; the others go, in order, to contiguous blocks
-    /// that bring every member as close as possible to an equal share of the talk.
+    /// Slides named in `talk.speakers` keep their speaker; the others are split, in order, into one
+    /// contiguous block per member (in the team's order) so that the member who speaks least speaks as long
+    /// as possible, and then the one who speaks most as briefly as possible.
     static func assignSpeakers(seconds: [Int], slides: [Slide], team: Team) -> [String] {
         let members = team.members.map(\.id)
         guard !members.isEmpty else { return slides.map { _ in "" } }
         var result = slides.map { team.talk.speakers[$0.id] }
-        var time: [String: Int] = [:]
-        for (i, speaker) in result.enumerated() { if let speaker { time[speaker, default: 0] += seconds[i] } }
+        var fixed = Array(repeating: 0, count: members.count)
+        for (i, speaker) in result.enumerated() {
+            if let speaker, let m = members.firstIndex(of: speaker) { fixed[m] += seconds[i] }
+        }
         let free = result.indices.filter { result[$0] == nil }
-        let total = seconds.reduce(0, +)
-        let share = Double(total) / Double(members.count)
-        // Members still under their share take the free slides in member order, each until it reaches its share.
-        var queue = members.filter { Double(time[$0] ?? 0) < share }
-        if queue.isEmpty { queue = members }
-        var q = 0
-        for (n, i) in free.enumerated() {
-            let member = queue[min(q, queue.count - 1)]
-            result[i] = member
-            time[member, default: 0] += seconds[i]
-            // Move on at the share, or when the slides left are just enough for the members still silent.
-            let slidesLeft = free.count - n - 1
-            let silentLeft = queue.dropFirst(q + 1).filter { (time[$0] ?? 0) == 0 }.count
-            if q < queue.count - 1, Double(time[member]!) >= share || slidesLeft <= silentLeft { q += 1 }
+        let n = free.count, k = members.count
+        var prefix = [0]
+        for i in free { prefix.append(prefix.last! + seconds[i]) }
+        // best[j][i]: the best (least, -most) over members 0..<j when they take free slides 0..<i.
+        typealias Score = (least: Int, negMost: Int)
+        let worst: Score = (Int.min, Int.min)
+        var best = Array(repeating: Array(repeating: worst, count: n + 1), count: k + 1)
+        var cut = Array(repeating: Array(repeating: 0, count: n + 1), count: k + 1)
+        best[0][0] = (Int.max, 0)
+        for j in 1...k {
+            for i in 0...n {
+                for start in 0...i where best[j - 1][start].least != Int.min {
+                    let time = fixed[j - 1] + prefix[i] - prefix[start]
+                    let previous = best[j - 1][start]
+                    let candidate: Score = (min(previous.least, time), min(previous.negMost, -time))
+                    // On a tie the later start wins: earlier members take the slides, later ones wait.
+                    if candidate.least > best[j][i].least
+                        || (candidate.least == best[j][i].least && candidate.negMost >= best[j][i].negMost)
+                    {
+                        best[j][i] = candidate
+                        cut[j][i] = start
+                    }
+                }
+            }
+        }
+        var end = n
+        for j in stride(from: k, to: 0, by: -1) {
+            let start = cut[j][end]
+            for f in start..<end { result[free[f]] = members[j - 1] }
+            end = start
         }
         return result.map { $0 ?? members[0] }
     }
