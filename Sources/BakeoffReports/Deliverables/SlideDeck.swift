@@ -133,7 +133,7 @@ public enum SlideDeck {
         var body: [String] = []
         body.append("- Compared: \(s.stage.candidates.map { e($0.name) }.joined(separator: ", "))")
         body.append(
-            s.stage.scenario.map { "- How: \($0.steps.count) scripted steps per tool, measured; sourced facts" }
+            s.stage.scenario.map { "- How: \($0.steps.count) scripted step\($0.steps.count == 1 ? "" : "s") per tool, measured; sourced facts" }
                 ?? "- How: sourced facts (no scenario yet)")
         body.append("- **\(s.winner.map { "Pick: " + e(s.name(of: $0.tool)) } ?? "No pick yet")**")
         if let card = s.card {

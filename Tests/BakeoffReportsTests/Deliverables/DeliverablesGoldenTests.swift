@@ -1,0 +1,48 @@
+import BakeoffModel
+import BakeoffReports
+import TestSupport
+import XCTest
+
+final class DeliverablesGoldenTests: XCTestCase {
+    func testCheckinPostsMatchTheirGoldenFilesAndHaveNoRawHTML() throws {
+        let posts = CheckinPosts.posts(
+            project: DeliverablesFixture.project, scoreboard: try DeliverablesFixture.scoreboard(), runs: DeliverablesFixture.runs)
+        XCTAssertEqual(posts.map(\.fileName), ["01-group-details.md", "02-experiment-tracking.md", "03-data-versioning.md"])
+        for post in posts {
+            assertGolden(post.markdown, named: post.fileName)
+            let html = GFM.html(post.markdown)
+            XCTAssertFalse(html.contains("raw HTML omitted"), post.fileName)
+            XCTAssertFalse(html.contains("<script"), post.fileName)
+        }
+        // Post 2 has results: a table and the leader.
+        XCTAssertTrue(posts[1].markdown.contains("**Leader so far:** MLflow"), posts[1].markdown)
+        XCTAssertTrue(GFM.html(posts[1].markdown).contains("<table>"))
+    }
+
+    func testCheckinWithoutEvidenceSaysSo() throws {
+        var project = DeliverablesFixture.project
+        project.criteria.removeFirst()  // only the measured criterion is left, and nothing was measured
+        let board = try BakeoffScoring.Scorer.score(project: project, runs: [], options: .init(samples: 0))
+        let post = CheckinPosts.post("2", project: project, scoreboard: board, runs: [])
+        XCTAssertTrue(post?.markdown.contains("No results yet") ?? false, post?.markdown ?? "")
+    }
+
+    func testDeckMatchesItsGoldenFileAndFitsTheTalk() throws {
+        let project = DeliverablesFixture.project
+        let slides = SlideDeck.slides(project: project, scoreboard: try DeliverablesFixture.scoreboard(), runs: DeliverablesFixture.runs)
+        let plan = TalkPlan.plan(slides: slides, team: project.team)
+        let deck = SlideDeck.marp(slides: slides, plan: plan, team: project.team)
+        assertGolden(deck, named: "deck.md")
+        XCTAssertTrue(deck.hasPrefix("---\nmarp: true\n"))
+        XCTAssertEqual(slides.map(\.id), ["title", "architecture", "experiment-tracking", "data-versioning", "cost-risk", "ask"])
+        XCTAssertLessThanOrEqual(plan.totalSeconds, 280)
+        // Speaker notes are comments that do not start with a Marp directive, and never close early.
+        for comment in deck.components(separatedBy: "<!--").dropFirst() {
+            let body = comment.components(separatedBy: "-->")[0]
+            XCTAssertTrue(body.hasPrefix("\nSpeaker: "), body)
+            XCTAssertFalse(body.contains("--"), body)
+        }
+    }
+}
+
+import BakeoffScoring
