@@ -182,6 +182,8 @@ public struct Sensitivity: Hashable, Codable, Sendable {
     public var methodsAgree: Bool
     /// TOPSIS's full order of the ranked tools (empty when it could not be computed).
     public var topsisRanking: [String] = []
+    /// The criteria TOPSIS used: the weighted ones known for every ranked tool (it needs a full matrix).
+    public var topsisCriteria: [String] = []
     /// The Dirichlet concentration k of the Monte Carlo (weights drawn from Dirichlet(k·w)).
     public var concentration: Double = 0
 

@@ -29,6 +29,7 @@ public enum SensitivityAnalysis {
             flipPoints: flips, mostCritical: critical, winProbability: probability, samples: samples, seed: seed,
             topsisWinner: topsisWinner, methodsAgree: topsis == nil || topsisWinner == winner)
         s.topsisRanking = topsis?.map { m.tools[$0] } ?? []
+        s.topsisCriteria = topsisColumns(m).map { m.criteria[$0] }
         s.concentration = concentration
         return s
     }
@@ -82,10 +83,14 @@ public enum SensitivityAnalysis {
                 let q2 = o.n1 * w.d1 - w.n1 * o.d1
                 roots += solveQuadratic(q0, q1, q2).filter { $0 >= -1e-12 && $0 <= 1 + 1e-12 }.map { min(1, max(0, $0)) }
             }
+            // At the ends a tool whose only evidence is on the other criteria loses its total (no weight left on
+            // what it has), which can change the winner without any crossing: check the ends themselves too.
+            roots += [0, 1]
             roots.sort { abs($0 - current) < abs($1 - current) || (abs($0 - current) == abs($1 - current) && $0 < $1) }
             let step = 1e-7
             for r in roots {
-                let sides: [Double] = r == current ? [r + step, r - step] : [r + (r > current ? step : -step)]
+                let sides: [Double] =
+                    r == 0 || r == 1 ? [r] : r == current ? [r + step, r - step] : [r + (r > current ? step : -step)]
                 for x in sides where x >= 0 && x <= 1 {
                     let ranked = m.ranking(m.weights(onLine: line, at: x))
                     if let first = ranked.first, first != winner {
@@ -182,10 +187,15 @@ public enum SensitivityAnalysis {
         return DecisionMatrix.order(closeness.map { Optional($0) })
     }
 
+    static func topsisColumns(_ m: DecisionMatrix) -> [Int] {
+        let t = m.tools.count, c = m.criteria.count
+        return (0..<c).filter { j in m.weights[j] > 0 && (0..<t).allSatisfy { m.known[$0 * c + j] > 0 } }
+    }
+
     public static func topsisCloseness(_ m: DecisionMatrix) -> [Double]? {
         let t = m.tools.count, c = m.criteria.count
         guard t > 0 else { return nil }
-        let columns = (0..<c).filter { j in m.weights[j] > 0 && (0..<t).allSatisfy { m.known[$0 * c + j] > 0 } }
+        let columns = topsisColumns(m)
         guard !columns.isEmpty else { return nil }
         let wsum = columns.reduce(0) { $0 + m.weights[$1] }
         var v = [Double](repeating: 0, count: t * columns.count)

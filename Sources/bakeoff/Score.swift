@@ -1,13 +1,121 @@
 import ArgumentParser
+import BakeoffLedger
+import BakeoffModel
+import BakeoffScoring
 
-/// `bakeoff score`: placeholder until its issue lands.
+/// `bakeoff score`: rank each stage's candidates from stored evidence under a weight profile.
 struct Score: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Score the candidates under a weight profile. (not available yet)")
+    static let configuration = CommandConfiguration(
+        abstract: "Score the candidates under a weight profile, with flip points and win probabilities.",
+        discussion: """
+            Weights are relative: --weight cost=40 sets cost to 40 on the profile's scale, and every weight is \
+            then normalized to sum 1. The same inputs always print the same bytes.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+    }
 
     @OptionGroup var options: ProjectOptions
 
+    @Option(help: "The weight profile (default: the profile in bakeoff.yaml).")
+    var profile: String?
+
+    @Option(name: .customLong("weight"), help: ArgumentHelp("Override one criterion's relative weight.", valueName: "CRITERION=NUMBER"))
+    var weights: [String] = []
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Compare with another profile: which winners and ranks change, and why.", valueName: "PROFILE"))
+    var diff: String?
+
+    @Option(help: "Monte Carlo weight samples per stage (0 turns it off).")
+    var samples: Int = 100_000
+
+    @Option(help: "Monte Carlo seed.")
+    var seed: UInt64 = 20261129
+
+    @Option(help: .hidden)
+    var synthetic: String?
+
+    @Option(name: .customLong("crosscheck-matrices"), help: .hidden)
+    var crosscheckMatrices: Int?
+
+    func validate() throws {
+        guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, not \(samples)") }
+        if let synthetic, SyntheticProject.parseSize(synthetic) == nil {
+            throw ValidationError("--synthetic expects STAGESxTOOLSxINDICATORS, e.g. 50x20x30")
+        }
+    }
+
     func run() throws {
-        Terminal.error("error: 'bakeoff score' is not available yet")
-        throw ExitCode(1)
+        if let count = crosscheckMatrices {
+            print(try CrossCheck.export(count: count, seed: seed, samples: samples), terminator: "")
+            return
+        }
+        let project: Project, runs: [BakeoffModel.Run]
+        if let synthetic, let (s, t, i) = SyntheticProject.parseSize(synthetic) {
+            (project, runs) = SyntheticProject.make(stages: s, tools: t, indicators: i, seed: seed)
+        } else {
+            project = try options.load().project
+            runs = try EvidenceStore.loadRuns(projectRoot: project.root)
+        }
+        let scoring = ScoringOptions(
+            profile: profile, weightOverrides: try parseWeights(project: project), samples: samples, seed: seed)
+        try checkProfile(profile, in: project, flag: "--profile")
+        let board = try score(project, runs, scoring)
+        if let diff {
+            try checkProfile(diff, in: project, flag: "--diff")
+            var other = scoring
+            other.profile = diff
+            other.weightOverrides = [:]
+            let comparison = ProfileComparison(board, try score(project, runs, other))
+            switch format {
+            case .text: print(ScoreboardFormatter.text(board) + "\n" + comparison.text(), terminator: "")
+            case .json: print(comparison.json(), terminator: "")
+            case .csv: print(comparison.csv(), terminator: "")
+            }
+            return
+        }
+        switch format {
+        case .text: print(ScoreboardFormatter.text(board), terminator: "")
+        case .json: print(ScoreboardFormatter.json(board), terminator: "")
+        case .csv: print(ScoreboardFormatter.csv(board), terminator: "")
+        }
+    }
+
+    private func score(_ project: Project, _ runs: [BakeoffModel.Run], _ options: ScoringOptions) throws -> Scoreboard {
+        do {
+            return try Scorer.score(project: project, runs: runs, options: options)
+        } catch let error as ScoringError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func checkProfile(_ id: String?, in project: Project, flag: String) throws {
+        guard let id, project.profile(id) == nil else { return }
+        throw ValidationError("\(flag): unknown profile '\(id)'; \(Suggestion.hint(for: id, among: project.profiles.map(\.id), what: "profile"))")
+    }
+
+    /// `CRITERION=NUMBER` pairs, each criterion known, each number finite and not negative.
+    private func parseWeights(project: Project) throws -> [String: Double] {
+        let known = project.criteria.map(\.id)
+        var result: [String: Double] = [:]
+        for item in weights {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ValidationError("--weight '\(item)': expected CRITERION=NUMBER, e.g. --weight cost=40")
+            }
+            let name = String(parts[0])
+            guard known.contains(name) else {
+                throw ValidationError("--weight '\(item)': unknown criterion '\(name)'; \(Suggestion.hint(for: name, among: known, what: "criterion"))")
+            }
+            guard let value = Double(parts[1]), value.isFinite, value >= 0 else {
+                throw ValidationError("--weight '\(item)': '\(parts[1])' is not a weight; give a number of 0 or more")
+            }
+            result[name] = value
+        }
+        return result
     }
 }

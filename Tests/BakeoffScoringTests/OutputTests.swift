@@ -1,0 +1,104 @@
+import BakeoffModel
+import Foundation
+import TestSupport
+import XCTest
+
+@testable import BakeoffScoring
+
+final class OutputTests: XCTestCase {
+    func board(profile: String? = nil) throws -> Scoreboard {
+        var f = ScorerTests.threeTools()
+        // gone sits inside the ranges (A 5, B 5 on y alone → 5) so base's totals stay as in ScorerTests.
+        f.tool("gone", ["x": .number(20), "y": .number(50), "hosting": .text("saas")])
+        f.profile("other", ["a": 9, "b": 1], gates: [Gate(fact: "hosting", allowed: ["saas"], reason: "hosted only")])
+        return try Scorer.score(project: f.project, runs: [], options: ScoringOptions(profile: profile, samples: 5000))
+    }
+
+    func testJSONFollowsTheDesignContract() throws {
+        let text = ScoreboardFormatter.json(try board())
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+        XCTAssertEqual(object["profile"] as? String, "base")
+        XCTAssertEqual((object["weights"] as? [String: Double])?["b"], 0.75)
+        let stage = (object["stages"] as! [[String: Any]])[0]
+        XCTAssertEqual(stage["id"] as? String, "stage")
+        XCTAssertEqual(stage["winner"] as? String, "q")
+        let ranking = stage["ranking"] as! [[String: Any]]
+        XCTAssertEqual(ranking.map { $0["tool"] as! String }, ["q", "p", "gone", "r"])
+        XCTAssertEqual(ranking[0]["score"] as? Double, 7.25)
+        XCTAssertEqual((ranking[0]["criteria"] as? [String: Double])?["a"], 5)
+        // An unknown criterion is null, never 0.
+        XCTAssertTrue((ranking[3]["criteria"] as! [String: Any])["b"] is NSNumber)
+        let unranked = stage["unranked"] as! [[String: Any]]
+        XCTAssertEqual(unranked.map { $0["tool"] as! String }, [])
+        let sensitivity = stage["sensitivity"] as! [String: Any]
+        XCTAssertEqual(sensitivity["samples"] as? Int, 5000)
+        XCTAssertNotNil(sensitivity["win_probability"] as? [String: Double])
+        // Sorted keys, byte-identical on a second run.
+        XCTAssertEqual(text, ScoreboardFormatter.json(try board()))
+        XCTAssertLessThan(text.range(of: "\"profile\"")!.lowerBound, text.range(of: "\"stages\"")!.lowerBound)
+    }
+
+    func testUnknownCriterionIsNullInJSON() throws {
+        var f = ScorerTests.threeTools()
+        f.tool("s", ["x": .number(30)])
+        let text = ScoreboardFormatter.json(try Scorer.score(project: f.project, runs: [], options: ScoringOptions(samples: 0)))
+        let stage = ((try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any])["stages"] as! [[String: Any]])[0]
+        let s = (stage["ranking"] as! [[String: Any]]).first { $0["tool"] as? String == "s" }!
+        XCTAssertTrue((s["criteria"] as! [String: Any])["b"] is NSNull)
+    }
+
+    func testCSVHasOneRowPerStageAndTool() throws {
+        let csv = ScoreboardFormatter.csv(try board(profile: "other"))
+        let lines = csv.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1 + 4)
+        XCTAssertEqual(lines[0], "stage,tool,name,rank,total,a,b,status,reason,win_probability")
+        // Under "other" only the hosted tool passes the gate; the others are eliminated with the reason quoted.
+        XCTAssertTrue(lines[1].hasPrefix("stage,gone,GONE,1,"), String(lines[1]))
+        XCTAssertTrue(csv.contains(",eliminated,no hosting fact to show saas: hosted only,"), csv)
+        XCTAssertEqual(ScoreboardFormatter.csvField("a,\"b\""), "\"a,\"\"b\"\"\"")
+    }
+
+    func testTextNamesWinnerMarginFlipsAndProbabilities() throws {
+        let text = ScoreboardFormatter.text(try board())
+        XCTAssertTrue(text.contains("Profile base: a 25%, b 75%"), text)
+        XCTAssertTrue(text.contains("Winner: q, 1.63 ahead of p."), text)
+        XCTAssertTrue(text.contains("Flip points: "), text)
+        XCTAssertTrue(text.contains("Win probability (5000 samples, seed 20261129, Dirichlet k=50): q "), text)
+        // r's B is known on one of two indicators: medium confidence, marked ~.
+        XCTAssertTrue(text.contains("0.0~"), text)
+        XCTAssertEqual(text, ScoreboardFormatter.text(try board()))
+    }
+
+    func testProfileDiffNamesTheChangedWinnerAndTheCriterionBehindIt() throws {
+        var f = ScorerTests.threeTools()
+        f.profile("speedy", ["a": 3, "b": 1])
+        let base = try Scorer.score(project: f.project, runs: [], options: ScoringOptions(samples: 0))
+        let speedy = try Scorer.score(project: f.project, runs: [], options: ScoringOptions(profile: "speedy", samples: 0))
+        let diff = ProfileComparison(base, speedy)
+        // a: 25% → 75% (+50), b: 75% → 25%; q → r. Swing on a: +0.5 × (10 − 5) = 2.5; on b: −0.5 × (0 − 8) = 4.
+        XCTAssertEqual(diff.weights.map(\.criterion), ["a", "b"])
+        XCTAssertEqual(diff.weights[0].delta, 0.5, accuracy: 1e-12)
+        let stage = diff.stages[0]
+        XCTAssertEqual(stage.winnerFrom, "q")
+        XCTAssertEqual(stage.winnerTo, "r")
+        XCTAssertEqual(stage.why, "b falls from 75% to 25%, and q leads r on it by 8.0 points")
+        XCTAssertEqual(stage.ranks.first { $0.tool == "r" }.map { [$0.from, $0.to] }, [3, 1])
+        XCTAssertTrue(diff.text().contains("stage: winner q → r because b falls"), diff.text())
+        let same = ProfileComparison(base, base)
+        XCTAssertFalse(same.stages[0].winnerChanged)
+        XCTAssertTrue(same.text().contains("winner q unchanged; ranks unchanged"))
+    }
+
+    func testSyntheticLargeProjectScoresEveryStage() throws {
+        let (project, runs) = SyntheticProject.make(stages: 4, tools: 6, indicators: 30, seed: 5)
+        let board = try Scorer.score(project: project, runs: runs, options: ScoringOptions(samples: 1000))
+        XCTAssertEqual(board.stages.count, 4)
+        for card in board.stages {
+            XCTAssertEqual(card.tools.count, 6)
+            XCTAssertNotNil(card.winner)
+            XCTAssertEqual(card.tools[0].indicators.count, 30)
+            XCTAssertEqual(card.sensitivity!.winProbability.values.reduce(0, +), 1, accuracy: 1e-9)
+        }
+        XCTAssertEqual(board, try Scorer.score(project: project, runs: runs, options: ScoringOptions(samples: 1000)))
+    }
+}
