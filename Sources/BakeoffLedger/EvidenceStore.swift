@@ -16,7 +16,7 @@ public enum EvidenceStore {
     /// The project's ledger with every run file of `evidence/runs` imported: what `score` and `build` read.
     ///
     /// On a fresh clone the ledger is created. When the project cannot be written (a read-only checkout),
-    /// the runs are gathered in memory instead: those of an existing ledger, if it can be read, plus the
+    /// the runs are gathered in memory instead: those of an existing ledger (read from a copy) plus the
     /// run files.
     public static func openLedger(projectRoot: String) throws -> Ledger {
         let path = ledgerPath(projectRoot: projectRoot)
@@ -26,9 +26,7 @@ public enum EvidenceStore {
         } catch {
             guard !isWritable(path) else { throw error }
             ledger = try Ledger.inMemory()
-            if let existing = Ledger.readOnly(path: path) {
-                for run in try existing.runs() { try ledger.insert(run, ifMissing: true) }
-            }
+            for run in try Ledger.runs(copying: path) { try ledger.insert(run, ifMissing: true) }
         }
         _ = try ledger.importRunFiles(from: runsFolder(projectRoot: projectRoot))
         return ledger

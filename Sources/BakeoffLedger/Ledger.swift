@@ -61,15 +61,24 @@ public final class Ledger: Sendable {
         return Ledger(database: queue, path: ":memory:")
     }
 
-    /// Opens an existing ledger without writing to it (no migration, no lock); nil when that is impossible.
-    static func readOnly(path: String) -> Ledger? {
-        var config = configuration()
-        config.readonly = true
-        guard FileManager.default.fileExists(atPath: path),
-            let queue = try? DatabaseQueue(path: path, configuration: config),
-            (try? queue.read({ try migrator.hasCompletedMigrations($0) })) == true
-        else { return nil }
-        return Ledger(database: queue, path: path)
+    /// The runs of a ledger this process cannot write (a read-only folder), read from a copy in the
+    /// temporary folder: SQLite cannot open a write-ahead-log database where it cannot create its `-shm` file.
+    static func runs(copying path: String) throws -> [Run] {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: path) else { return [] }
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("bakeoff-ledger-\(UUID().uuidString)")
+        defer { try? fm.removeItem(atPath: folder) }
+        do {
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let copy = (folder as NSString).appendingPathComponent("ledger.sqlite")
+            try fm.copyItem(atPath: path, toPath: copy)
+            if fm.fileExists(atPath: path + "-wal") { try fm.copyItem(atPath: path + "-wal", toPath: copy + "-wal") }
+            return try Ledger(path: copy).runs()
+        } catch {
+            throw LedgerError(
+                file: path, problem: "cannot be read from this read-only folder: \(error)",
+                remedy: "make the folder writable, or move the ledger aside to use the run files alone")
+        }
     }
 
     private init(database: any DatabaseWriter, path: String) {

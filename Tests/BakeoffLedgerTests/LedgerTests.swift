@@ -281,16 +281,27 @@ final class LedgerTests: XCTestCase {
     }
 
     func testLoadRunsInAReadOnlyProjectFallsBackToMemory() throws {
+        // As root, file modes do not stop writes: run this test as another user, e.g.
+        // runuser -u nobody -- .build/debug/bakeoffPackageTests.xctest BakeoffLedgerTests.LedgerTests
         try XCTSkipIf(geteuid() == 0, "root writes through file modes; run as another user to check this")
         let root = folder.url("project").path
         let source = try Ledger.inMemory()
         let run = Fixture.run("only-in-a-file")
         try source.insert(run, ifMissing: false)
         _ = try source.exportRunFile(run.id, to: EvidenceStore.runsFolder(projectRoot: root))
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: root + "/evidence")
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root + "/evidence") }
+        let evidence = root + "/evidence"
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: evidence)
         XCTAssertEqual(try EvidenceStore.loadRuns(projectRoot: root), [RunFile.canonical(run)])
         XCTAssertFalse(FileManager.default.fileExists(atPath: EvidenceStore.ledgerPath(projectRoot: root)))
+
+        // With a ledger that holds a run no file has, that run is read too.
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: evidence)
+        let local = Fixture.run("only-in-the-ledger", startedAt: "2026-11-30T00:00:00Z")
+        try Fixture.record(local, in: try Ledger(path: EvidenceStore.ledgerPath(projectRoot: root)))
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: evidence)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: evidence) }
+        XCTAssertEqual(
+            try EvidenceStore.loadRuns(projectRoot: root), [RunFile.canonical(run), RunFile.canonical(local)])
     }
 }
 
