@@ -1,13 +1,48 @@
 import ArgumentParser
+import BakeoffLedger
+import BakeoffModel
+import BakeoffReports
+import BakeoffScoring
+import Foundation
 
-/// `bakeoff build`: placeholder until its issue lands.
+/// `bakeoff build`: everything under reports/, as a list of named steps.
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render the site, charts, diagrams, posts and slides into reports/. (not available yet)")
+    static let configuration = CommandConfiguration(
+        abstract: "Render the site, charts and diagrams and the data exports into reports/.",
+        discussion: """
+            Everything is rendered into a temporary folder next to the target, then reports/site and reports/data \
+            are replaced as a whole; other folders under reports/ are left alone. The same inputs give the same bytes.
+            """)
 
     @OptionGroup var options: ProjectOptions
+    @OptionGroup var weights: WeightOptions
+
+    @Option(help: "The reports folder to write (default: reports/ in the project).")
+    var out: String?
 
     func run() throws {
-        Terminal.error("error: 'bakeoff build' is not available yet")
-        throw ExitCode(1)
+        let project = try options.load().project
+        let reports = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            ?? (project.root as NSString).appendingPathComponent("reports")
+        let overrides = try weights.overrides()
+        let steps: [BuildStep] = [
+            BuildStep("load evidence") { context in
+                context.runs = try EvidenceStore.loadRuns(projectRoot: context.project.root)
+            },
+            BuildStep("score") { [profile = weights.profile] context in
+                let scoring = ScoringOptions(profile: profile, weightOverrides: overrides)
+                context.scoreboard = try Scorer.score(project: context.project, runs: context.runs, options: scoring)
+            },
+        ] + ReportPipeline.siteSteps(projectRoot: project.root)
+            + [ReportPipeline.dataStep, ReportPipeline.writeStep(reportsFolder: reports)]
+        var context = BuildContext(
+            project: project, runs: [], scoreboard: nil, weightsOverridden: !overrides.isEmpty, version: BakeoffVersion.current)
+        do {
+            try ReportPipeline(steps: steps).run(&context) { Terminal.error($0) }
+        } catch let error as BuildError {
+            Terminal.error("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        print("wrote \(context.files.count) files to \(reports)")
     }
 }

@@ -190,7 +190,7 @@ public enum Charts {
                         x: x + 1, y: y + 1, width: cell - 2, height: 26, className: "cell",
                         style: "fill:#4e79a7;fill-opacity:\(opacity)",
                         tooltip: "\(tool.name), \(criterion.title): \(Format.score(value))")
-                    svg.text(Format.score(value), x: x + cell / 2, y: y + 18, className: "bold", anchor: .middle)
+                    svg.text(Format.score(value), x: x + cell / 2, y: y + 18, className: value >= 6 ? "bold on-dark" : "bold", anchor: .middle)
                 } else {
                     svg.rect(x: x + 1, y: y + 1, width: cell - 2, height: 26, className: "unknown")
                     svg.text("unknown", x: x + cell / 2, y: y + 18, className: "muted", anchor: .middle)
@@ -272,27 +272,33 @@ public enum Charts {
             svg.text(TextMetrics.fit(criterion.title, maxWidth: panelWidth - 8, size: 12, bold: true), x: px, y: py + 12, className: "bold")
             svg.line(x1: x0, y1: y1, x2: x1, y2: y1, className: "axis")
             svg.line(x1: x0, y1: y0, x2: x0, y2: y1, className: "axis")
-            for v in [0.0, 5, 10] {
-                let y = y1 - (y1 - y0) * v / 10
-                svg.text(Numbers.format(v), x: x0 - 4, y: y + 4, className: "small", anchor: .end)
-            }
-            svg.text("0 %", x: x0, y: y1 + 13, className: "small", anchor: .middle)
-            svg.text("100 %", x: x1, y: y1 + 13, className: "small", anchor: .end)
-            func point(_ w: Double, _ t: Double) -> (Double, Double) {
-                (x0 + (x1 - x0) * w, y1 - (y1 - y0) * min(max(t, 0), 10) / 10)
-            }
             let c = matrix.criteria.firstIndex(of: criterion.id)
             let samples = 48
-            var curves: [String: [(Double, Double)]] = [:]
+            var values: [String: [(Double, Double)]] = [:]
             if let c {
                 for i in 0...samples {
                     let x = Double(i) / Double(samples)
                     let totals = matrix.totals(weightsAlongLine(matrix, setting: c, to: x))
                     for (t, total) in totals.enumerated() {
-                        if let total { curves[matrix.tools[t], default: []].append(point(x, total)) }
+                        if let total { values[matrix.tools[t], default: []].append((x, total)) }
                     }
                 }
             }
+            // Zoom the vertical axis onto the lines (whole points, at least 1 apart) so close totals stay apart.
+            let all = values.values.flatMap { $0.map(\.1) }
+            var (low, high) = ((all.min() ?? 0).rounded(.down), (all.max() ?? 10).rounded(.up))
+            if high - low < 1 { high = min(10, low + 1); low = high - 1 }
+            for v in [low, (low + high) / 2, high] {
+                let y = y1 - (y1 - y0) * (v - low) / (high - low)
+                svg.text(Numbers.format(v, decimals: 1), x: x0 - 4, y: y + 4, className: "small", anchor: .end)
+                if v != low { svg.line(x1: x0, y1: y, x2: x1, y2: y, className: "grid") }
+            }
+            svg.text("0 %", x: x0, y: y1 + 13, className: "small", anchor: .middle)
+            svg.text("100 %", x: x1, y: y1 + 13, className: "small", anchor: .end)
+            func point(_ w: Double, _ t: Double) -> (Double, Double) {
+                (x0 + (x1 - x0) * w, y1 - (y1 - y0) * (min(max(t, low), high) - low) / (high - low))
+            }
+            let curves = values.mapValues { $0.map { point($0.0, $0.1) } }
             for tool in ranked {
                 guard let points = curves[tool.tool], points.count > 1 else { continue }
                 svg.polyline(points, className: "series", style: "stroke:\(ChartStyle.color(of: tool.tool, among: card.tools.map(\.tool)))")

@@ -107,7 +107,7 @@ enum ChartStyle {
         .bg{fill:#ffffff}\
         text{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;fill:#1f2328}\
         .label{font-size:12px}.small{font-size:10px;fill:#57606a}.title{font-size:14px;font-weight:bold}\
-        .bold{font-size:12px;font-weight:bold}.tool{font-size:13px;font-weight:bold}.muted{font-size:11px;fill:#57606a;font-style:italic}\
+        .bold{font-size:12px;font-weight:bold}text.on-dark{fill:#ffffff}.tool{font-size:13px;font-weight:bold}.muted{font-size:11px;fill:#57606a;font-style:italic}\
         .axis{stroke:#8c959f;stroke-width:1}.grid{stroke:#d0d7de;stroke-width:1;stroke-dasharray:2 3}\
         .whisker{stroke:#1f2328;stroke-width:1.5}.current{stroke:#57606a;stroke-width:1;stroke-dasharray:4 3}\
         .series{fill:none;stroke-width:2}.flip{fill:#e15759;stroke:#ffffff;stroke-width:1.5}\

@@ -1,0 +1,125 @@
+import BakeoffModel
+import BakeoffScoring
+
+/// What `bakeoff build` carries from step to step: the inputs, and the files rendered so far.
+public struct BuildContext: Sendable {
+    public var project: Project
+    public var runs: [Run]
+    public var scoreboard: Scoreboard?
+    /// True when `--weight` changed the profile's weights (the site says so).
+    public var weightsOverridden: Bool
+    public var version: String
+    public var templates: TemplateSet?
+    /// Rendered files by path under the reports folder (`site/index.html`, `data/scores.json`, ...).
+    public var files: [String: String] = [:]
+    /// The top-level folders of the reports folder this build owns: each is replaced as a whole, others are
+    /// left alone.
+    public var folders: Set<String> = []
+
+    public init(project: Project, runs: [Run], scoreboard: Scoreboard?, weightsOverridden: Bool, version: String) {
+        self.project = project
+        self.runs = runs
+        self.scoreboard = scoreboard
+        self.weightsOverridden = weightsOverridden
+        self.version = version
+    }
+
+    /// Adds files under one owned folder.
+    public mutating func add(_ files: [String: String], under folder: String) {
+        folders.insert(folder)
+        for (path, text) in files { self.files[folder + "/" + path] = text }
+    }
+
+    /// The scoreboard, or an error naming the step that should have produced it.
+    public func requireScoreboard() throws -> Scoreboard {
+        guard let scoreboard else { throw BuildError(step: "render", message: "no scoreboard; the score step must run first") }
+        return scoreboard
+    }
+
+    /// The site's model (project, scoreboard, runs).
+    public func siteModel() throws -> SiteModel {
+        SiteModel(
+            project: project, scoreboard: try requireScoreboard(), runs: runs, weightsOverridden: weightsOverridden,
+            version: version)
+    }
+}
+
+/// A build step failed: which step, and what went wrong.
+public struct BuildError: Error, CustomStringConvertible {
+    public var step: String
+    public var message: String
+
+    public init(step: String, message: String) {
+        self.step = step
+        self.message = message
+    }
+
+    public var description: String { "\(step): \(message)" }
+}
+
+/// One named step of the build: a closure over the shared context.
+public struct BuildStep: Sendable {
+    public var name: String
+    public var body: @Sendable (inout BuildContext) throws -> Void
+
+    public init(_ name: String, body: @escaping @Sendable (inout BuildContext) throws -> Void) {
+        self.name = name
+        self.body = body
+    }
+}
+
+/// A list of named steps run in order, each announced as `[i/n] name`.
+public struct ReportPipeline: Sendable {
+    public var steps: [BuildStep]
+
+    public init(steps: [BuildStep]) {
+        self.steps = steps
+    }
+
+    /// Runs every step; a failing step's error names it.
+    public func run(_ context: inout BuildContext, progress: (String) -> Void) throws {
+        for (index, step) in steps.enumerated() {
+            progress("[\(index + 1)/\(steps.count)] \(step.name)")
+            do {
+                try step.body(&context)
+            } catch let error as BuildError {
+                throw error
+            } catch {
+                throw BuildError(step: step.name, message: "\(error)")
+            }
+        }
+    }
+
+    /// The site's steps, in order, for a context that already holds the scoreboard.
+    public static func siteSteps(projectRoot: String) -> [BuildStep] {
+        [
+            BuildStep("load templates") { context in
+                context.templates = try TemplateSet.load(projectRoot: projectRoot)
+            },
+            BuildStep("render pages") { context in
+                let renderer = SiteRenderer(templates: context.templates ?? .builtIn)
+                context.add(renderer.pages(try context.siteModel()), under: "site")
+            },
+            BuildStep("draw charts") { context in
+                context.add(SiteRenderer.charts(try context.siteModel()), under: "site")
+            },
+            BuildStep("draw architecture diagram") { context in
+                context.add(SiteRenderer.architecture(try context.siteModel()), under: "site")
+            },
+        ]
+    }
+
+    /// The data exports: `data/scores.json` (the `bakeoff score --format json` contract) and `data/scores.csv`,
+    /// from the scoring module's own formatter so the two can never disagree.
+    public static let dataStep = BuildStep("export scores") { context in
+        let board = try context.requireScoreboard()
+        context.add(["scores.json": ScoreboardFormatter.json(board), "scores.csv": ScoreboardFormatter.csv(board)], under: "data")
+    }
+
+    /// The step that writes the rendered files into the reports folder, replacing each owned folder at once.
+    public static func writeStep(reportsFolder: String) -> BuildStep {
+        BuildStep("write \(reportsFolder)") { context in
+            try ReportWriter.replace(folders: context.folders, files: context.files, in: reportsFolder)
+        }
+    }
+}

@@ -1,0 +1,338 @@
+/// Built-in copies of templates/*.mustache, used when a project has no templates folder.
+/// Kept identical to templates/ by a test; `RECORD_SNAPSHOTS=1 swift test` rewrites this file from them.
+enum BuiltinTemplates {
+    static let all: [String: String] = [
+        "index": index,
+        "stage": stage,
+        "evidence": evidence,
+        "header": header,
+        "footer": footer,
+        "style": style,
+    ]
+
+    static let index = #"""
+{{>header}}
+<h1>{{team.name}}: our ML platform stack, chosen on evidence</h1>
+<p class="lead">{{team.product}}</p>
+<p>{{team.company}} company, serving {{team.dataScienceTeam}} data scientists. Team: <bdi>{{team.members}}</bdi>.</p>
+
+<section class="card recommendation" aria-labelledby="verdict">
+<h2 id="verdict" style="border:0;margin-top:0">What we recommend, and how sure we are</h2>
+{{#hasWinners}}<p>{{headline}}</p>{{/hasWinners}}
+{{^hasWinners}}<p class="unknown">No recommendation yet: no candidate has evidence. Run <code>bakeoff run</code>, then <code>bakeoff build</code>.</p>{{/hasWinners}}
+</section>
+
+<h2 id="architecture">The recommended stack</h2>
+<figure>
+<img src="{{architecture.svg}}" alt="{{architecture.alt}}">
+<figcaption>Data flows left to right; monitoring feeds retraining back (dashed red); CI/CD tests and deploys the code (dotted blue). Each box names the recommended tool and, smaller, the runner-up. Also as <a href="{{architecture.mermaid}}">Mermaid</a>.</figcaption>
+</figure>
+
+<h2 id="stages">Per stage</h2>
+<table>
+<thead><tr><th scope="col">Stage</th><th scope="col">Winner</th><th scope="col">Runner-up</th><th scope="col">Margin</th><th scope="col">Win probability</th><th scope="col">Confidence</th></tr></thead>
+<tbody>
+{{#stages}}
+<tr>
+<td><a href="{{href}}">{{title}}</a></td>
+<td>{{#winner}}<a href="{{href}}#recommendation"><strong><bdi>{{winner}}</bdi></strong></a> <a href="{{href}}#scores">{{winnerScore}}</a>{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
+<td>{{#runnerUp}}<bdi>{{runnerUp}}</bdi> <a href="{{href}}#scores">{{runnerUpScore}}</a>{{/runnerUp}}{{^runnerUp}}<span class="unknown">{{unknown}}</span>{{/runnerUp}}</td>
+<td class="num"><a href="{{href}}#scores">{{margin}}</a></td>
+<td class="num"><a href="{{href}}#sensitivity">{{winProbability}}</a></td>
+<td><span class="badge conf-{{confidenceLevel}}">{{confidence}}</span></td>
+</tr>
+{{/stages}}
+</tbody>
+</table>
+<p class="muted">Scores are out of 10. Margin: winner&#39;s total minus the runner-up&#39;s. Win probability: share of {{samples}} randomly perturbed weightings (Dirichlet around the profile) in which the winner stays first. Confidence: how much of the winner&#39;s weighted evidence is known (high: every indicator; medium: at least half; low: less).</p>
+
+<h2 id="profile">The profile: {{profile.title}}</h2>
+<p>{{profile.description}}{{#profile.overridden}} <strong>Weights overridden on the command line.</strong>{{/profile.overridden}}</p>
+<table>
+<thead><tr><th scope="col">Criterion</th><th scope="col">Weight</th><th scope="col">Why</th><th scope="col">What it measures</th></tr></thead>
+<tbody>
+{{#profile.weights}}
+<tr><td>{{title}}</td><td class="num">{{weight}}</td><td>{{why}}</td><td>{{description}}</td></tr>
+{{/profile.weights}}
+</tbody>
+</table>
+
+<h2 id="evidence">Evidence</h2>
+<p>{{evidenceSummary}} See <a href="evidence.html">every run, its machine and its packages</a>.</p>
+{{>footer}}
+
+"""#
+
+    static let stage = #"""
+{{>header}}
+<h1>{{title}}</h1>
+<p class="lead">{{question}}</p>
+
+<section class="card recommendation" id="recommendation" aria-labelledby="recommendation-title">
+<h2 id="recommendation-title" style="border:0;margin-top:0">Recommendation {{#confidence}}<span class="badge conf-{{confidenceLevel}}">{{confidence}}</span>{{/confidence}}</h2>
+{{{rationale}}}
+</section>
+
+<h2 id="candidates">Candidates</h2>
+{{#candidates}}
+<section id="{{anchor}}">
+<h3><bdi>{{name}}</bdi>{{#homepage}} <a href="{{homepage}}" rel="noopener">homepage</a>{{/homepage}}</h3>
+{{#summary}}<p>{{summary}}</p>{{/summary}}
+<p class="muted">Assessed by {{assessors}}.</p>
+{{#hasFacts}}
+<table>
+<thead><tr><th scope="col">Fact</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">As of</th></tr></thead>
+<tbody>
+{{#facts}}<tr id="{{anchor}}"><td><code>{{key}}</code></td><td>{{value}}{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</td><td>{{#url}}<a href="{{url}}" rel="noopener">{{host}}</a>{{/url}}{{^url}}{{source}}{{/url}}</td><td class="num">{{asOf}}</td></tr>
+{{/facts}}
+</tbody>
+</table>
+{{/hasFacts}}
+{{^hasFacts}}<p class="unknown">No sourced facts yet.</p>{{/hasFacts}}
+</section>
+{{/candidates}}
+
+{{#comparisons}}
+<h3 id="{{anchor}}">{{title}}</h3>
+<table>
+<thead><tr><th scope="col">Option</th>{{#columns}}<th scope="col"><code>{{.}}</code></th>{{/columns}}</tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row"><bdi>{{name}}</bdi></th>{{#cells}}<td>{{#url}}<a href="{{url}}" rel="noopener" title="as of {{asOf}}">{{value}}</a>{{/url}}{{^url}}{{value}}{{/url}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+{{/comparisons}}
+
+<h2 id="scenario">Scenario</h2>
+{{#scenario}}
+{{{description}}}
+{{#hasParameters}}
+<table>
+<thead><tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">Meaning</th></tr></thead>
+<tbody>{{#parameters}}<tr><td><code>{{name}}</code></td><td class="num">{{value}}</td><td>{{description}}</td></tr>
+{{/parameters}}</tbody>
+</table>
+{{/hasParameters}}
+<ol>
+{{#steps}}<li id="{{anchor}}"><strong>{{title}}</strong> <code>{{id}}</code>: {{description}} <span class="muted">(timeout {{timeout}})</span></li>
+{{/steps}}
+</ol>
+{{/scenario}}
+{{^scenario}}<p class="unknown">No scenario yet: this stage is compared on sourced facts only.</p>{{/scenario}}
+
+<h2 id="results">Measured results</h2>
+{{^hasResults}}<p class="unknown">No evidence yet: no step of this stage has been run.</p>{{/hasResults}}
+{{#hasResults}}
+<p class="muted">Median and range over warm repetitions (the first, cold, repetition is shown apart); n is the number of repetitions counted. Each figure links to its observations.</p>
+<table>
+<thead><tr><th scope="col">Step</th><th scope="col">Tool</th><th scope="col">Status</th><th scope="col">Median wall</th><th scope="col">Spread (min–max)</th><th scope="col">n</th><th scope="col">Cold run</th><th scope="col">Peak memory</th></tr></thead>
+<tbody>
+{{#results}}<tr><td>{{step}}</td><td><bdi>{{tool}}</bdi></td><td class="status-{{statusClass}}">{{status}}</td><td class="num"><a href="{{href}}">{{median}}</a></td><td class="num">{{spread}}</td><td class="num">{{n}}</td><td class="num">{{cold}}</td><td class="num">{{memory}}</td></tr>
+{{/results}}
+</tbody>
+</table>
+{{/hasResults}}
+
+<h3 id="capability">Capability matrix</h3>
+{{#capability.hasSteps}}
+<table>
+<thead><tr><th scope="col">Step</th>{{#capability.tools}}<th scope="col"><bdi>{{.}}</bdi></th>{{/capability.tools}}</tr></thead>
+<tbody>
+{{#capability.rows}}<tr><th scope="row">{{step}}</th>{{#cells}}<td class="status-{{statusClass}}">{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</td>{{/cells}}</tr>
+{{/capability.rows}}
+</tbody>
+</table>
+{{/capability.hasSteps}}
+{{^capability.hasSteps}}<p class="unknown">No scenario steps.</p>{{/capability.hasSteps}}
+
+<h2 id="scores">Criterion scores</h2>
+<table>
+<thead><tr><th scope="col">Rank</th><th scope="col">Tool</th><th scope="col">Total</th>{{#scoreHeader}}<th scope="col">{{title}} <span class="muted">({{weight}})</span></th>{{/scoreHeader}}</tr></thead>
+<tbody>
+{{#scores}}<tr><td class="num">{{rank}}</td><td><bdi>{{tool}}</bdi>{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</td><td class="num"><strong>{{total}}</strong></td>{{#cells}}<td class="num"><a href="#{{anchor}}">{{score}}</a><br><span class="muted">{{known}}</span></td>{{/cells}}</tr>
+{{/scores}}
+</tbody>
+</table>
+<p class="muted">Scores are 0–10. A criterion with no known indicator is left out of the total and the remaining weights renormalized; it is never counted as zero. Below each score: known indicators out of all.</p>
+
+<h3 id="indicators">Indicators</h3>
+<table>
+<thead><tr><th scope="col">Tool</th><th scope="col">Criterion</th><th scope="col">Indicator</th><th scope="col">Value</th><th scope="col">Score</th><th scope="col">Evidence</th></tr></thead>
+<tbody>
+{{#indicators}}<tr id="{{anchor}}"><td><bdi>{{tool}}</bdi></td><td>{{criterion}}</td><td>{{indicator}}</td><td class="num">{{value}}{{#spread}}<br><span class="muted">{{spread}}</span>{{/spread}}</td><td class="num">{{score}}</td><td>{{#links}}<a href="{{href}}">{{label}}</a> {{/links}}{{^links}}<span class="unknown">none</span>{{/links}}</td></tr>
+{{/indicators}}
+</tbody>
+</table>
+
+<h2 id="charts">Charts</h2>
+{{#charts}}
+<figure id="{{anchor}}">
+<img src="{{src}}" alt="{{alt}}">
+<figcaption>{{caption}}</figcaption>
+</figure>
+{{/charts}}
+
+<h2 id="cost">Cost of ownership</h2>
+{{#costs}}
+<section id="{{anchor}}">
+<h3><bdi>{{tool}}</bdi>: {{total}} over {{horizon}} months</h3>
+<table>
+<thead><tr><th scope="col">Item</th><th scope="col">How</th><th scope="col">Amount</th></tr></thead>
+<tbody>{{#lines}}<tr><td>{{item}}</td><td>{{formula}}</td><td class="num"><a href="evidence.html#cost-model">{{amount}}</a></td></tr>
+{{/lines}}</tbody>
+</table>
+</section>
+{{/costs}}
+{{^costs}}<p class="unknown">No cost breakdown yet: no pricing facts.</p>{{/costs}}
+
+<h2 id="sensitivity">Sensitivity</h2>
+{{#sensitivity}}
+<p>{{summary}}</p>
+<table>
+<thead><tr><th scope="col">Criterion</th><th scope="col">Weight now</th><th scope="col">Winner changes at</th><th scope="col">New winner</th></tr></thead>
+<tbody>{{#flips}}<tr><td>{{criterion}}{{#critical}} <span class="badge">most critical</span>{{/critical}}</td><td class="num">{{weight}}</td><td class="num">{{flipsAt}}</td><td><bdi>{{newWinner}}</bdi></td></tr>
+{{/flips}}</tbody>
+</table>
+<table>
+<thead><tr><th scope="col">Tool</th><th scope="col">Win probability</th></tr></thead>
+<tbody>{{#probabilities}}<tr><td><bdi>{{tool}}</bdi></td><td class="num">{{probability}}</td></tr>
+{{/probabilities}}</tbody>
+</table>
+{{/sensitivity}}
+{{^sensitivity}}<p class="unknown">No sensitivity analysis yet: it needs at least one ranked candidate.</p>{{/sensitivity}}
+{{>footer}}
+
+"""#
+
+    static let evidence = #"""
+{{>header}}
+<h1>Evidence</h1>
+<p class="lead">Every run with its provenance and installed packages, every observation behind a measured number, and the cost model&#39;s assumptions.</p>
+
+<h2 id="runs">Runs</h2>
+{{^runs}}<p class="unknown">No evidence yet: no run has been recorded. <code>bakeoff run</code> executes the scenarios and writes <code>evidence/runs/</code>.</p>{{/runs}}
+{{#runs}}
+<section class="card" id="{{anchor}}">
+<h3>Run <code>{{id}}</code> <span class="badge">{{status}}</span></h3>
+<table>
+<tbody>
+{{#provenance}}<tr><th scope="row">{{key}}</th><td>{{value}}</td></tr>
+{{/provenance}}
+</tbody>
+</table>
+<h4>Environments</h4>
+{{^environments}}<p class="unknown">No environment recorded.</p>{{/environments}}
+{{#environments}}
+<details id="{{anchor}}"><summary><bdi>{{tool}}</bdi> ({{stage}}): {{kind}}, version {{version}}, {{packageCount}} packages, {{size}}, install {{install}}</summary>
+<p>Lock hash <code>{{lockHash}}</code></p>
+<ul class="packages">{{#packages}}<li>{{.}}</li>{{/packages}}</ul>
+</details>
+{{/environments}}
+</section>
+{{/runs}}
+
+<h2 id="observations">Observations by step</h2>
+{{^measurements}}<p class="unknown">No evidence yet.</p>{{/measurements}}
+{{#measurements}}
+<section id="{{anchor}}">
+<h3>{{stageTitle}}: <bdi>{{toolName}}</bdi>, {{stepTitle}}</h3>
+<table>
+<thead><tr><th scope="col">Run</th><th scope="col">Repetition</th><th scope="col">Status</th><th scope="col">Wall</th><th scope="col">CPU</th><th scope="col">Peak memory</th><th scope="col">Exit</th><th scope="col">Metrics</th><th scope="col">Reason</th></tr></thead>
+<tbody>
+{{#rows}}<tr><td><a href="#{{runAnchor}}"><code>{{run}}</code></a></td><td class="num">{{repetition}}</td><td class="status-{{status}}">{{status}}</td><td class="num">{{wall}}</td><td class="num">{{cpu}}</td><td class="num">{{memory}}</td><td class="num">{{exit}}</td><td>{{metrics}}</td><td>{{reason}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</section>
+{{/measurements}}
+
+<h2 id="cost-model">Cost model</h2>
+<p>Horizon: {{costModel.horizon}} months. {{costModel.basis}}</p>
+<table>
+<thead><tr><th scope="col">Company</th><th scope="col">Seats</th><th scope="col">Hourly rate</th><th scope="col">Server per month</th><th scope="col">Ops hours per month</th></tr></thead>
+<tbody>
+{{#costModel.rows}}<tr><td>{{company}}{{#current}} (this team){{/current}}</td><td class="num">{{seats}}</td><td class="num">{{rate}}</td><td class="num">{{server}}</td><td class="num">{{ops}}</td></tr>
+{{/costModel.rows}}
+</tbody>
+</table>
+{{>footer}}
+
+"""#
+
+    static let header = #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="bakeoff {{site.version}}">
+<title>{{pageTitle}} · {{site.team}}</title>
+<style>
+{{>style}}
+</style>
+</head>
+<body>
+<header class="site"><nav aria-label="Site">
+<span class="brand">{{site.team}}</span>
+{{#site.nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>
+{{/site.nav}}
+</nav></header>
+<main>
+
+"""#
+
+    static let footer = #"""
+</main>
+<footer class="site">
+<p>Generated by <code>bakeoff build</code> {{site.version}} from the project&#39;s facts, scenarios and {{site.runCount}} recorded run(s), profile <code>{{site.profile}}</code>. Every number links to the evidence behind it.</p>
+</footer>
+</body>
+</html>
+
+"""#
+
+    static let style = #"""
+:root{color-scheme:light dark;--fg:#1f2328;--muted:#57606a;--bg:#ffffff;--panel:#f6f8fa;--line:#d0d7de;--accent:#0969da;--good:#1a7f37;--bad:#cf222e;--warn:#9a6700}
+@media (prefers-color-scheme: dark){:root{--fg:#e6edf3;--muted:#9da7b3;--bg:#0d1117;--panel:#161b22;--line:#30363d;--accent:#58a6ff;--good:#3fb950;--bad:#f85149;--warn:#d29922}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI","DejaVu Sans",Helvetica,Arial,sans-serif}
+header.site{border-bottom:1px solid var(--line);background:var(--panel)}
+header.site nav{max-width:1180px;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.2rem 1rem;align-items:baseline}
+header.site .brand{font-weight:700;margin-right:.5rem}
+header.site a{color:var(--fg);text-decoration:none}
+header.site a[aria-current=page]{font-weight:700;border-bottom:2px solid var(--accent)}
+main{max-width:1180px;margin:0 auto;padding:1rem 1rem 3rem}
+h1{font-size:1.7rem;margin:.6rem 0 .3rem}h2{font-size:1.3rem;margin:2rem 0 .5rem;padding-top:.5rem;border-top:1px solid var(--line)}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
+a{color:var(--accent)}
+p.lead{font-size:1.1rem;color:var(--muted);margin-top:0}
+.muted,.unknown{color:var(--muted)}.unknown{font-style:italic}
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem;display:block;overflow-x:auto;max-width:100%}
+th,td{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th{background:var(--panel)}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.status-ok{color:var(--good)}.status-failed,.status-timeout{color:var(--bad);font-weight:600}.status-unsupported,.status-skipped{color:var(--warn)}.status-none{color:var(--muted);font-style:italic}
+.card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;margin:1rem 0}
+.recommendation{border-left:4px solid var(--accent)}
+.badge{display:inline-block;border:1px solid var(--line);border-radius:999px;padding:0 .55rem;font-size:.82rem;background:var(--bg)}
+.conf-high{border-color:var(--good)}.conf-medium{border-color:var(--warn)}.conf-low,.conf-none{border-color:var(--bad)}
+figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px;background:#fff}
+figcaption{color:var(--muted);font-size:.88rem}
+details{margin:.3rem 0}summary{cursor:pointer}
+ul.packages{columns:3 16rem;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.8rem}
+code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em}
+bdi{unicode-bidi:isolate}
+:target{outline:2px solid var(--accent);outline-offset:2px}
+footer.site{max-width:1180px;margin:0 auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
+@media print{
+  :root{--fg:#000;--muted:#444;--bg:#fff;--panel:#f2f2f2;--line:#999;--accent:#000}
+  body{font-size:10.5pt}header.site,footer.site nav{display:none}
+  main{max-width:none;padding:0}
+  h2{break-before:auto;break-after:avoid}table,figure,.card{break-inside:avoid}
+  a{color:#000;text-decoration:none}
+  table{display:table;overflow:visible}
+  details > *{display:block}
+  figure img{border:none}
+}
+
+"""#
+}

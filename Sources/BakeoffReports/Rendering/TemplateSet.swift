@@ -1,0 +1,60 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates pages are rendered with: the project's `templates/NAME.mustache` where it exists,
+/// otherwise the built-in copy, so a project without a templates folder still builds.
+public struct TemplateSet: Sendable {
+    /// The template names the site uses (`header`, `footer` and `style` are partials).
+    public static let names = ["index", "stage", "evidence", "header", "footer", "style"]
+
+    let library: MustacheLibrary
+    /// Which templates came from the project folder, sorted (for progress output and tests).
+    public let overridden: [String]
+
+    /// A template failed to parse: which file, and what is wrong.
+    public struct LoadError: Error, CustomStringConvertible {
+        public var file: String
+        public var message: String
+        public var description: String { "\(file): \(message); fix the template or delete it to use the built-in one" }
+    }
+
+    /// The built-in templates only.
+    public static let builtIn: TemplateSet = try! TemplateSet(sources: BuiltinTemplates.all, overridden: [])
+
+    /// Loads `templates/` under the project root, falling back to the built-in copy for each missing file.
+    public static func load(projectRoot: String) throws -> TemplateSet {
+        var sources = BuiltinTemplates.all
+        var overridden: [String] = []
+        let folder = (projectRoot as NSString).appendingPathComponent("templates")
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent("\(name).mustache")
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            do {
+                sources[name] = try String(contentsOfFile: path, encoding: .utf8)
+                overridden.append(name)
+            } catch {
+                throw LoadError(file: "templates/\(name).mustache", message: "cannot be read as UTF-8 (\(error.localizedDescription))")
+            }
+        }
+        return try TemplateSet(sources: sources, overridden: overridden.sorted())
+    }
+
+    init(sources: [String: String], overridden: [String]) throws {
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            do {
+                try library.register(sources[name]!, named: name)
+            } catch {
+                let where_ = overridden.contains(name) ? "templates/\(name).mustache" : "built-in template \(name)"
+                throw LoadError(file: where_, message: "is not valid Mustache (\(error))")
+            }
+        }
+        self.library = library
+        self.overridden = overridden
+    }
+
+    /// Renders the named template with a view model.
+    public func render(_ name: String, _ view: Any) -> String {
+        library.render(view, withTemplate: name) ?? ""
+    }
+}

@@ -1,0 +1,371 @@
+import BakeoffModel
+import BakeoffScoring
+
+/// Everything the site is rendered from, and the view model of each page built from it (pure).
+public struct SiteModel: Sendable {
+    public var project: Project
+    public var scoreboard: Scoreboard
+    public var runs: [Run]
+    /// True when `--weight` changed the profile's weights.
+    public var weightsOverridden: Bool
+    public var version: String
+    let measurements: Measurements
+
+    public init(project: Project, scoreboard: Scoreboard, runs: [Run], weightsOverridden: Bool = false, version: String) {
+        self.project = project
+        self.scoreboard = scoreboard
+        self.runs = runs
+        self.weightsOverridden = weightsOverridden
+        self.version = version
+        self.measurements = Measurements(runs: runs)
+    }
+
+    // MARK: paths and anchors
+
+    /// The file of a stage's page, relative to the site folder.
+    public static func stagePage(_ stage: String) -> String { "stage-\(Markup.anchor(stage)).html" }
+    /// A chart file, relative to the site folder.
+    public static func chart(_ stage: String, _ kind: String) -> String { "charts/\(Markup.anchor(stage))-\(kind).svg" }
+    static func measurementAnchor(_ stage: String, _ tool: String, _ step: String) -> String { "m--" + Markup.anchor(stage, tool, step) }
+    static func runAnchor(_ run: String) -> String { "run--" + Markup.anchor(run) }
+    static func factAnchor(_ tool: String, _ key: String) -> String { "fact--" + Markup.anchor(tool, key) }
+
+    /// Where an evidence reference points, relative to the site folder, with a short label.
+    func link(_ reference: EvidenceReference) -> SiteViews.EvidenceLink {
+        switch reference {
+        case .observations(let stage, let tool, let step, let runs):
+            let label = runs.isEmpty ? "observations" : (runs.count == 1 ? "run \(runs[0])" : "\(runs.count) runs")
+            guard measurements.measurement(stage: stage, tool: tool, step: step) != nil else {
+                return .init(href: "evidence.html#observations", label: label + " (not in the loaded runs)")
+            }
+            return .init(href: "evidence.html#" + Self.measurementAnchor(stage, tool, step), label: label)
+        case .fact(let stage, let tool, let key, _, let asOf):
+            return .init(href: Self.stagePage(stage) + "#" + Self.factAnchor(tool, key), label: "\(key) (\(asOf))")
+        case .costModel:
+            return .init(href: "evidence.html#cost-model", label: "cost model")
+        }
+    }
+
+    func card(_ stage: String) -> StageScorecard? { scoreboard.stages.first { $0.stage == stage } }
+
+    var criteria: [Criterion] {
+        let order = scoreboard.criteria.isEmpty ? project.criteria.map(\.id) : scoreboard.criteria
+        return order.compactMap { id in project.criteria.first { $0.id == id } }
+    }
+
+    func chrome(current: String) -> SiteViews.Chrome {
+        var nav = [SiteViews.NavLink(href: "index.html", label: "Overview", current: current == "index.html")]
+        for stage in project.assessedStages {
+            let href = Self.stagePage(stage.id)
+            nav.append(.init(href: href, label: stage.title, current: current == href))
+        }
+        nav.append(.init(href: "evidence.html", label: "Evidence", current: current == "evidence.html"))
+        return .init(team: project.team.name, version: version, profile: scoreboard.profile, runCount: runs.count, nav: nav)
+    }
+
+    // MARK: index
+
+    public func indexPage() -> SiteViews.IndexPage {
+        let team = project.team
+        let profile = project.profile(scoreboard.profile)
+        let weights = criteria.map { c in
+            SiteViews.WeightRow(
+                criterion: c.id, title: c.title, weight: Format.percent(scoreboard.weights[c.id] ?? 0),
+                why: profile?.rationale[c.id] ?? "", description: c.description)
+        }
+        var rows: [SiteViews.StageRow] = []
+        var picks: [String] = []
+        for stage in project.assessedStages {
+            let card = card(stage.id)
+            let winner = card?.winner.flatMap { w in card?.tools.first { $0.tool == w } }
+            let runnerUp = card?.runnerUp.flatMap { r in card?.tools.first { $0.tool == r } }
+            let confidence = winner.map { Rationale.confidence(of: $0, weights: scoreboard.weights) } ?? Confidence.none
+            if let winner { picks.append("\(winner.name) for \(stage.title.lowercased())") }
+            rows.append(
+                .init(
+                    id: stage.id, href: Self.stagePage(stage.id), title: stage.title, winner: winner?.name,
+                    winnerScore: winner?.total.map { Format.score($0) } ?? "", runnerUp: runnerUp?.name,
+                    runnerUpScore: runnerUp?.total.map { Format.score($0) } ?? "",
+                    margin: card?.margin.map { Format.score($0) } ?? Format.unknown,
+                    winProbability: Format.percent(winner.flatMap { card?.sensitivity?.winProbability[$0.tool] }),
+                    confidence: Rationale.confidenceLabel(confidence), confidenceLevel: confidence.rawValue,
+                    unknown: Format.unknown))
+        }
+        let undecided = rows.count - picks.count
+        var headline = "We recommend " + picks.joined(separator: "; ") + "."
+        if undecided > 0 { headline += " \(undecided) of \(rows.count) stages have no evidence yet." }
+        let samples = scoreboard.stages.compactMap { $0.sensitivity?.samples }.max()
+        let observations = runs.reduce(0) { $0 + $1.observations.count }
+        let summary: String
+        if runs.isEmpty {
+            summary = "No evidence yet: no scenario has been run, so measured criteria are unknown and the scores rest on sourced facts."
+        } else {
+            let last = runs.map(\.startedAt).max() ?? ""
+            summary = "\(runs.count) run(s) with \(Format.count(observations)) observations, the latest started \(last)."
+        }
+        let nodes = ArchitectureDiagram.nodes(project: project, scoreboard: scoreboard)
+        let alt = "Architecture of the recommended stack: " + nodes.map { "\($0.title): \($0.winner ?? Format.unknown)" }.joined(separator: "; ")
+        return .init(
+            site: chrome(current: "index.html"), pageTitle: "Overview",
+            team: .init(
+                name: team.name, company: team.company.rawValue, dataScienceTeam: team.dataScienceTeam.rawValue,
+                product: team.product, members: team.members.map(\.name).joined(separator: ", ")),
+            hasWinners: !picks.isEmpty, headline: headline,
+            architecture: .init(svg: "architecture.svg", mermaid: "architecture.mmd", alt: alt), stages: rows,
+            samples: samples.map { Format.count($0) } ?? "no", profile: .init(
+                id: scoreboard.profile, title: profile?.title ?? scoreboard.profile, description: profile?.description ?? "",
+                overridden: weightsOverridden, weights: weights),
+            evidenceSummary: summary)
+    }
+
+    // MARK: stage
+
+    public func stagePage(_ stage: Stage) -> SiteViews.StagePage {
+        let card = card(stage.id)
+        let names = Dictionary(stage.candidates.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func name(_ tool: String) -> String { names[tool] ?? card?.tools.first { $0.tool == tool }?.name ?? tool }
+        let assignment = project.team.assignment(for: stage.id)
+
+        let candidates = stage.candidates.map { tool in
+            let assessors = assignment?.candidates.first { $0.tool == tool.id }?.assessors
+                .map { project.team.member($0)?.name ?? $0 } ?? []
+            let facts = tool.facts.sorted { $0.key < $1.key }.map { fact in
+                let url = Markup.safeURL(fact.source)
+                return SiteViews.FactRow(
+                    anchor: Self.factAnchor(tool.id, fact.key), key: fact.key, value: fact.value.description, note: fact.note,
+                    url: url, host: url.map(Self.host) ?? "", source: fact.source, asOf: fact.asOf.description)
+            }
+            return SiteViews.CandidateView(
+                anchor: "tool--" + Markup.anchor(tool.id), id: tool.id, name: tool.name, homepage: Markup.safeURL(tool.homepage),
+                summary: tool.summary.isEmpty ? nil : tool.summary,
+                assessors: assessors.isEmpty ? "nobody yet" : assessors.joined(separator: ", "), hasFacts: !facts.isEmpty,
+                facts: facts)
+        }
+        let comparisons = stage.comparisons.map { comparison in
+            let keys = Array(Set(comparison.items.flatMap { $0.facts.map(\.key) })).sorted()
+            return SiteViews.ComparisonView(
+                anchor: "comparison--" + Markup.anchor(comparison.id), title: comparison.title, columns: keys,
+                rows: comparison.items.map { item in
+                    .init(
+                        name: item.name,
+                        cells: keys.map { key in
+                            guard let fact = item.fact(key) else { return .init(value: "unknown", url: nil, asOf: "") }
+                            return .init(value: fact.value.description, url: Markup.safeURL(fact.source), asOf: fact.asOf.description)
+                        })
+                })
+        }
+        let steps = stage.scenario?.steps ?? []
+        let scenario = stage.scenario.map { s in
+            SiteViews.ScenarioView(
+                description: MarkdownRenderer.html(s.description), hasParameters: !s.parameters.isEmpty,
+                parameters: s.parameters.sorted { $0.name < $1.name }.map { .init(name: $0.name, value: $0.value, description: $0.description) },
+                steps: s.steps.map {
+                    .init(
+                        anchor: "step--" + Markup.anchor($0.id), id: $0.id, title: $0.title, description: $0.description,
+                        timeout: Format.seconds($0.timeoutSeconds))
+                })
+        }
+
+        var results: [SiteViews.ResultRow] = []
+        for step in steps {
+            for tool in stage.candidates {
+                guard let m = measurements.measurement(stage: stage.id, tool: tool.id, step: step.id) else { continue }
+                let wall = m.wall
+                results.append(
+                    .init(
+                        step: step.title, tool: tool.name, status: Format.statusText(m.status, reason: m.reason),
+                        statusClass: m.status?.rawValue ?? "none", median: wall.map { Format.seconds($0.median) } ?? Format.unknown,
+                        href: "evidence.html#" + Self.measurementAnchor(stage.id, tool.id, step.id),
+                        spread: wall.map { "\(Format.seconds($0.min)) – \(Format.seconds($0.max))" } ?? "",
+                        n: wall.map { String($0.n) } ?? "0", cold: wall?.cold.map { Format.seconds($0) } ?? "",
+                        memory: m.memory.map { Numbers.bytes(Int64($0.median)) } ?? ""))
+            }
+        }
+        let capability = SiteViews.CapabilityView(
+            hasSteps: !steps.isEmpty, tools: stage.candidates.map(\.name),
+            rows: steps.map { step in
+                .init(
+                    step: step.title,
+                    cells: stage.candidates.map { tool in
+                        let m = measurements.measurement(stage: stage.id, tool: tool.id, step: step.id)
+                        var text = Format.statusText(m?.status, reason: m?.reason)
+                        if m == nil, case .unsupported(let reason) = stage.adapter(for: tool.id)?.steps[step.id] {
+                            text = "unsupported: \(reason) (not run)"
+                        }
+                        return .init(
+                            text: text, statusClass: m?.status?.rawValue ?? "none",
+                            href: m == nil ? nil : "evidence.html#" + Self.measurementAnchor(stage.id, tool.id, step.id))
+                    })
+            })
+
+        let criteria = self.criteria
+        let scoreHeader = criteria.map { SiteViews.ScoreHeader(title: $0.title, weight: Format.percent(scoreboard.weights[$0.id] ?? 0)) }
+        var scores: [SiteViews.ScoreRow] = []
+        var indicators: [SiteViews.IndicatorRow] = []
+        for tool in card?.tools ?? [] {
+            scores.append(
+                .init(
+                    rank: tool.rank.map(String.init) ?? "–", tool: tool.name, total: Format.score(tool.total),
+                    note: tool.eliminated.map { "eliminated: \($0)" } ?? tool.insufficientEvidence,
+                    cells: criteria.map { c in
+                        let score = tool.criteria.first { $0.criterion == c.id }
+                        return .init(
+                            score: Format.score(score?.score), known: score.map { "\($0.known)/\($0.total) known" } ?? "",
+                            anchor: "ind--" + Markup.anchor(tool.tool, c.id))
+                    }))
+            var seen = Set<String>()
+            for c in criteria {
+                for value in tool.indicators where value.criterion == c.id {
+                    let title = project.criteria.first { $0.id == c.id }?.indicators.first { $0.id == value.indicator }?.title ?? value.indicator
+                    let first = seen.insert(c.id).inserted
+                    let spread = value.spread.map { s in
+                        "n=\(s.n), \(Numbers.format(s.min)) – \(Numbers.format(s.max))" + (s.cold.map { ", cold \(Numbers.format($0))" } ?? "")
+                            + (s.wide ? ", wide spread" : "")
+                    }
+                    indicators.append(
+                        .init(
+                            anchor: first ? "ind--" + Markup.anchor(tool.tool, c.id) : "ind--" + Markup.anchor(tool.tool, c.id, value.indicator),
+                            tool: tool.name, criterion: c.title, indicator: title,
+                            value: value.raw == nil && value.display.isEmpty ? Format.unknown : value.display, spread: spread,
+                            score: Format.score(value.score), links: value.evidence.map(link)))
+                }
+                if !seen.contains(c.id) {
+                    seen.insert(c.id)
+                    indicators.append(
+                        .init(
+                            anchor: "ind--" + Markup.anchor(tool.tool, c.id), tool: tool.name, criterion: c.title,
+                            indicator: "(no indicator applies)", value: Format.unknown, spread: nil, score: Format.unknown, links: []))
+                }
+            }
+        }
+
+        let charts: [SiteViews.ChartView] = [
+            .init(
+                anchor: "chart-scores", src: Self.chart(stage.id, "scores"), alt: "Weighted criterion scores per candidate",
+                caption: "Total score per candidate, split by criterion in proportion to weight × score."),
+            .init(
+                anchor: "chart-heatmap", src: Self.chart(stage.id, "heatmap"), alt: "Criterion scores heatmap",
+                caption: "Each criterion's 0–10 score per candidate; unknown where there is no evidence."),
+            .init(
+                anchor: "chart-timings", src: Self.chart(stage.id, "timings"), alt: "Wall time per scenario step",
+                caption: "Median wall time per step with min–max whiskers; each step has its own scale."),
+            .init(
+                anchor: "chart-memory", src: Self.chart(stage.id, "memory"), alt: "Peak memory per scenario step",
+                caption: "Median peak memory of the step's process tree, with min–max whiskers."),
+            .init(
+                anchor: "chart-win", src: Self.chart(stage.id, "win-probability"), alt: "Win probability per candidate",
+                caption: "How often each candidate ranks first when the weights are randomly perturbed around the profile."),
+            .init(
+                anchor: "chart-sensitivity", src: Self.chart(stage.id, "sensitivity"), alt: "Total score against each criterion's weight",
+                caption: "Each candidate's total as one weight moves from 0 % to 100 %; the red dot marks where the winner changes."),
+        ]
+
+        let costs = (card?.tools ?? []).compactMap { tool -> SiteViews.CostView? in
+            guard let cost = tool.cost else { return nil }
+            return .init(
+                anchor: "cost--" + Markup.anchor(tool.tool), tool: tool.name, total: Format.usd(cost.totalUSD),
+                horizon: String(cost.horizonMonths),
+                lines: cost.lines.map { .init(item: $0.item, formula: $0.formula, amount: Format.usd($0.amountUSD)) })
+        }
+
+        var sensitivity: SiteViews.SensitivityView?
+        if let card, let s = card.sensitivity, card.winner != nil {
+            let agree: String
+            if let topsis = s.topsisWinner {
+                agree = s.methodsAgree ? "TOPSIS ranks the same winner first." : "TOPSIS ranks \(name(topsis)) first instead."
+            } else {
+                agree = "TOPSIS could not be computed."
+            }
+            sensitivity = .init(
+                summary: "Win probabilities from \(Format.count(s.samples)) weightings drawn around the profile (seed \(s.seed)). \(agree)",
+                flips: criteria.compactMap { c in
+                    guard let f = s.flipPoints.first(where: { $0.criterion == c.id }) else { return nil }
+                    return .init(
+                        criterion: c.title, critical: s.mostCritical == c.id, weight: Format.percent(f.weight),
+                        flipsAt: f.flipsAt.map { Format.percent($0) } ?? "never (0–100 %)",
+                        newWinner: f.newWinner.map(name) ?? "–")
+                },
+                probabilities: card.tools.map { .init(tool: $0.name, probability: Format.percent(s.winProbability[$0.tool])) })
+        }
+
+        let winner = card?.winner.flatMap { w in card?.tools.first { $0.tool == w } }
+        let confidence = winner.map { Rationale.confidence(of: $0, weights: scoreboard.weights) }
+        let rationale = Rationale.markdown(card: card, criteria: criteria, weights: scoreboard.weights, runCount: runs.count)
+        return .init(
+            site: chrome(current: Self.stagePage(stage.id)), pageTitle: stage.title, id: stage.id, title: stage.title,
+            question: stage.question, rationale: MarkdownRenderer.html(rationale),
+            confidence: confidence.map { "confidence " + Rationale.confidenceLabel($0) }, confidenceLevel: confidence?.rawValue ?? "none",
+            candidates: candidates, comparisons: comparisons, scenario: scenario, hasResults: !results.isEmpty, results: results,
+            capability: capability, scoreHeader: scoreHeader, scores: scores, indicators: indicators, charts: charts, costs: costs,
+            sensitivity: sensitivity)
+    }
+
+    static func observationRow(_ o: Observation) -> SiteViews.ObservationRow {
+        let metrics = o.metrics.keys.sorted().map { key -> String in "\(key)=\(Numbers.format(o.metrics[key] ?? 0))" }
+        let repetition = String(o.repetition) + (o.repetition == 1 ? " (cold)" : "")
+        let wall = o.wallSeconds.map { Format.seconds($0) } ?? "–"
+        let cpu = o.cpuSeconds.map { Format.seconds($0) } ?? "–"
+        let memory = o.peakMemoryBytes.map { Numbers.bytes($0) } ?? "–"
+        let exit = o.exitCode.map { String($0) } ?? "–"
+        return SiteViews.ObservationRow(
+            run: o.runID, runAnchor: runAnchor(o.runID), repetition: repetition, status: o.status.rawValue, wall: wall,
+            cpu: cpu, memory: memory, exit: exit, metrics: metrics.joined(separator: ", "), reason: o.reason ?? "")
+    }
+
+    static func host(_ url: String) -> String {
+        var rest = Substring(url)
+        if let range = rest.range(of: "://") { rest = rest[range.upperBound...] }
+        return String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
+    }
+
+    // MARK: evidence
+
+    public func evidencePage() -> SiteViews.EvidencePage {
+        let stageTitles = Dictionary(project.stages.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let toolNames = Dictionary(
+            project.stages.flatMap { s in s.candidates.map { ("\(s.id)/\($0.id)", $0.name) } }, uniquingKeysWith: { a, _ in a })
+        let runViews = runs.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }.map { run in
+            let p = run.provenance
+            let provenance: [SiteViews.KeyValue] = [
+                .init(key: "Started", value: run.startedAt), .init(key: "Ended", value: run.endedAt ?? "not recorded"),
+                .init(key: "Repetitions", value: String(run.repetitions)),
+                .init(key: "Observations", value: String(run.observations.count)),
+                .init(key: "CPU", value: "\(p.cpuModel) (\(p.cores) cores)"), .init(key: "Memory", value: Numbers.bytes(p.memoryBytes)),
+                .init(key: "OS", value: p.os), .init(key: "Kernel", value: p.kernel), .init(key: "Python", value: p.python),
+                .init(key: "uv", value: p.uv), .init(key: "Git commit", value: p.gitCommit),
+                .init(key: "bakeoff", value: p.bakeoffVersion), .init(key: "Network", value: p.network),
+            ]
+            let environments = run.environments.sorted { ($0.stage, $0.tool) < ($1.stage, $1.tool) }.map { env in
+                SiteViews.EnvironmentView(
+                    anchor: "env--" + Markup.anchor(run.id, env.stage, env.tool), stage: stageTitles[env.stage] ?? env.stage,
+                    tool: toolNames["\(env.stage)/\(env.tool)"] ?? env.tool, kind: env.kind, version: env.toolVersion,
+                    lockHash: env.lockHash, install: env.installSeconds.map { Format.seconds($0) } ?? "cached",
+                    size: Numbers.bytes(env.sizeBytes), packageCount: String(env.packages.count), packages: env.packages.sorted())
+            }
+            return SiteViews.RunView(
+                anchor: Self.runAnchor(run.id), id: run.id, status: run.status.rawValue, provenance: provenance,
+                environments: environments)
+        }
+        var groups: [SiteViews.MeasurementGroup] = []
+        for stage in project.stages {
+            for m in measurements.measurements(stage: stage.id) {
+                let stepTitle = stage.scenario?.steps.first { $0.id == m.step }?.title ?? m.step
+                groups.append(
+                    .init(
+                        anchor: Self.measurementAnchor(m.stage, m.tool, m.step), stageTitle: stage.title,
+                        toolName: toolNames["\(m.stage)/\(m.tool)"] ?? m.tool, stepTitle: stepTitle,
+                        rows: m.observations.map(Self.observationRow)))
+            }
+        }
+        let model = project.costModel
+        let costRows = CompanyKind.allCases.compactMap { kind -> SiteViews.CostModelRow? in
+            guard let i = model.inputs[kind] else { return nil }
+            return .init(
+                company: kind.rawValue, current: kind == project.team.company, seats: String(i.seats), rate: Format.usd(i.hourlyRateUSD),
+                server: Format.usd(i.serverMonthlyUSD), ops: Numbers.format(i.opsHoursPerMonth))
+        }
+        return .init(
+            site: chrome(current: "evidence.html"), pageTitle: "Evidence", runs: runViews, measurements: groups,
+            costModel: .init(horizon: String(model.horizonMonths), basis: model.basis, rows: costRows))
+    }
+}

@@ -1,0 +1,49 @@
+import BakeoffModel
+import BakeoffScoring
+
+/// Renders the whole site as files (path relative to the site folder → contents): pure, no I/O.
+public struct SiteRenderer: Sendable {
+    public var templates: TemplateSet
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// The HTML pages.
+    public func pages(_ model: SiteModel) -> [String: String] {
+        var files: [String: String] = [:]
+        files["index.html"] = templates.render("index", model.indexPage())
+        for stage in model.project.assessedStages {
+            files[SiteModel.stagePage(stage.id)] = templates.render("stage", model.stagePage(stage))
+        }
+        files["evidence.html"] = templates.render("evidence", model.evidencePage())
+        return files
+    }
+
+    /// Every stage's charts.
+    public static func charts(_ model: SiteModel) -> [String: String] {
+        var files: [String: String] = [:]
+        let criteria = model.criteria
+        let weights = model.scoreboard.weights
+        for stage in model.project.assessedStages {
+            let card = model.card(stage.id) ?? StageScorecard(
+                stage: stage.id, title: stage.title, tools: [], winner: nil, runnerUp: nil, margin: nil, sensitivity: nil)
+            files[SiteModel.chart(stage.id, "scores")] = Charts.scoreBars(card: card, criteria: criteria, weights: weights)
+            files[SiteModel.chart(stage.id, "heatmap")] = Charts.heatmap(card: card, criteria: criteria)
+            files[SiteModel.chart(stage.id, "timings")] = Charts.stepBars(stage: stage, measurements: model.measurements, measure: .wall)
+            files[SiteModel.chart(stage.id, "memory")] = Charts.stepBars(stage: stage, measurements: model.measurements, measure: .memory)
+            files[SiteModel.chart(stage.id, "win-probability")] = Charts.winProbability(card: card)
+            files[SiteModel.chart(stage.id, "sensitivity")] = Charts.sensitivity(card: card, criteria: criteria, weights: weights)
+        }
+        return files
+    }
+
+    /// The architecture diagram as SVG and Mermaid.
+    public static func architecture(_ model: SiteModel) -> [String: String] {
+        let nodes = ArchitectureDiagram.nodes(project: model.project, scoreboard: model.scoreboard)
+        return [
+            "architecture.svg": ArchitectureDiagram.svg(nodes, title: "\(model.project.team.name): the recommended stack"),
+            "architecture.mmd": ArchitectureDiagram.mermaid(nodes),
+        ]
+    }
+}

@@ -1,0 +1,343 @@
+/// View models of the site's pages. Every property is stored (swift-mustache reads them by reflection) and
+/// holds display text; templates/README.md documents each one.
+public enum SiteViews {
+    public struct NavLink: Sendable {
+        public var href: String
+        public var label: String
+        public var current: Bool
+    }
+
+    /// What every page shares: the header, the navigation and the footer.
+    public struct Chrome: Sendable {
+        public var team: String
+        public var version: String
+        public var profile: String
+        public var runCount: Int
+        public var nav: [NavLink]
+    }
+
+    // MARK: index
+
+    public struct TeamView: Sendable {
+        public var name: String
+        public var company: String
+        public var dataScienceTeam: String
+        public var product: String
+        public var members: String
+    }
+
+    public struct WeightRow: Sendable {
+        public var criterion: String
+        public var title: String
+        public var weight: String
+        public var why: String
+        public var description: String
+    }
+
+    public struct ProfileView: Sendable {
+        public var id: String
+        public var title: String
+        public var description: String
+        public var overridden: Bool
+        public var weights: [WeightRow]
+    }
+
+    public struct ArchitectureView: Sendable {
+        public var svg: String
+        public var mermaid: String
+        public var alt: String
+    }
+
+    public struct StageRow: Sendable {
+        public var id: String
+        public var href: String
+        public var title: String
+        public var winner: String?
+        public var winnerScore: String
+        public var runnerUp: String?
+        public var runnerUpScore: String
+        public var margin: String
+        public var winProbability: String
+        public var confidence: String
+        public var confidenceLevel: String
+        public var unknown: String
+    }
+
+    public struct IndexPage: Sendable {
+        public var site: Chrome
+        public var pageTitle: String
+        public var team: TeamView
+        public var hasWinners: Bool
+        public var headline: String
+        public var architecture: ArchitectureView
+        public var stages: [StageRow]
+        public var samples: String
+        public var profile: ProfileView
+        public var evidenceSummary: String
+    }
+
+    // MARK: stage
+
+    public struct FactRow: Sendable {
+        public var anchor: String
+        public var key: String
+        public var value: String
+        public var note: String?
+        public var url: String?
+        public var host: String
+        public var source: String
+        public var asOf: String
+    }
+
+    public struct CandidateView: Sendable {
+        public var anchor: String
+        public var id: String
+        public var name: String
+        public var homepage: String?
+        public var summary: String?
+        public var assessors: String
+        public var hasFacts: Bool
+        public var facts: [FactRow]
+    }
+
+    public struct ComparisonCell: Sendable {
+        public var value: String
+        public var url: String?
+        public var asOf: String
+    }
+
+    public struct ComparisonRow: Sendable {
+        public var name: String
+        public var cells: [ComparisonCell]
+    }
+
+    public struct ComparisonView: Sendable {
+        public var anchor: String
+        public var title: String
+        public var columns: [String]
+        public var rows: [ComparisonRow]
+    }
+
+    public struct ParameterRow: Sendable {
+        public var name: String
+        public var value: String
+        public var description: String
+    }
+
+    public struct StepRow: Sendable {
+        public var anchor: String
+        public var id: String
+        public var title: String
+        public var description: String
+        public var timeout: String
+    }
+
+    public struct ScenarioView: Sendable {
+        /// HTML rendered from the scenario's Markdown description.
+        public var description: String
+        public var hasParameters: Bool
+        public var parameters: [ParameterRow]
+        public var steps: [StepRow]
+    }
+
+    public struct ResultRow: Sendable {
+        public var step: String
+        public var tool: String
+        public var status: String
+        public var statusClass: String
+        public var median: String
+        public var href: String
+        public var spread: String
+        public var n: String
+        public var cold: String
+        public var memory: String
+    }
+
+    public struct CapabilityCell: Sendable {
+        public var text: String
+        public var statusClass: String
+        public var href: String?
+    }
+
+    public struct CapabilityRow: Sendable {
+        public var step: String
+        public var cells: [CapabilityCell]
+    }
+
+    public struct CapabilityView: Sendable {
+        public var hasSteps: Bool
+        public var tools: [String]
+        public var rows: [CapabilityRow]
+    }
+
+    public struct ScoreHeader: Sendable {
+        public var title: String
+        public var weight: String
+    }
+
+    public struct ScoreCell: Sendable {
+        public var score: String
+        public var known: String
+        public var anchor: String
+    }
+
+    public struct ScoreRow: Sendable {
+        public var rank: String
+        public var tool: String
+        public var total: String
+        public var note: String?
+        public var cells: [ScoreCell]
+    }
+
+    public struct EvidenceLink: Sendable {
+        public var href: String
+        public var label: String
+    }
+
+    public struct IndicatorRow: Sendable {
+        public var anchor: String
+        public var tool: String
+        public var criterion: String
+        public var indicator: String
+        public var value: String
+        public var spread: String?
+        public var score: String
+        public var links: [EvidenceLink]
+    }
+
+    public struct ChartView: Sendable {
+        public var anchor: String
+        public var src: String
+        public var alt: String
+        public var caption: String
+    }
+
+    public struct CostLineView: Sendable {
+        public var item: String
+        public var formula: String
+        public var amount: String
+    }
+
+    public struct CostView: Sendable {
+        public var anchor: String
+        public var tool: String
+        public var total: String
+        public var horizon: String
+        public var lines: [CostLineView]
+    }
+
+    public struct FlipRow: Sendable {
+        public var criterion: String
+        public var critical: Bool
+        public var weight: String
+        public var flipsAt: String
+        public var newWinner: String
+    }
+
+    public struct ProbabilityRow: Sendable {
+        public var tool: String
+        public var probability: String
+    }
+
+    public struct SensitivityView: Sendable {
+        public var summary: String
+        public var flips: [FlipRow]
+        public var probabilities: [ProbabilityRow]
+    }
+
+    public struct StagePage: Sendable {
+        public var site: Chrome
+        public var pageTitle: String
+        public var id: String
+        public var title: String
+        public var question: String
+        /// HTML rendered from the generated Markdown rationale.
+        public var rationale: String
+        public var confidence: String?
+        public var confidenceLevel: String
+        public var candidates: [CandidateView]
+        public var comparisons: [ComparisonView]
+        public var scenario: ScenarioView?
+        public var hasResults: Bool
+        public var results: [ResultRow]
+        public var capability: CapabilityView
+        public var scoreHeader: [ScoreHeader]
+        public var scores: [ScoreRow]
+        public var indicators: [IndicatorRow]
+        public var charts: [ChartView]
+        public var costs: [CostView]
+        public var sensitivity: SensitivityView?
+    }
+
+    // MARK: evidence
+
+    public struct KeyValue: Sendable {
+        public var key: String
+        public var value: String
+    }
+
+    public struct EnvironmentView: Sendable {
+        public var anchor: String
+        public var stage: String
+        public var tool: String
+        public var kind: String
+        public var version: String
+        public var lockHash: String
+        public var install: String
+        public var size: String
+        public var packageCount: String
+        public var packages: [String]
+    }
+
+    public struct RunView: Sendable {
+        public var anchor: String
+        public var id: String
+        public var status: String
+        public var provenance: [KeyValue]
+        public var environments: [EnvironmentView]
+    }
+
+    public struct ObservationRow: Sendable {
+        public var run: String
+        public var runAnchor: String
+        public var repetition: String
+        public var status: String
+        public var wall: String
+        public var cpu: String
+        public var memory: String
+        public var exit: String
+        public var metrics: String
+        public var reason: String
+    }
+
+    public struct MeasurementGroup: Sendable {
+        public var anchor: String
+        public var stageTitle: String
+        public var toolName: String
+        public var stepTitle: String
+        public var rows: [ObservationRow]
+    }
+
+    public struct CostModelRow: Sendable {
+        public var company: String
+        public var current: Bool
+        public var seats: String
+        public var rate: String
+        public var server: String
+        public var ops: String
+    }
+
+    public struct CostModelView: Sendable {
+        public var horizon: String
+        public var basis: String
+        public var rows: [CostModelRow]
+    }
+
+    public struct EvidencePage: Sendable {
+        public var site: Chrome
+        public var pageTitle: String
+        public var runs: [RunView]
+        public var measurements: [MeasurementGroup]
+        public var costModel: CostModelView
+    }
+}

@@ -1,0 +1,241 @@
+import BakeoffModel
+import BakeoffScoring
+import Foundation
+import TestSupport
+import XCTest
+
+@testable import BakeoffReports
+
+final class SiteTests: XCTestCase {
+    func renderAll(_ model: SiteModel) -> [String: String] {
+        var files = SiteRenderer(templates: .builtIn).pages(model)
+        files.merge(SiteRenderer.charts(model)) { a, _ in a }
+        files.merge(SiteRenderer.architecture(model)) { a, _ in a }
+        return files
+    }
+
+    func write(_ files: [String: String]) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder("bakeoff-site")
+        for (path, text) in files { try folder.write(path, text) }
+        return folder
+    }
+
+    // MARK: golden files
+
+    func testPagesMatchGoldenFiles() {
+        let files = renderAll(SiteFixture.model(SiteFixture.plain))
+        for name in ["index.html", "stage-experiment-tracking.html", "stage-web-app.html", "evidence.html"] {
+            assertGolden(files[name] ?? "", named: name)
+        }
+    }
+
+    func testChartsAndDiagramMatchGoldenFiles() {
+        let files = renderAll(SiteFixture.model(SiteFixture.plain))
+        for name in files.keys.sorted() where name.hasSuffix(".svg") || name.hasSuffix(".mmd") {
+            assertGolden(files[name]!, named: name.replacingOccurrences(of: "/", with: "_"))
+        }
+    }
+
+    func testHostilePagesMatchGoldenFiles() {
+        let files = renderAll(SiteFixture.model(SiteFixture.hostile))
+        assertGolden(files["stage-experiment-tracking.html"] ?? "", named: "hostile-stage.html")
+        assertGolden(files["architecture.svg"] ?? "", named: "hostile-architecture.svg")
+        assertGolden(files["architecture.mmd"] ?? "", named: "hostile-architecture.mmd")
+    }
+
+    // MARK: parsers
+
+    func testEveryPageParsesStrictlyAndEveryLinkResolves() throws {
+        for names in [SiteFixture.plain, SiteFixture.hostile] {
+            for runs in [SiteFixture.runs(), []] {
+                let folder = try write(renderAll(SiteFixture.model(names, runs: runs)))
+                defer { folder.remove() }
+                XCTAssertEqual(try HTMLCheck.problems(inSite: folder.path), "", "\(names.team), \(runs.count) runs")
+            }
+        }
+    }
+
+    func testEverySVGIsWellFormedAndAccessible() {
+        for names in [SiteFixture.plain, SiteFixture.hostile] {
+            for runs in [SiteFixture.runs(), []] {
+                let files = renderAll(SiteFixture.model(names, runs: runs))
+                for (name, svg) in files where name.hasSuffix(".svg") {
+                    let (check, error) = SVGCheck.parse(svg)
+                    guard let check else {
+                        XCTFail("\(name) is not XML: \(error ?? "")")
+                        continue
+                    }
+                    XCTAssertEqual(check.root, "svg", name)
+                    XCTAssertEqual(check.attributes["role"], "img", name)
+                    XCTAssertTrue(check.elements.contains("title") && check.elements.contains("desc"), name)
+                    XCTAssertTrue(svg.contains("prefers-color-scheme: dark"), name)
+                    XCTAssertFalse(check.elements.contains("script"), name)
+                    XCTAssertFalse(check.elements.contains("foreignObject"), name)
+                }
+            }
+        }
+    }
+
+    // MARK: hostile names
+
+    func testHostileNamesAreEscapedEverywhere() {
+        let files = renderAll(SiteFixture.model(SiteFixture.hostile))
+        for (name, text) in files where !name.hasSuffix(".mmd") {
+            XCTAssertFalse(text.contains("<script>alert"), "\(name) carries a raw <script>")
+            XCTAssertFalse(text.contains("<img src=x"), "\(name) carries a raw <img>")
+            XCTAssertFalse(text.contains("<b>registry</b>"), "\(name) carries raw <b>")
+            XCTAssertFalse(text.contains("href=\"javascript:"), "\(name) links to javascript:")
+        }
+        let stage = files["stage-experiment-tracking.html"]!
+        XCTAssertTrue(stage.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(stage.contains("Ben &amp; Jerry&#39;s &quot;quoted&quot; tool"))
+        XCTAssertTrue(stage.contains("<bdi>מערכת ניסויים"))
+        let mermaid = files["architecture.mmd"]!
+        XCTAssertFalse(mermaid.contains("<script>"))
+        XCTAssertFalse(mermaid.contains("\"quoted\""))
+    }
+
+    func testMarkdownNeverPassesRawHTMLThrough() {
+        let html = MarkdownRenderer.html("Hi <script>alert(1)</script> [x](javascript:alert(2))\n\n<div onclick=\"x\">block</div>\n\n| a | b |\n|---|---|\n| <i>1</i> | https://example.org |\n")
+        XCTAssertFalse(html.contains("<script>"))
+        XCTAssertFalse(html.contains("<div"))
+        XCTAssertFalse(html.contains("<i>"))
+        XCTAssertFalse(html.contains("javascript:"))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(html.contains("<table>"))
+        XCTAssertTrue(html.contains("<a href=\"https://example.org\">"))
+    }
+
+    func testArchitectureBoxesNeverOverlapAndTextStaysInside() {
+        let long = SiteFixture.longName
+        for name in ["MLflow", long, "<script>alert(1)</script>", "מערכת ניסויים ארוכה מאוד מאוד מאוד", String(repeating: "W", count: 200), "漢字のツール名がとても長い場合の表示テスト"] {
+            let nodes = ArchitectureDiagram.Role.allCases.map {
+                ArchitectureDiagram.Node(role: $0, stage: $0.rawValue, title: name, winner: name, runnerUp: name)
+            }
+            let layout = ArchitectureDiagram.layout(nodes)
+            for box in layout.boxes {
+                XCTAssertLessThanOrEqual(box.x + box.width, layout.width, box.id)
+                XCTAssertLessThanOrEqual(box.y + box.height, layout.height, box.id)
+                for line in box.lines {
+                    XCTAssertGreaterThanOrEqual(line.x, box.x, box.id)
+                    XCTAssertLessThanOrEqual(line.x + line.width, box.x + box.width - 4, "\(box.id): \(line.text)")
+                    XCTAssertGreaterThan(line.y - line.size, box.y, box.id)
+                    XCTAssertLessThan(line.y, box.y + box.height, box.id)
+                }
+                for pair in zip(box.lines, box.lines.dropFirst()) {
+                    XCTAssertGreaterThanOrEqual(pair.1.y - pair.0.y, pair.1.size, "lines overlap in \(box.id)")
+                }
+                for other in layout.boxes where other.id != box.id {
+                    let apart = box.x + box.width <= other.x || other.x + other.width <= box.x
+                        || box.y + box.height <= other.y || other.y + other.height <= box.y
+                    XCTAssertTrue(apart, "\(box.id) overlaps \(other.id)")
+                }
+            }
+            for edge in layout.edges {
+                for (a, b) in zip(edge.points, edge.points.dropFirst()) {
+                    XCTAssertTrue(a.0 == b.0 || a.1 == b.1, "edge segment is not orthogonal")
+                }
+            }
+        }
+    }
+
+    func testTextFittingNeverExceedsTheWidth() {
+        for text in [SiteFixture.longName, "<script>", "מערכת ניסויים", "a", String(repeating: "漢", count: 80)] {
+            for width in [40.0, 100, 300] {
+                XCTAssertLessThanOrEqual(TextMetrics.width(TextMetrics.fit(text, maxWidth: width, size: 12), size: 12), width)
+                for line in TextMetrics.wrap(text, maxWidth: width, size: 12, maxLines: 2) {
+                    XCTAssertLessThanOrEqual(TextMetrics.width(line, size: 12), width, line)
+                }
+            }
+        }
+        XCTAssertEqual(TextMetrics.fit("MLflow", maxWidth: 200, size: 12), "MLflow")
+        XCTAssertTrue(TextMetrics.fit(SiteFixture.longName, maxWidth: 100, size: 12).hasSuffix("…"))
+    }
+
+    // MARK: no evidence
+
+    func testNoEvidenceIsSaidNeverShownAsZero() {
+        let files = renderAll(SiteFixture.model(SiteFixture.plain, runs: []))
+        let app = files["stage-web-app.html"]!
+        XCTAssertTrue(app.contains("No recommendation yet"))
+        XCTAssertTrue(app.contains("no evidence yet"))
+        XCTAssertFalse(app.contains(">0.0<"))
+        XCTAssertTrue(files["evidence.html"]!.contains("No evidence yet: no run has been recorded."))
+        XCTAssertTrue(files["charts/web-app-timings.svg"]!.contains("no evidence yet"))
+        XCTAssertTrue(files["index.html"]!.contains("1 of 2 stages have no evidence yet."))
+    }
+
+    // MARK: templates
+
+    func testBuiltInTemplatesMatchTheTemplatesFolder() throws {
+        let folder = (Repository.root as NSString).appendingPathComponent("templates")
+        var source = "/// Built-in copies of templates/*.mustache, used when a project has no templates folder.\n"
+        source += "/// Kept identical to templates/ by a test; `RECORD_SNAPSHOTS=1 swift test` rewrites this file from them.\n"
+        source += "enum BuiltinTemplates {\n    static let all: [String: String] = [\n"
+        for name in TemplateSet.names { source += "        \"\(name)\": \(name),\n" }
+        source += "    ]\n"
+        for name in TemplateSet.names {
+            let text = try String(contentsOfFile: "\(folder)/\(name).mustache", encoding: .utf8)
+            source += "\n    static let \(name) = #\"\"\"\n\(text)\n\"\"\"#\n"
+            if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != "1" {
+                XCTAssertEqual(BuiltinTemplates.all[name], text, "templates/\(name).mustache differs from the built-in copy")
+            }
+        }
+        source += "}\n"
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            let path = (Repository.root as NSString).appendingPathComponent("Sources/BakeoffReports/Rendering/BuiltinTemplates.swift")
+            try Data(source.utf8).write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    func testProjectTemplatesOverrideBuiltInOnes() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("templates/evidence.mustache", "{{>header}}<p>custom {{pageTitle}}</p>{{>footer}}")
+        let set = try TemplateSet.load(projectRoot: folder.path)
+        XCTAssertEqual(set.overridden, ["evidence"])
+        let pages = SiteRenderer(templates: set).pages(SiteFixture.model(SiteFixture.plain))
+        XCTAssertTrue(pages["evidence.html"]!.contains("<p>custom Evidence</p>"))
+        try folder.write("templates/index.mustache", "{{#broken}}")
+        XCTAssertThrowsError(try TemplateSet.load(projectRoot: folder.path)) { error in
+            XCTAssertTrue("\(error)".contains("templates/index.mustache"), "\(error)")
+        }
+    }
+
+    // MARK: the whole build
+
+    func testBuildingTwiceGivesIdenticalBytesAndLeavesOtherFoldersAlone() throws {
+        let folder = try TemporaryFolder("bakeoff-build")
+        defer { folder.remove() }
+        try folder.write("reports/checkins/keep.md", "kept")
+        try folder.write("reports/site/stale.html", "old")
+        func build() throws -> [String: Data] {
+            var context = BuildContext(
+                project: SiteFixture.project(SiteFixture.hostile), runs: SiteFixture.runs(),
+                scoreboard: SiteFixture.scoreboard(SiteFixture.hostile), weightsOverridden: false, version: "0.1.0")
+            var lines: [String] = []
+            let steps = ReportPipeline.siteSteps(projectRoot: folder.path) + [ReportPipeline.dataStep]
+                + [ReportPipeline.writeStep(reportsFolder: folder.url("reports").path)]
+            try ReportPipeline(steps: steps).run(&context) { lines.append($0) }
+            XCTAssertEqual(lines.first, "[1/\(steps.count)] load templates")
+            var files: [String: Data] = [:]
+            let root = folder.url("reports")
+            let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+            for case let url as URL in enumerator where !url.hasDirectoryPath {
+                files[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
+            }
+            return files
+        }
+        let first = try build()
+        let second = try build()
+        XCTAssertEqual(first.keys.sorted(), second.keys.sorted())
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(try folder.read("reports/checkins/keep.md"), "kept")
+        XCTAssertNil(first["/site/stale.html"])
+        XCTAssertNotNil(first["/site/index.html"])
+        XCTAssertNotNil(first["/data/scores.json"])
+        XCTAssertNotNil(first["/data/scores.csv"])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url("reports").path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [])
+    }
+}
