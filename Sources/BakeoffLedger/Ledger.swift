@@ -343,6 +343,11 @@ public final class Ledger: Sendable {
         try database.read { try Self.migrator.appliedMigrations($0) }
     }
 
+    /// Runs raw SQL in one transaction, for tests that damage or age a ledger on purpose.
+    func execute(_ sql: String) throws {
+        try transaction { try $0.execute(sql: sql) }
+    }
+
     /// `PRAGMA journal_mode` and `PRAGMA integrity_check`, for tests.
     func pragma(_ name: String) throws -> String {
         try database.read { try String.fetchOne($0, sql: "PRAGMA \(name)") ?? "" }

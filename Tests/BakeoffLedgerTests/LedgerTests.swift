@@ -44,6 +44,24 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try upgraded.run(run.id), RunFile.canonical(run))
     }
 
+    func testRefusesALedgerFromANewerBakeoffAndADamagedFile() throws {
+        let newer = folder.url("newer.sqlite").path
+        try Ledger(path: newer).execute("INSERT INTO grdb_migrations (identifier) VALUES ('v3: from the future')")
+        XCTAssertThrowsError(try Ledger(path: newer)) { error in
+            XCTAssertEqual(
+                "\(error)",
+                "\(newer): was written by a newer bakeoff (it has migrations this one does not know); "
+                    + "upgrade bakeoff, or move the ledger aside and rebuild it with 'bakeoff evidence import'")
+        }
+        let damaged = folder.url("damaged.sqlite").path
+        try folder.write("damaged.sqlite", String(repeating: "not a database ", count: 400))
+        XCTAssertThrowsError(try Ledger(path: damaged)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.hasPrefix("\(damaged): cannot open the ledger: "), message)
+            XCTAssertTrue(message.contains("move it aside and rebuild it from evidence/runs"), message)
+        }
+    }
+
     // MARK: - Round trip and determinism
 
     func testRunSurvivesLedgerRunFileAndLedgerUnchanged() throws {
