@@ -46,3 +46,20 @@ final class DeliverablesGoldenTests: XCTestCase {
 }
 
 import BakeoffScoring
+
+final class DeckPageTests: XCTestCase {
+    func testSelfContainedDeckInlinesImagesAndEscapesNames() throws {
+        let project = DeliverablesFixture.project
+        let slides = SlideDeck.slides(project: project, scoreboard: try DeliverablesFixture.scoreboard(), runs: DeliverablesFixture.runs)
+        let plan = TalkPlan.plan(slides: slides, team: project.team)
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        let html = DeckPage.html(slides: slides, plan: plan, team: project.team, images: [SlideDeck.Assets.architecture: svg])
+        XCTAssertEqual(html.components(separatedBy: "<section class=\"slide\"").count - 1, slides.count)
+        XCTAssertFalse(html.contains("<script>alert"), "a hostile team name must be escaped")
+        XCTAssertTrue(html.contains("data:image/svg+xml;base64,"))
+        XCTAssertFalse(html.contains("src=\"../site/architecture.svg\""))
+        XCTAssertFalse(html.contains("http://") && html.contains("<link"), "no external stylesheet")
+        XCTAssertEqual(html.components(separatedBy: "<script>").count - 1, 1, "only the navigation script")
+        XCTAssertTrue(html.contains("ArrowRight"))
+    }
+}
