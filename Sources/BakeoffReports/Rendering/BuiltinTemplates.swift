@@ -44,7 +44,7 @@ enum BuiltinTemplates {
 {{/stages}}
 </tbody>
 </table>
-<p class="muted">Scores are out of 10. Margin: winner&#39;s total minus the runner-up&#39;s. Win probability: share of {{samples}} randomly perturbed weightings (Dirichlet around the profile) in which the winner stays first. Confidence: how much of the winner&#39;s weighted evidence is known (high: every indicator; medium: at least half; low: less).</p>
+<p class="muted">Scores are out of 10. Margin: winner&#39;s total minus the runner-up&#39;s. Win probability: share of {{samples}} randomly perturbed weightings (Dirichlet around the profile) in which the winner stays first. Confidence: how much of the profile&#39;s weight rests on criteria with evidence for the winner (high: at least 90 % and every indicator of those known; medium: at least 60 %; low: less).</p>
 
 <h2 id="profile">The profile: {{profile.title}}</h2>
 <p>{{profile.description}}{{#profile.overridden}} <strong>Weights overridden on the command line.</strong>{{/profile.overridden}}</p>
@@ -307,8 +307,9 @@ a{color:var(--accent)}
 p.lead{font-size:1.1rem;color:var(--muted);margin-top:0}
 .muted,.unknown{color:var(--muted)}.unknown{font-style:italic}
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem;display:block;overflow-x:auto;max-width:100%}
-th,td{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:var(--panel)}
+th,td a,td code{overflow-wrap:normal}thead th{white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .status-ok{color:var(--good)}.status-failed,.status-timeout{color:var(--bad);font-weight:600}.status-unsupported,.status-skipped{color:var(--warn)}.status-none{color:var(--muted);font-style:italic}
 .card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;margin:1rem 0}

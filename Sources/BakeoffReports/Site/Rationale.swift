@@ -12,19 +12,30 @@ public enum Rationale {
         }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
     }
 
-    /// The weakest evidence among the winner's weighted criteria.
-    public static func confidence(of tool: ToolScore, weights: [String: Double]) -> Confidence {
-        tool.criteria.filter { (weights[$0.criterion] ?? 0) > 0 }.map(\.confidence).min() ?? .none
+    /// How much of the decision rests on evidence: the share of the weight whose criteria are known for the
+    /// tool, and a level (high: at least 90 % of the weight known, every known criterion fully; medium: at least
+    /// 60 %; low: some; none: nothing).
+    public static func confidence(of tool: ToolScore, weights: [String: Double]) -> (level: Confidence, coverage: Double) {
+        let weighted = tool.criteria.filter { (weights[$0.criterion] ?? 0) > 0 }
+        let total = weighted.reduce(0) { $0 + (weights[$1.criterion] ?? 0) }
+        let known = weighted.filter { $0.score != nil }
+        let coverage = total > 0 ? known.reduce(0) { $0 + (weights[$1.criterion] ?? 0) } / total : 0
+        let level: Confidence
+        if known.isEmpty {
+            level = .none
+        } else if coverage >= 0.9 - 1e-9 && known.allSatisfy({ $0.confidence == .high }) {
+            level = .high
+        } else if coverage >= 0.6 - 1e-9 {
+            level = .medium
+        } else {
+            level = .low
+        }
+        return (level, coverage)
     }
 
     /// The confidence in words for a badge.
-    public static func confidenceLabel(_ c: Confidence) -> String {
-        switch c {
-        case .high: "high: every indicator known"
-        case .medium: "medium: most indicators known"
-        case .low: "low: few indicators known"
-        case .none: Format.unknown
-        }
+    public static func confidenceLabel(_ c: (level: Confidence, coverage: Double)) -> String {
+        c.level == .none ? Format.unknown : "\(c.level.rawValue): \(Format.percent(c.coverage)) of the weight has evidence"
     }
 
     /// The rationale of one stage, as Markdown.
@@ -87,7 +98,7 @@ public enum Rationale {
         let all = winner.criteria.reduce(0) { $0 + $1.total }
         let conf = confidence(of: winner, weights: weights)
         let missing = winner.criteria.filter { $0.score == nil && (weights[$0.criterion] ?? 0) > 0 }.map { e(title($0.criterion)) }
-        var evidence = "- **Evidence:** \(known) of \(all) indicators known for \(e(winner.name)) (confidence \(conf.rawValue))"
+        var evidence = "- **Evidence:** \(known) of \(all) indicators known for \(e(winner.name)); confidence \(confidenceLabel(conf))"
         evidence += runCount == 0 ? "; no scenario has been run yet, so measured criteria are unknown." : "; from \(runCount) recorded run(s)."
         if !missing.isEmpty { evidence += " Left out for lack of evidence: \(missing.joined(separator: ", "))." }
         lines.append(evidence)

@@ -79,7 +79,7 @@ public struct SiteModel: Sendable {
             let card = card(stage.id)
             let winner = card?.winner.flatMap { w in card?.tools.first { $0.tool == w } }
             let runnerUp = card?.runnerUp.flatMap { r in card?.tools.first { $0.tool == r } }
-            let confidence = winner.map { Rationale.confidence(of: $0, weights: scoreboard.weights) } ?? Confidence.none
+            let confidence = winner.map { Rationale.confidence(of: $0, weights: scoreboard.weights) } ?? (level: Confidence.none, coverage: 0)
             if let winner { picks.append("\(winner.name) for \(stage.title.lowercased())") }
             rows.append(
                 .init(
@@ -88,7 +88,7 @@ public struct SiteModel: Sendable {
                     runnerUpScore: runnerUp?.total.map { Format.score($0) } ?? "",
                     margin: card?.margin.map { Format.score($0) } ?? Format.unknown,
                     winProbability: Format.percent(winner.flatMap { card?.sensitivity?.winProbability[$0.tool] }),
-                    confidence: Rationale.confidenceLabel(confidence), confidenceLevel: confidence.rawValue,
+                    confidence: Rationale.confidenceLabel(confidence), confidenceLevel: confidence.level.rawValue,
                     unknown: Format.unknown))
         }
         let undecided = rows.count - picks.count
@@ -294,7 +294,7 @@ public struct SiteModel: Sendable {
         return .init(
             site: chrome(current: Self.stagePage(stage.id)), pageTitle: stage.title, id: stage.id, title: stage.title,
             question: stage.question, rationale: MarkdownRenderer.html(rationale),
-            confidence: confidence.map { "confidence " + Rationale.confidenceLabel($0) }, confidenceLevel: confidence?.rawValue ?? "none",
+            confidence: confidence.map { "confidence " + Rationale.confidenceLabel($0) }, confidenceLevel: confidence?.level.rawValue ?? "none",
             candidates: candidates, comparisons: comparisons, scenario: scenario, hasResults: !results.isEmpty, results: results,
             capability: capability, scoreHeader: scoreHeader, scores: scores, indicators: indicators, charts: charts, costs: costs,
             sensitivity: sensitivity)
