@@ -42,6 +42,9 @@ struct Score: ParsableCommand {
     @Option(name: .customLong("crosscheck-matrices"), help: .hidden)
     var crosscheckMatrices: Int?
 
+    @Option(name: .customLong("benchmark-montecarlo"), help: .hidden)
+    var benchmarkRuns: Int?
+
     func validate() throws {
         guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, not \(samples)") }
         if let synthetic, SyntheticProject.parseSize(synthetic) == nil {
@@ -50,6 +53,10 @@ struct Score: ParsableCommand {
     }
 
     func run() throws {
+        if let runs = benchmarkRuns {
+            print(MonteCarloBenchmark.run(runs: runs, samples: samples, seed: seed), terminator: "")
+            return
+        }
         if let count = crosscheckMatrices {
             print(try CrossCheck.export(count: count, seed: seed, samples: samples), terminator: "")
             return

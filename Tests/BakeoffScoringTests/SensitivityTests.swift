@@ -37,7 +37,7 @@ final class SensitivityTests: XCTestCase {
     /// grid point with another winner must lie within one grid step of the analytic flip point.
     func testFlipPointsAgreeWithBruteForceOnRandomMatrices() {
         var rng = Xoshiro256(seed: 42)
-        let grid = 4000
+        let grid = 2000
         var checked = 0, flipped = 0
         for _ in 0..<150 {
             let t = 2 + Int(rng.next() % 5), c = 2 + Int(rng.next() % 4)
@@ -46,19 +46,31 @@ final class SensitivityTests: XCTestCase {
             guard let winner = m.ranking(m.weights).first, m.ranking(m.weights).count > 1 else { continue }
             for (j, flip) in SensitivityAnalysis.flipPoints(m).enumerated() {
                 let line = m.weightLine(j)
-                var nearest: (x: Double, winner: Int)?
+                var nearest: Double?
+                var w = [Double](repeating: 0, count: c)
                 for k in 0...grid {
                     let x = Double(k) / Double(grid)
-                    guard let first = m.ranking(m.weights(onLine: line, at: x)).first, first != winner else { continue }
-                    if nearest == nil || abs(x - m.weights[j]) < abs(nearest!.x - m.weights[j]) { nearest = (x, first) }
+                    if let n = nearest, abs(x - m.weights[j]) >= abs(n - m.weights[j]) { continue }
+                    for q in 0..<c { w[q] = max(0, line.a[q] + line.b[q] * x) }
+                    // The winner straight from the definition: renormalized totals, ties to the lower index.
+                    var best = -1, bestTotal = -Double.infinity
+                    for i in 0..<t {
+                        var num = 0.0, den = 0.0
+                        for q in 0..<c where rows[i][q] != nil {
+                            num += w[q] * rows[i][q]!
+                            den += w[q]
+                        }
+                        guard den > 1e-15 else { continue }
+                        if num / den > bestTotal + DecisionMatrix.tieTolerance { best = i; bestTotal = num / den }
+                    }
+                    if best >= 0, best != winner { nearest = x }
                 }
                 checked += 1
                 if let nearest, let at = flip.flipsAt {
                     flipped += 1
-                    XCTAssertEqual(at, nearest.x, accuracy: 1.0 / Double(grid) + 1e-9, "\(rows) \(m.weights) criterion \(j)")
+                    XCTAssertEqual(at, nearest, accuracy: 1.0 / Double(grid) + 1e-9, "\(rows) \(m.weights) criterion \(j)")
                 } else if let nearest {
-                    // Only a change confined between two grid points can be missed by the grid, never the reverse.
-                    XCTFail("brute force found a flip at \(nearest.x) that the analysis missed: \(rows) \(m.weights) criterion \(j)")
+                    XCTFail("brute force found a flip at \(nearest) that the analysis missed: \(rows) \(m.weights) criterion \(j)")
                 }
             }
         }
