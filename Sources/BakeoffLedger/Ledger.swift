@@ -442,58 +442,79 @@ public final class Ledger: Sendable {
             ])
     }
 
+    /// Reads runs with their environments and observations. Columns are read by position: looking each up by
+    /// name was most of the time `score` and `build` spent here.
     private static func fetchRuns(_ db: Database, id: String?, file: String) throws -> [Run] {
         let filter = id == nil ? "" : " WHERE runID = ?"
         let arguments: StatementArguments = id.map { [$0] } ?? []
         let decoder = JSONDecoder()
+        let rebuild = "move the ledger aside and rebuild it from evidence/runs with 'bakeoff evidence import'"
         var environments: [String: [EnvironmentRecord]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM environment\(filter) ORDER BY rowid", arguments: arguments) {
-            let packagesText: String = row["packages"]
-            environments[row["runID"], default: []].append(
+        let environmentRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT runID, stage, tool, kind, lockHash, toolVersion, installSeconds, sizeBytes, distributions, packages
+                FROM environment\(filter) ORDER BY rowid
+                """,
+            arguments: arguments)
+        while let row = try environmentRows.next() {
+            let packagesText: String = row[9]
+            environments[row[0], default: []].append(
                 EnvironmentRecord(
-                    stage: row["stage"], tool: row["tool"], kind: row["kind"], lockHash: row["lockHash"],
-                    toolVersion: row["toolVersion"], installSeconds: row["installSeconds"], sizeBytes: row["sizeBytes"],
-                    distributions: row["distributions"],
+                    stage: row[1], tool: row[2], kind: row[3], lockHash: row[4], toolVersion: row[5],
+                    installSeconds: row[6], sizeBytes: row[7], distributions: row[8],
                     packages: try decoder.decode([String].self, from: Data(packagesText.utf8))))
         }
         var observations: [String: [Observation]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM observation\(filter) ORDER BY seq", arguments: arguments) {
-            let statusText: String = row["status"]
-            let metricsText: String = row["metrics"]
+        let observationRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT runID, stage, tool, step, repetition, status, startedAt, wallSeconds, cpuSeconds,
+                    peakMemoryBytes, exitCode, reason, stderrTail, metrics, seq
+                FROM observation\(filter) ORDER BY seq
+                """,
+            arguments: arguments)
+        while let row = try observationRows.next() {
+            let statusText: String = row[5]
+            let metricsText: String = row[13]
             guard let status = ObservationStatus(rawValue: statusText) else {
                 throw LedgerError(
-                    file: file, problem: "observation \(row["seq"] as Int64) has unknown status '\(statusText)'",
-                    remedy: "move the ledger aside and rebuild it from evidence/runs with 'bakeoff evidence import'")
+                    file: file, problem: "observation \(row[14] as Int64) has unknown status '\(statusText)'",
+                    remedy: rebuild)
             }
-            observations[row["runID"], default: []].append(
+            let runID: String = row[0]
+            observations[runID, default: []].append(
                 Observation(
-                    runID: row["runID"], stage: row["stage"], tool: row["tool"], step: row["step"],
-                    repetition: row["repetition"], status: status, startedAt: row["startedAt"],
-                    wallSeconds: row["wallSeconds"], cpuSeconds: row["cpuSeconds"],
-                    peakMemoryBytes: row["peakMemoryBytes"], exitCode: row["exitCode"], reason: row["reason"],
-                    stderrTail: row["stderrTail"],
-                    metrics: try decoder.decode([String: Double].self, from: Data(metricsText.utf8))))
+                    runID: runID, stage: row[1], tool: row[2], step: row[3], repetition: row[4], status: status,
+                    startedAt: row[6], wallSeconds: row[7], cpuSeconds: row[8], peakMemoryBytes: row[9],
+                    exitCode: row[10], reason: row[11], stderrTail: row[12],
+                    metrics: metricsText == "{}"
+                        ? [:] : try decoder.decode([String: Double].self, from: Data(metricsText.utf8))))
         }
         let runFilter = id == nil ? "" : " WHERE id = ?"
-        return try Row.fetchAll(db, sql: "SELECT * FROM run\(runFilter) ORDER BY startedAt, id", arguments: arguments)
-            .map { row in
-                let runID: String = row["id"]
-                let statusText: String = row["status"]
-                guard let status = RunStatus(rawValue: statusText) else {
-                    throw LedgerError(
-                        file: file, problem: "run '\(runID)' has unknown status '\(statusText)'",
-                        remedy: "move the ledger aside and rebuild it from evidence/runs with 'bakeoff evidence import'")
-                }
-                let provenance = Provenance(
-                    cpuModel: row["cpuModel"], cores: row["cores"], memoryBytes: row["memoryBytes"], os: row["os"],
-                    kernel: row["kernel"], python: row["python"], uv: row["uv"], gitCommit: row["gitCommit"],
-                    bakeoffVersion: row["bakeoffVersion"], network: row["network"])
-                return RunFile.canonical(
-                    Run(
-                        id: runID, startedAt: row["startedAt"], endedAt: row["endedAt"], status: status,
-                        repetitions: row["repetitions"], provenance: provenance,
-                        environments: environments[runID] ?? [], observations: observations[runID] ?? []))
+        let runRows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, startedAt, endedAt, status, repetitions, cpuModel, cores, memoryBytes, os, kernel, python, uv,
+                    gitCommit, bakeoffVersion, network
+                FROM run\(runFilter) ORDER BY startedAt, id
+                """,
+            arguments: arguments)
+        return try runRows.map { row in
+            let runID: String = row[0]
+            let statusText: String = row[3]
+            guard let status = RunStatus(rawValue: statusText) else {
+                throw LedgerError(file: file, problem: "run '\(runID)' has unknown status '\(statusText)'", remedy: rebuild)
             }
+            let provenance = Provenance(
+                cpuModel: row[5], cores: row[6], memoryBytes: row[7], os: row[8], kernel: row[9], python: row[10],
+                uv: row[11], gitCommit: row[12], bakeoffVersion: row[13], network: row[14])
+            return RunFile.canonical(
+                Run(
+                    id: runID, startedAt: row[1], endedAt: row[2], status: status, repetitions: row[4],
+                    provenance: provenance, environments: environments[runID] ?? [],
+                    observations: observations[runID] ?? []))
+        }
     }
 
     private static func lockFile(_ path: String) throws -> Int32 {
