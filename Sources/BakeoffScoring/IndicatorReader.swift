@@ -17,6 +17,34 @@ struct RawIndicator: Sendable {
     }
 }
 
+/// Every run's observations grouped by stage, tool and step, newest run first: built once per scoring.
+struct EvidenceIndex {
+    struct IndexedRun {
+        var id: String
+        /// `stage␀tool␀step` → that step's observations in this run.
+        var steps: [String: [Observation]]
+        /// `stage␀tool` of every tool with any observation in this run.
+        var tools: Set<String>
+    }
+
+    /// Newest first (by start time, then id).
+    var runs: [IndexedRun]
+
+    init(_ runs: [Run]) {
+        self.runs = runs.sorted { ($0.startedAt, $0.id) > ($1.startedAt, $1.id) }.map { run in
+            var steps: [String: [Observation]] = [:]
+            var tools: Set<String> = []
+            for o in run.observations {
+                steps[Self.key(o.stage, o.tool, o.step), default: []].append(o)
+                tools.insert(Self.key(o.stage, o.tool))
+            }
+            return IndexedRun(id: run.id, steps: steps, tools: tools)
+        }
+    }
+
+    static func key(_ parts: String...) -> String { parts.joined(separator: "\u{0}") }
+}
+
 /// Reads raw indicator values from observations, facts, the cost model and the integrations fact.
 ///
 /// Measurements: for each tool and step, the most recent run (by start time, then id) holding at least one
@@ -27,16 +55,14 @@ struct RawIndicator: Sendable {
 struct IndicatorReader {
     let project: Project
     let stage: Stage
-    /// Runs holding observations of this stage, newest first.
-    let runs: [Run]
+    let evidence: EvidenceIndex
     /// Candidate ids of the other assessed stages (what `integrations` counts).
     let otherStagesCandidates: Set<String>
 
-    init(project: Project, stage: Stage, runs: [Run], assessed: [Stage]) {
+    init(project: Project, stage: Stage, evidence: EvidenceIndex, assessed: [Stage]) {
         self.project = project
         self.stage = stage
-        self.runs = runs.filter { run in run.observations.contains { $0.stage == stage.id } }
-            .sorted { ($0.startedAt, $0.id) > ($1.startedAt, $1.id) }
+        self.evidence = evidence
         otherStagesCandidates = Set(assessed.filter { $0.id != stage.id }.flatMap { $0.candidates.map(\.id) })
     }
 
@@ -72,10 +98,11 @@ struct IndicatorReader {
     // MARK: measurements
 
     func measurement(tool: String, step: String, measure: Measure, unit: String) -> RawIndicator {
-        for run in runs {
+        for run in evidence.runs {
+            guard let observed = run.steps[EvidenceIndex.key(stage.id, tool, step)] else { continue }
             var warm: [Double] = []
             var cold: Double?
-            for o in run.observations where o.stage == stage.id && o.tool == tool && o.step == step && o.status == .ok {
+            for o in observed where o.status == .ok {
                 guard let v = Self.value(o, measure) else { continue }
                 if o.repetition > 1 { warm.append(v) } else { cold = v }
             }
@@ -118,12 +145,12 @@ struct IndicatorReader {
     /// Share of the scenario's steps whose every observation in the tool's latest run is `ok`.
     func capability(tool: String) -> RawIndicator {
         let steps = stage.scenario?.steps.map(\.id) ?? []
-        guard let run = runs.first(where: { run in run.observations.contains { $0.stage == stage.id && $0.tool == tool } }) else {
+        guard let run = evidence.runs.first(where: { $0.tools.contains(EvidenceIndex.key(stage.id, tool)) }) else {
             return .unknown("never ran")
         }
         var ok = 0
         for step in steps {
-            let observed = run.observations.filter { $0.stage == stage.id && $0.tool == tool && $0.step == step }
+            let observed = run.steps[EvidenceIndex.key(stage.id, tool, step)] ?? []
             if !observed.isEmpty, observed.allSatisfy({ $0.status == .ok }) { ok += 1 }
         }
         let share = Double(ok) / Double(steps.count)

@@ -98,7 +98,7 @@ public struct ProfileComparison: Hashable, Sendable {
         for s in stages {
             let winner = s.winnerChanged
                 ? "winner \(s.winnerFrom ?? "none") → \(s.winnerTo ?? "none") because \(s.why ?? "the totals moved")"
-                : "winner \(s.winnerFrom ?? "none") unchanged"
+                : s.winnerFrom.map { "winner \($0) unchanged" } ?? "no winner under either profile"
             let moves = s.ranks.filter { $0.from != $0.to }.map { "\($0.tool) \(rank($0.from)) → \(rank($0.to))" }
             out += "  \(s.stage): \(winner); " + (moves.isEmpty ? "ranks unchanged" : "ranks: " + moves.joined(separator: ", ")) + ".\n"
         }

@@ -18,8 +18,9 @@ public enum Scorer {
         var normalized: [String: Double] = [:]
         for (k, v) in relative { normalized[k] = v / sum }
         let assessed = project.assessedStages
+        let evidence = EvidenceIndex(runs)
         let stages = assessed.map { stage in
-            scoreStage(stage, project: project, assessed: assessed, runs: runs, profile: profile, weights: normalized, options: options)
+            scoreStage(stage, project: project, assessed: assessed, evidence: evidence, profile: profile, weights: normalized, options: options)
         }
         var board = Scoreboard(profile: profile.id, weights: normalized, stages: stages)
         board.criteria = project.criteria.map(\.id)
@@ -48,10 +49,10 @@ public enum Scorer {
     }
 
     static func scoreStage(
-        _ stage: Stage, project: Project, assessed: [Stage], runs: [Run], profile: Profile, weights: [String: Double],
+        _ stage: Stage, project: Project, assessed: [Stage], evidence: EvidenceIndex, profile: Profile, weights: [String: Double],
         options: ScoringOptions
     ) -> StageScorecard {
-        let reader = IndicatorReader(project: project, stage: stage, runs: runs, assessed: assessed)
+        let reader = IndicatorReader(project: project, stage: stage, evidence: evidence, assessed: assessed)
         let tools = stage.candidates.sorted { $0.id < $1.id }
         let eliminated = tools.map { gateFailure($0, gates: profile.gates) }
         let inRunning = eliminated.map { $0 == nil }
