@@ -78,7 +78,7 @@ extension Evidence {
         @Argument(help: ArgumentHelp("The runs to export (default: every run).", valueName: "run-id"))
         var runIDs: [String] = []
 
-        @Option(help: "The folder to write to (default: evidence/runs of the project).")
+        @Option(help: ArgumentHelp("The folder to write to (default: evidence/runs of the project).", valueName: "dir"))
         var out: String?
 
         func run() throws {
