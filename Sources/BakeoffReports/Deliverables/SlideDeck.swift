@@ -6,7 +6,7 @@ public enum SlideDeck {
     /// Paths of the images the deck shows, relative to `reports/slides/`.
     public enum Assets {
         public static let architecture = "../site/architecture.svg"
-        public static func stageChart(_ stage: String) -> String { "../site/charts/\(stage)-scores.svg" }
+        public static func stageChart(_ stage: String) -> String { "../site/" + SiteModel.chart(stage, "scores") }
     }
 
     /// A slide before its notes are fitted to the talk: sentences it must say, and sentences it may add.
