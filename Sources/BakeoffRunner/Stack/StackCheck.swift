@@ -1,0 +1,157 @@
+import BakeoffModel
+import Foundation
+
+/// Whether a stack's Python tools install together, and what the joint environment holds: the content of
+/// `evidence/stack/<tool ids sorted, joined by +>.json` (docs/stack.md).
+public struct StackCheck: Hashable, Codable, Sendable {
+    /// The evidence file format's version.
+    public static let currentSchema = 1
+
+    /// One tool of the stack.
+    public struct Tool: Hashable, Codable, Sendable {
+        public var id: String
+        public var stage: String
+        public var environment: StackEnvironment
+        /// The requirements.in resolved (python), relative to the project root.
+        public var requirements: String?
+        /// The Debian packages the tool needs instead (debian).
+        public var debianPackages: [String]?
+
+        public init(
+            id: String, stage: String, environment: StackEnvironment, requirements: String?, debianPackages: [String]?
+        ) {
+            self.id = id
+            self.stage = stage
+            self.environment = environment
+            self.requirements = requirements
+            self.debianPackages = debianPackages
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, stage, environment, requirements
+            case debianPackages = "debian_packages"
+        }
+    }
+
+    public var schema: Int
+    /// The stack in pipeline order.
+    public var tools: [Tool]
+    /// The Python version resolved for (`--python-version`); nil when the stack has no Python tool.
+    public var python: String?
+    /// uv's version number; nil when the stack has no Python tool.
+    public var uv: String?
+    /// The UTC day of the check (the index changes, so a verdict holds as of a day).
+    public var checkedOn: Day
+    public var resolves: Bool
+    /// Pinned distributions of the joint environment (`name==version`, sorted); empty when it does not resolve.
+    public var packages: [String]
+    /// Disk usage of the joint environment, measured with `--size`; nil when not measured.
+    public var sizeBytes: Int64?
+    public var conflicts: [StackConflict]
+    /// uv's explanation when it does not resolve.
+    public var explanation: String?
+
+    public init(
+        tools: [Tool], python: String?, uv: String?, checkedOn: Day, resolves: Bool, packages: [String],
+        sizeBytes: Int64?, conflicts: [StackConflict], explanation: String?
+    ) {
+        schema = Self.currentSchema
+        self.tools = tools
+        self.python = python
+        self.uv = uv
+        self.checkedOn = checkedOn
+        self.resolves = resolves
+        self.packages = packages
+        self.sizeBytes = sizeBytes
+        self.conflicts = conflicts
+        self.explanation = explanation
+    }
+
+    /// Number of distributions in the joint environment.
+    public var distributions: Int { packages.count }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, tools, python, uv, resolves, packages, distributions, conflicts, explanation
+        case checkedOn = "checked_on"
+        case sizeBytes = "size_bytes"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(Int.self, forKey: .schema)
+        tools = try c.decode([Tool].self, forKey: .tools)
+        python = try c.decodeIfPresent(String.self, forKey: .python)
+        uv = try c.decodeIfPresent(String.self, forKey: .uv)
+        checkedOn = try c.decode(Day.self, forKey: .checkedOn)
+        resolves = try c.decode(Bool.self, forKey: .resolves)
+        packages = try c.decode([String].self, forKey: .packages)
+        sizeBytes = try c.decodeIfPresent(Int64.self, forKey: .sizeBytes)
+        conflicts = try c.decode([StackConflict].self, forKey: .conflicts)
+        explanation = try c.decodeIfPresent(String.self, forKey: .explanation)
+    }
+
+    // Every key is always present (null when unknown), so readers need no special cases.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(tools, forKey: .tools)
+        try c.encode(python, forKey: .python)
+        try c.encode(uv, forKey: .uv)
+        try c.encode(checkedOn, forKey: .checkedOn)
+        try c.encode(resolves, forKey: .resolves)
+        try c.encode(packages, forKey: .packages)
+        try c.encode(distributions, forKey: .distributions)
+        try c.encode(sizeBytes, forKey: .sizeBytes)
+        try c.encode(conflicts, forKey: .conflicts)
+        try c.encode(explanation, forKey: .explanation)
+    }
+}
+
+extension StackCheck.Tool {
+    // Absent keys are written as null, as at the top level.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(stage, forKey: .stage)
+        try c.encode(environment, forKey: .environment)
+        try c.encode(requirements, forKey: .requirements)
+        try c.encode(debianPackages, forKey: .debianPackages)
+    }
+}
+
+// MARK: - evidence file
+
+extension StackCheck {
+    /// `evidence/stack/<tool ids sorted, joined by +>.json`, relative to the project root.
+    public static func evidencePath(tools: [String]) -> String {
+        "evidence/stack/\(tools.sorted().joined(separator: "+")).json"
+    }
+
+    /// This check's evidence path, relative to the project root.
+    public var evidencePath: String { Self.evidencePath(tools: tools.map(\.id)) }
+
+    /// The evidence file's bytes: pretty JSON with sorted keys, ending in a newline.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Writes the evidence file under `projectRoot` in one step (a temporary file renamed into place).
+    @discardableResult
+    public func write(projectRoot: String) throws -> String {
+        let path = (projectRoot as NSString).appendingPathComponent(evidencePath)
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try json().write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw StackCheckError(
+                "cannot write \(evidencePath): \(error.localizedDescription)",
+                hint: "check that \(folder) can be written")
+        }
+        return path
+    }
+}

@@ -1,0 +1,81 @@
+import BakeoffModel
+import Foundation
+
+/// Checks whether a stack's Python tools install together in one environment.
+public struct StackChecker: Sendable {
+    public var projectRoot: String
+    public var resolver: StackResolver
+    /// Whether to build the joint environment and measure its size (slow: it installs everything).
+    public var measureSize: Bool
+    /// The day recorded in the evidence.
+    public var today: Day
+
+    public init(projectRoot: String, resolver: StackResolver, measureSize: Bool, today: Day) {
+        self.projectRoot = projectRoot
+        self.resolver = resolver
+        self.measureSize = measureSize
+        self.today = today
+    }
+
+    /// Resolves the members' Python requirements together; Debian tools and tools without an adapter are
+    /// listed but stay outside the Python environment.
+    public func check(_ members: [StackMember]) throws -> StackCheck {
+        var tools: [StackCheck.Tool] = []
+        var sources: [StackRequirements.Source] = []
+        var versions: [String] = []
+        for member in members {
+            switch member.install {
+            case .python(let version, let requirements, _):
+                let relative = ((member.directory ?? "") as NSString).appendingPathComponent(requirements)
+                let path = (projectRoot as NSString).appendingPathComponent(relative)
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw StackCheckError(
+                        "cannot read \(relative), the requirements of \(member.tool)",
+                        hint: "run 'bakeoff check' and fix the adapter of \(member.tool)")
+                }
+                sources.append(StackRequirements.Source(tool: member.tool, path: path, text: text))
+                versions.append(version)
+                tools.append(
+                    StackCheck.Tool(
+                        id: member.tool, stage: member.stage, environment: .python, requirements: relative,
+                        debianPackages: nil))
+            case .debian(let packages, _):
+                tools.append(
+                    StackCheck.Tool(
+                        id: member.tool, stage: member.stage, environment: .debian, requirements: nil,
+                        debianPackages: packages))
+            case nil:
+                tools.append(
+                    StackCheck.Tool(
+                        id: member.tool, stage: member.stage, environment: .none, requirements: nil,
+                        debianPackages: nil))
+            }
+        }
+        guard let python = Self.highest(versions) else {
+            return StackCheck(
+                tools: tools, python: nil, uv: nil, checkedOn: today, resolves: true, packages: [], sizeBytes: nil,
+                conflicts: [], explanation: nil)
+        }
+        let requirements = StackRequirements(merging: sources)
+        let uvVersion = try resolver.version()
+        switch try resolver.compile(requirements.text, python: python) {
+        case .resolved(let packages):
+            let size = measureSize ? try resolver.environmentSize(packages: packages, python: python) : nil
+            return StackCheck(
+                tools: tools, python: python, uv: uvVersion, checkedOn: today, resolves: true, packages: packages,
+                sizeBytes: size, conflicts: [], explanation: nil)
+        case .unsatisfiable(let explanation):
+            return StackCheck(
+                tools: tools, python: python, uv: uvVersion, checkedOn: today, resolves: false, packages: [],
+                sizeBytes: nil, conflicts: explanation.conflicts(requirements: requirements),
+                explanation: explanation.text)
+        }
+    }
+
+    /// The highest of the adapters' Python versions: the joint environment must suit every tool, and a
+    /// tool asking for a newer Python needs it.
+    static func highest(_ versions: [String]) -> String? {
+        func parts(_ v: String) -> [Int] { v.split(separator: ".").map { Int($0) ?? 0 } }
+        return versions.max { parts($0).lexicographicallyPrecedes(parts($1)) }
+    }
+}
