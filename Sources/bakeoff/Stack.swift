@@ -1,0 +1,125 @@
+import ArgumentParser
+import BakeoffCatalog
+import BakeoffLedger
+import BakeoffModel
+import BakeoffRunner
+import BakeoffScoring
+import Foundation
+
+/// `bakeoff stack`: judge the stack as a whole, not stage by stage.
+struct Stack: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Judge the whole stack: do its tools install together?",
+        subcommands: [StackCheckCommand.self])
+}
+
+/// `bakeoff stack check [TOOL...]`: resolve a stack's Python tools together with uv and record the verdict.
+struct StackCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Resolve a stack's Python tools together in one environment (uv) and record the verdict.",
+        discussion: """
+            With no tools, checks the recommended stack: each assessed stage's winner under the profile \
+            (its first candidate when the evidence names no winner yet). Writes \
+            evidence/stack/<tool ids sorted, joined by +>.json. Exit 0 when the stack resolves, 1 when not.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Tool ids, at most one per stage (default: the recommended stack).")
+    var tools: [String] = []
+
+    @Flag(help: "Also build the joint environment in a temporary folder and measure its size (slow).")
+    var size = false
+
+    @Option(help: "The profile that picks the recommended stack (default: the profile in bakeoff.yaml).")
+    var profile: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let project = try options.load().project
+        let (members, how) = tools.isEmpty ? try recommended(project) : (try named(project), "the tools named")
+        if format == .text { print("checking \(how)") } else { Terminal.error("checking \(how)") }
+        let check: StackCheck
+        do {
+            let resolver = try StackResolver.locate { Terminal.error($0) }
+            let checker = StackChecker(
+                projectRoot: project.root, resolver: resolver, measureSize: size, today: Day.today())
+            check = try checker.check(members)
+            try check.write(projectRoot: project.root)
+        } catch let error as StackCheckError {
+            Terminal.error("error: \(error)")
+            throw ExitCode(1)
+        }
+        switch format {
+        case .text: print(StackReport.render(check) + "evidence: \(check.evidencePath)")
+        case .json: print(String(decoding: try check.json(), as: UTF8.self), terminator: "")
+        }
+        if !check.resolves { throw ExitCode(1) }
+    }
+
+    /// Each assessed stage's winner, or its first candidate where the evidence names no winner yet.
+    private func recommended(_ project: Project) throws -> ([StackMember], String) {
+        if let profile, project.profile(profile) == nil {
+            throw ValidationError(
+                "--profile: unknown profile '\(profile)'; "
+                    + Suggestion.hint(for: profile, among: project.profiles.map(\.id), what: "profile"))
+        }
+        let board: Scoreboard
+        do {
+            let runs = try EvidenceStore.loadRuns(projectRoot: project.root)
+            board = try Scorer.score(project: project, runs: runs, options: ScoringOptions(profile: profile, samples: 0))
+        } catch let error as ScoringError {
+            throw ValidationError(error.description)
+        } catch {
+            Terminal.error(
+                "error: cannot read the evidence to find the stage winners: \(error); "
+                    + "name the tools instead: bakeoff stack check TOOL...")
+            throw ExitCode(1)
+        }
+        var members: [StackMember] = []
+        var fallbacks: [String] = []
+        for stage in project.assessedStages {
+            guard let first = stage.candidates.first else { continue }
+            let winner = board.stages.first { $0.stage == stage.id }?.winner
+            if winner == nil { fallbacks.append("\(stage.id): \(first.id)") }
+            members.append(StackMember(stage: stage, tool: winner ?? first.id))
+        }
+        var how = "the recommended stack (stage winners under profile '\(board.profile)')"
+        if !fallbacks.isEmpty {
+            how += "; no winner yet, so the first candidate, for " + fallbacks.joined(separator: ", ")
+        }
+        return (members, how)
+    }
+
+    /// The named tools, each placed in the stage it is a candidate of, in pipeline order.
+    private func named(_ project: Project) throws -> [StackMember] {
+        var chosen: [String: String] = [:]  // stage id → tool id
+        let everyTool = Set(project.stages.flatMap { $0.candidates.map(\.id) })
+        var seen: Set<String> = []
+        for tool in tools where seen.insert(tool).inserted {
+            let stages = project.stages.filter { $0.candidate(tool) != nil }
+            guard !stages.isEmpty else {
+                throw ValidationError(
+                    "unknown tool '\(tool)'; " + Suggestion.hint(for: tool, among: Array(everyTool), what: "tool"))
+            }
+            // A tool listed in two stages fills the first one not already taken.
+            guard let stage = stages.first(where: { chosen[$0.id] == nil }) else {
+                let other = chosen[stages[0].id]!
+                throw ValidationError(
+                    "'\(other)' and '\(tool)' are both candidates of stage '\(stages[0].id)'; "
+                        + "a stack has one tool per stage, so name one of them")
+            }
+            chosen[stage.id] = tool
+        }
+        return project.stages.compactMap { stage in
+            chosen[stage.id].map { StackMember(stage: stage, tool: $0) }
+        }
+    }
+}
