@@ -1,13 +1,130 @@
 import ArgumentParser
+import BakeoffLedger
+import BakeoffModel
+import BakeoffRunner
+import Dispatch
+import Foundation
 
-/// `bakeoff run`: placeholder until its issue lands.
-struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Install, execute and record the scenarios against the real tools. (not available yet)")
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `bakeoff run`: install the environments, execute the scenarios, record every observation.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Install, execute and record the scenarios against the real tools.",
+        discussion: """
+            By default every stage the team assesses that has a scenario, with every candidate that has an \
+            adapter. Each observation goes into evidence/ledger.sqlite the moment it is measured; at the end \
+            (or on Ctrl-C) the run is written to evidence/runs/<run-id>.json.
+            """)
 
     @OptionGroup var options: ProjectOptions
 
+    @Option(name: .customLong("stage"), help: ArgumentHelp("Only this stage (repeatable).", valueName: "id"))
+    var stages: [String] = []
+
+    @Option(name: .customLong("tool"), help: ArgumentHelp("Only this tool (repeatable).", valueName: "id"))
+    var tools: [String] = []
+
+    @Option(name: .customLong("repeat"), help: "Repetitions per tool; the first is reported apart as the cold run.")
+    var repetitions: Int = 3
+
+    @Flag(help: "Rebuild the tools' environments even when a cached one matches the lock file.")
+    var fresh = false
+
+    @Option(help: ArgumentHelp("Seconds before a step is stopped, instead of the scenario's timeouts.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Flag(name: .customLong("dry-run"), help: "Print the environments, steps and commands that would run, and exit.")
+    var dryRun = false
+
+    func validate() throws {
+        guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be above 0 seconds") }
+    }
+
     func run() throws {
-        Terminal.error("error: 'bakeoff run' is not available yet")
-        throw ExitCode(1)
+        let project = try options.load().project
+        let plan: RunPlan
+        do {
+            plan = try RunPlan.make(project: project, stages: stages, tools: tools)
+        } catch let error as RunPlan.SelectionError {
+            throw ValidationError(error.description)
+        }
+        let caller = ProcessInfo.processInfo.environment
+        let cache = EnvironmentBuilder.defaultCacheFolder(caller)
+        let environments = EnvironmentBuilder(
+            cacheFolder: cache, fresh: fresh, installEnvironment: StepEnvironment.forInstall(from: caller))
+        let sandbox = NetworkSandbox.probe()
+        if dryRun {
+            let lines = plan.describe(
+                environments: environments, repetitions: repetitions, timeoutOverride: timeout, network: sandbox.description)
+            for line in lines { print(line) }
+            return
+        }
+
+        let ledger = try Evidence.reporting { try Ledger(path: EvidenceStore.ledgerPath(projectRoot: project.root)) }
+        let current = CurrentRun()
+        let recorder = RunRecorder(
+            began: { run in
+                current.id = run.id
+                try ledger.begin(run)
+            },
+            environment: { try ledger.record($0, run: current.id) },
+            observed: { try ledger.record($0) },
+            finished: { status, endedAt in try ledger.finish(run: current.id, status: status, endedAt: endedAt) })
+        let progress = ConsoleProgress.make(isTerminal: isatty(2) == 1) { Terminal.write($0) }
+        let runner = Runner(
+            options: RunOptions(
+                repetitions: repetitions, timeoutOverride: timeout, bakeoffVersion: BakeoffVersion.current,
+                environments: environments, workFolder: "\(cache)/work", sandbox: sandbox),
+            recorder: recorder, progress: progress)
+
+        // Ctrl-C and TERM stop the steps; the run then ends as interrupted with everything measured kept.
+        var sources: [DispatchSourceSignal] = []
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                Terminal.write("\ninterrupted: stopping the running steps and keeping what was measured\n")
+                runner.interrupt()
+            }
+            source.resume()
+            sources.append(source)
+        }
+        defer { for s in sources { s.cancel() } }
+
+        let run: BakeoffModel.Run
+        do {
+            run = try runner.run(plan)
+        } catch {
+            Terminal.error("error: recording the run failed: \(error); the ledger is \(EvidenceStore.ledgerPath(projectRoot: project.root))")
+            throw ExitCode(1)
+        }
+        let path = try Evidence.reporting {
+            try ledger.exportRunFile(run.id, to: EvidenceStore.runsFolder(projectRoot: project.root))
+        }
+        for line in RunSummary.lines(run.observations) { print(line) }
+        print("run \(run.id) \(run.status.rawValue): \(run.observations.count) observations; wrote \(Evidence.displayPath(path))")
+        if run.status == .interrupted { throw ExitCode(130) }
+    }
+}
+
+/// The id of the run being recorded, set when it begins.
+private final class CurrentRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = ""
+    var id: String {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+}
+
+extension Terminal {
+    /// Writes `text` to stderr as is (progress lines).
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }

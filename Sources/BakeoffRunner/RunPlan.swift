@@ -1,0 +1,87 @@
+import BakeoffModel
+import Foundation
+
+/// What a run will execute: per stage, its scenario and the adapters of the chosen tools.
+public struct RunPlan: Sendable {
+    public struct Entry: Sendable {
+        public var stage: Stage
+        public var scenario: Scenario
+        public var adapters: [Adapter]
+    }
+
+    public var projectRoot: String
+    public var entries: [Entry]
+
+    public init(projectRoot: String, entries: [Entry]) {
+        self.projectRoot = projectRoot
+        self.entries = entries
+    }
+
+    /// Why a selection cannot be planned, with what to do.
+    public struct SelectionError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// The stages and tools to run: by default every stage the team assesses that has a scenario, with
+    /// the team's candidates that have an adapter; `stages` and `tools` narrow that down.
+    public static func make(project: Project, stages: [String], tools: [String]) throws -> RunPlan {
+        let all = project.stages
+        for id in stages where project.stage(id) == nil {
+            throw SelectionError(description: "unknown stage '\(id)'\(suggestion(id, among: all.map(\.id), what: "stage"))")
+        }
+        let assessed = project.assessedStages
+        let chosen: [Stage] = stages.isEmpty
+            ? assessed
+            : all.filter { stages.contains($0.id) }.map { stage in assessed.first { $0.id == stage.id } ?? stage }
+        let known = Set(chosen.flatMap { $0.adapters.map(\.tool) + $0.candidates.map(\.id) })
+        for id in tools where !known.contains(id) {
+            throw SelectionError(
+                description: "unknown tool '\(id)' in the chosen stages\(suggestion(id, among: known.sorted(), what: "tool"))")
+        }
+        var entries: [Entry] = []
+        for stage in chosen {
+            guard let scenario = stage.scenario else {
+                if !stages.isEmpty {
+                    throw SelectionError(description: "stage '\(stage.id)' has no scenario; add stages/\(stage.id)/scenario.yaml")
+                }
+                continue
+            }
+            let candidates = stage.candidates.map(\.id)
+            var adapters = stage.adapters.filter { candidates.isEmpty || candidates.contains($0.tool) }
+            adapters.sort { (candidates.firstIndex(of: $0.tool) ?? .max, $0.tool) < (candidates.firstIndex(of: $1.tool) ?? .max, $1.tool) }
+            if !tools.isEmpty { adapters = stage.adapters.filter { tools.contains($0.tool) } }
+            if adapters.isEmpty { continue }
+            entries.append(Entry(stage: stage, scenario: scenario, adapters: adapters))
+        }
+        if entries.isEmpty {
+            throw SelectionError(description: "nothing to run: no chosen stage has a scenario and an adapter for a chosen tool")
+        }
+        return RunPlan(projectRoot: project.root, entries: entries)
+    }
+
+    /// The absolute folder of an adapter.
+    public func folder(of adapter: Adapter) -> String {
+        adapter.directory.hasPrefix("/") ? adapter.directory : "\(projectRoot)/\(adapter.directory)"
+    }
+
+    static func suggestion(_ word: String, among candidates: [String], what: String) -> String {
+        let best = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
+        if let best, best.1 <= max(2, word.count / 3) { return "; did you mean '\(best.0)'?" }
+        return candidates.isEmpty ? "" : "; known \(what)s: \(candidates.joined(separator: ", "))"
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+}

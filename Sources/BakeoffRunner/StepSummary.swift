@@ -1,0 +1,87 @@
+import BakeoffModel
+import Foundation
+
+/// The spread of one measure over repetitions: the cold (first) run apart, the rest pooled.
+public struct Spread: Hashable, Sendable {
+    public var median: Double
+    public var min: Double
+    public var max: Double
+    /// Median absolute deviation from the median.
+    public var mad: Double
+    public var n: Int
+    /// Repetition 1's value, when it was measured.
+    public var cold: Double?
+    /// MAD/median above 10 % or max/min above 1.5 (the rule scoring uses).
+    public var isWide: Bool
+
+    /// Warm values (repetition > 1) when there are any, else the cold one alone; nil when empty.
+    public static func of(_ values: [(repetition: Int, value: Double)]) -> Spread? {
+        let cold = values.first { $0.repetition == 1 }?.value
+        var pool = values.filter { $0.repetition > 1 }.map(\.value)
+        if pool.isEmpty, let cold { pool = [cold] }
+        guard !pool.isEmpty else { return nil }
+        let sorted = pool.sorted()
+        let median = Self.median(sorted)
+        let mad = Self.median(sorted.map { abs($0 - median) }.sorted())
+        let lo = sorted.first!, hi = sorted.last!
+        let wide = (median > 0 && mad / median > 0.1) || (lo > 0 && hi / lo > 1.5)
+        return Spread(median: median, min: lo, max: hi, mad: mad, n: sorted.count, cold: cold, isWide: wide)
+    }
+
+    static func median(_ sorted: [Double]) -> Double {
+        let n = sorted.count
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+}
+
+/// The end-of-run table: per tool and step, the wall-time spread of the ok observations and the statuses.
+public enum RunSummary {
+    public static func lines(_ observations: [Observation]) -> [String] {
+        var keys: [String] = []
+        var groups: [String: [Observation]] = [:]
+        for o in observations {
+            let key = "\(o.stage)\u{0}\(o.tool)\u{0}\(o.step)"
+            if groups[key] == nil { keys.append(key) }
+            groups[key, default: []].append(o)
+        }
+        var rows: [[String]] = [["stage", "tool", "step", "median", "min–max", "MAD", "n", "cold", "note"]]
+        for key in keys {
+            let group = groups[key]!
+            let first = group[0]
+            let ok = group.filter { $0.status == .ok }.compactMap { o in o.wallSeconds.map { (o.repetition, $0) } }
+            let statuses = Dictionary(grouping: group.filter { $0.status != .ok }, by: \.status)
+                .map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
+            guard let s = Spread.of(ok) else {
+                rows.append([first.stage, first.tool, first.step, "–", "–", "–", "0", "–", statuses.joined(separator: ", ")])
+                continue
+            }
+            var note = statuses
+            if s.isWide { note.insert("wide spread", at: 0) }
+            rows.append([
+                first.stage, first.tool, first.step, seconds(s.median), "\(seconds(s.min))–\(seconds(s.max))",
+                seconds(s.mad), String(s.n), s.cold.map(seconds) ?? "–", note.joined(separator: ", "),
+            ])
+        }
+        var widths = [Int](repeating: 0, count: rows[0].count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = Swift.max(widths[i], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        if value < 0.001 { return String(format: "%.0f µs", value * 1e6) }
+        if value < 1 { return String(format: "%.1f ms", value * 1e3) }
+        return String(format: "%.2f s", value)
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
