@@ -16,11 +16,23 @@ def sh(*argv):
     return p.stdout.strip()
 
 
+def exclude_homes():
+    """HOME and TMPDIR sit inside the work dir (runner layout): keep them out of git and DVC."""
+    rel = [os.path.relpath(os.environ[v], WORK) for v in ("HOME", "TMPDIR") if v in os.environ]
+    rel = [r for r in rel if not r.startswith("..")]
+    with open(os.path.join(WORK, ".git", "info", "exclude"), "a") as f:
+        f.write("".join(f"/{r}/\n" for r in rel) + "/bakeoff-state.json\n")
+    return rel
+
+
 def setup():
     version = sh(DVC, "--version")
     t = time.time()
     sh("git", "init", "-q", "-b", "main")
+    rel = exclude_homes()
     sh(DVC, "init", "-q")
+    with open(os.path.join(WORK, ".dvcignore"), "a") as f:
+        f.write("".join(f"/{r}/\n" for r in rel))
     sh(DVC, "config", "core.site_cache_dir", os.path.join(os.environ.get("HOME", WORK), "dvc-site"))
     sh("git", "add", "-A"); sh("git", "commit", "-qm", "dvc init")
     init_s = time.time() - t

@@ -15,10 +15,20 @@ def sh(*argv):
     return p.stdout.strip()
 
 
+def exclude_homes():
+    """HOME and TMPDIR sit inside the work dir (runner layout): keep them out of git and DVC."""
+    rel = [os.path.relpath(os.environ[v], WORK) for v in ("HOME", "TMPDIR") if v in os.environ]
+    rel = [r for r in rel if not r.startswith("..")]
+    with open(os.path.join(WORK, ".git", "info", "exclude"), "a") as f:
+        f.write("".join(f"/{r}/\n" for r in rel) + "/bakeoff-state.json\n")
+    return rel
+
+
 def setup():
     version = sh("git", "lfs", "version")          # the Debian package must be installed
     t = time.time()
     sh("git", "init", "-q", "-b", "main")
+    exclude_homes()
     sh("git", "lfs", "install", "--local")         # hooks and filters in this repository only
     sh("git", "lfs", "track", "data/**")
     sh("git", "add", ".gitattributes"); sh("git", "commit", "-qm", "lfs tracking")
