@@ -140,6 +140,7 @@ public enum SensitivityAnalysis {
                 ks[i * k + jj] = m.known[i * c + j] * m.scores[i * c + j]
             }
         }
+        let complete = !kn.contains(0)
         let shapes = active.map { GammaSampler.Shape(concentration * m.weights[$0]) }
         var sampler = GammaSampler(seed: seed)
         var wins = [Int](repeating: 0, count: t)
@@ -149,6 +150,26 @@ public enum SensitivityAnalysis {
                 g.withUnsafeMutableBufferPointer { g in
                     wins.withUnsafeMutableBufferPointer { wins in
                         shapes.withUnsafeBufferPointer { shapes in
+                            if complete {
+                                // Every tool known on every weighted criterion: the denominators are all Σg, so
+                                // comparing numerators is enough.
+                                for _ in 0..<samples {
+                                    for j in 0..<k { g[j] = sampler.next(shapes[j]) }
+                                    var best = 0
+                                    var bestNum = -Double.infinity
+                                    for i in 0..<t {
+                                        var num = 0.0
+                                        let row = i * k
+                                        for j in 0..<k { num += g[j] * ks[row + j] }
+                                        if num > bestNum {
+                                            best = i
+                                            bestNum = num
+                                        }
+                                    }
+                                    wins[best] += 1
+                                }
+                                return
+                            }
                             for _ in 0..<samples {
                                 for j in 0..<k { g[j] = sampler.next(shapes[j]) }
                                 var best = -1
