@@ -74,7 +74,8 @@ struct StackCheckCommand: ParsableCommand {
         let board: Scoreboard
         do {
             let runs = try EvidenceStore.loadRuns(projectRoot: project.root)
-            board = try Scorer.score(project: project, runs: runs, options: ScoringOptions(profile: profile, samples: 0))
+            board = try Scorer.score(
+                project: project, runs: runs, options: ScoringOptions(profile: profile, samples: 0))
         } catch let error as ScoringError {
             throw ValidationError(error.description)
         } catch {

@@ -104,7 +104,8 @@ public struct ResolverExplanation: Hashable, Sendable {
             var tools = unique(owners.filter { $0.specifier == spec.specifier }.map(\.tool))
             if tools.isEmpty { tools = unique(owners.filter { !exact.contains($0.specifier) }.map(\.tool)) }
             if tools.isEmpty { tools = unique(owners.map(\.tool)) }
-            return ConflictDemand(source: .requirement, tools: tools, requirement: spec.text, wants: spec.wanted, via: [])
+            return ConflictDemand(
+                source: .requirement, tools: tools, requirement: spec.text, wants: spec.wanted, via: [])
         }
     }
 
@@ -112,7 +113,9 @@ public struct ResolverExplanation: Hashable, Sendable {
     static func merging(_ demands: [ConflictDemand]) -> [ConflictDemand] {
         var byKey: [String: ConflictDemand] = [:]
         for demand in demands {
-            let who = demand.tools.isEmpty ? "\(demand.source.rawValue):\(demand.via.joined(separator: ">"))" : demand.tools.joined(separator: ",")
+            let who =
+                demand.tools.isEmpty
+                ? "\(demand.source.rawValue):\(demand.via.joined(separator: ">"))" : demand.tools.joined(separator: ",")
             let key = who + "\u{1}" + demand.wants
             if let kept = byKey[key], kept.via.count >= demand.via.count { continue }
             byKey[key] = demand
@@ -260,7 +263,8 @@ extension ResolverExplanation {
         var rest = Substring(paragraph)
         let conclude = ", we can conclude that "
         func opening(_ text: Substring) -> Range<Substring.Index>? {
-            [text.range(of: "Because "), text.range(of: "because ")].compactMap { $0 }.min { $0.lowerBound < $1.lowerBound }
+            [text.range(of: "Because "), text.range(of: "because ")].compactMap { $0 }
+                .min { $0.lowerBound < $1.lowerBound }
         }
         while let open = opening(rest) {
             rest = rest[open.upperBound...]

@@ -9,8 +9,8 @@ public enum StackReport {
         let python = check.tools.filter { $0.environment == .python }
         if let version = check.python, let uv = check.uv {
             lines.append(
-                "resolved together: \(python.map(\.id).joined(separator: ", ")) — Python \(version), uv \(uv), "
-                    + "\(check.checkedOn)")
+                "checked together in one environment: \(python.map(\.id).joined(separator: ", "))"
+                    + " — Python \(version), uv \(uv), \(check.checkedOn)")
         }
         if python.isEmpty {
             lines.append("result: nothing to resolve (no tool of this stack installs from Python requirements)")

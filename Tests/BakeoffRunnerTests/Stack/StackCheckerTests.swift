@@ -70,6 +70,8 @@ final class StackCheckerTests: XCTestCase {
         XCTAssertTrue(uv.first?.isNumber ?? false, uv)
 
         let report = StackReport.render(check)
+        XCTAssertTrue(report.contains("checked together in one environment: pinned, ranged — Python 3.11, uv "), report)
+        XCTAssertTrue(report.contains("result: resolves"), report)
         XCTAssertTrue(report.contains("joint environment: 1 distributions, "), report)
         XCTAssertTrue(report.contains("lfs (git-lfs)"), report)
         XCTAssertTrue(report.contains("not checked (no adapter yet): later"), report)

@@ -27,7 +27,8 @@ final class StackCommandTests: XCTestCase {
         let output = try CLI.run(["stack", "check", "--project", folder.path, "dvc", "mlflow"])
         XCTAssertEqual(output.status, 1, output.stderr)
         XCTAssertTrue(output.stdout.contains("  six: dvc wants ==1.17.0; mlflow wants ==1.16.0\n"), output.stdout)
-        XCTAssertTrue(output.stdout.contains("stack: mlflow (experiment-tracking), dvc (data-versioning)"), output.stdout)
+        XCTAssertTrue(
+            output.stdout.contains("stack: mlflow (experiment-tracking), dvc (data-versioning)\n"), output.stdout)
         let evidence = try folder.read("evidence/stack/dvc+mlflow.json")
         XCTAssertTrue(evidence.contains(#""resolves" : false"#), evidence)
     }
@@ -49,7 +50,8 @@ final class StackCommandTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("unknown tool 'mlfow'; did you mean 'mlflow'?"), unknown.stderr)
         let two = try CLI.run(["stack", "check", "--project", folder.path, "mlflow", "wandb"])
         XCTAssertEqual(two.status, 64)
-        XCTAssertTrue(two.stderr.contains("'mlflow' and 'wandb' are both candidates of stage 'experiment-tracking'"), two.stderr)
+        XCTAssertTrue(
+            two.stderr.contains("'mlflow' and 'wandb' are both candidates of stage 'experiment-tracking'"), two.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.url("evidence/stack").path))
     }
 }
