@@ -105,6 +105,7 @@ public final class Runner: @unchecked Sendable {
     public func run(_ plan: RunPlan) throws -> Run {
         let startDate = Date()
         let sandbox = options.sandbox ?? NetworkSandbox.probe()
+        defer { if options.sandbox == nil { sandbox.close() } }
         let provenance = ProvenanceProbe.probe(
             projectRoot: plan.projectRoot, bakeoffVersion: options.bakeoffVersion, network: sandbox.description,
             installEnvironment: options.environments.installEnvironment)

@@ -58,6 +58,7 @@ struct RunCommand: ParsableCommand {
         let environments = EnvironmentBuilder(
             cacheFolder: cache, fresh: fresh, installEnvironment: StepEnvironment.forInstall(from: caller))
         let sandbox = NetworkSandbox.probe()
+        defer { sandbox.close() }
         if dryRun {
             let lines = plan.describe(
                 environments: environments, repetitions: repetitions, timeoutOverride: timeout, network: sandbox.description)

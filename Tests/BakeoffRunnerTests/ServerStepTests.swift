@@ -49,6 +49,7 @@ final class ServerStepTests: XCTestCase {
 
     func testAServerInALoopbackOnlyNamespaceIsReachedAndStopped() throws {
         let sandbox = NetworkSandbox.probe()
+        defer { sandbox.close() }
         try XCTSkipUnless(sandbox.isIsolated && sandbox.canJoin, "no network namespace here: \(sandbox.description)")
         let f = try Fixture()
         let (o, _) = try serve(f, sandbox: sandbox)
@@ -85,8 +86,18 @@ final class NetworkSandboxTests: XCTestCase {
         try XCTSkipUnless(sandbox.isIsolated, "no network namespace here: \(sandbox.description)")
         XCTAssertEqual(sandbox.description, "loopback-only")
         let f = try Fixture()
-        let o = f.run(.command(["sh", "-c", "ip -o link show | wc -l; ip -o link show | grep -c ' lo:'"]), f.context(sandbox: sandbox))
+        let o = f.run(
+            .command(["sh", "-c", "echo $$ > pid; ip -o link show | wc -l; ip -o link show up | grep -c ' lo:'; readlink /proc/self/ns/net"]),
+            f.context(sandbox: sandbox))
         XCTAssertEqual(o.status, .ok)
-        XCTAssertEqual(f.read("work/step.stdout"), "1\n1\n")
+        let lines = f.read("work/step.stdout").split(separator: "\n")
+        XCTAssertEqual(lines.prefix(2), ["1", "1"])
+        XCTAssertNotEqual(String(lines[2]), try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/ns/net"))
+        // The step kept the pid the runner started (nsenter execs, it does not fork).
+        XCTAssertEqual(o.exitCode, 0)
+        let holder = sandbox.holder!.process.pid
+        XCTAssertTrue(isAlive(holder))
+        sandbox.close()
+        XCTAssertFalse(isAlive(holder), "the namespace holder outlived close()")
     }
 }

@@ -5,71 +5,101 @@ import Glibc
 #endif
 
 /// Runs steps in a network namespace that holds only loopback, when the platform allows it.
-public struct NetworkSandbox: Sendable, Hashable {
-    /// The argv prefix that puts a command in a fresh loopback-only namespace; empty when not isolated.
+///
+/// One holder process per run owns the namespace (`unshare --net`, loopback brought up once); every step
+/// enters it with `nsenter`, which execs the step without forking, so the step keeps the pid the runner
+/// started and pays about a millisecond instead of a fresh namespace per step. The holder watches the
+/// runner's pid and exits with it even if the runner is killed.
+public struct NetworkSandbox: Sendable {
+    /// The argv prefix that puts a command in the namespace; empty when not isolated.
     public var prefix: [String]
     /// `loopback-only`, or why steps share the host's network.
     public var description: String
-    /// True when the runner can enter a step's namespace itself (to poll a server's health there).
+    /// True when the runner can join the namespace itself (to poll a server's health there).
     public var canJoin: Bool
+    let holder: Holder?
 
     public var isIsolated: Bool { !prefix.isEmpty }
 
     /// No isolation, for the reason given.
     public static func none(_ reason: String) -> NetworkSandbox {
-        NetworkSandbox(prefix: [], description: reason, canJoin: false)
+        NetworkSandbox(prefix: [], description: reason, canJoin: false, holder: nil)
     }
 
-    /// Tries `unshare -n` (root), then `unshare -n --map-root-user` (user namespaces), each bringing `lo`
-    /// up before exec'ing the step; keeps the first that works. `unshare` execs without forking, so the
-    /// step keeps the pid the runner started.
+    /// The process that keeps the namespace alive.
+    final class Holder: @unchecked Sendable {
+        let process: RunningProcess
+        let folder: String
+        init(process: RunningProcess, folder: String) {
+            self.process = process
+            self.folder = folder
+        }
+    }
+
+    /// Tries `unshare --net` (root), then with `--map-root-user` (user namespaces); keeps the first whose
+    /// namespace shows loopback alone. Call `close()` when the run ends.
     public static func probe() -> NetworkSandbox {
-        let path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-        guard let unshare = Spawn.resolve("unshare", path: path) else { return .none("shared host network: unshare(1) not found") }
+        let path = StepEnvironment.basePath
+        guard let unshare = Spawn.resolve("unshare", path: path), let nsenter = Spawn.resolve("nsenter", path: path)
+        else { return .none("shared host network: unshare(1)/nsenter(1) not found") }
         guard let ip = Spawn.resolve("ip", path: path) else { return .none("shared host network: ip(8) not found to bring loopback up") }
         guard let sh = Spawn.resolve("sh", path: path) else { return .none("shared host network: no sh") }
-        let script = "\(ip) link set lo up && exec \"$@\""
+        let script = "\(ip) link set lo up && echo ready && while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done"
         var lastError = ""
-        for extra in [[], ["--map-root-user"]] {
-            let prefix = [unshare, "--net"] + extra + ["--", sh, "-c", script, "bakeoff-netns"]
-            let (ok, error) = check(prefix + [sh, "-c", "\(ip) -o link show | grep -v ' lo:' | wc -l"])
-            if ok {
-                return NetworkSandbox(prefix: prefix, description: "loopback-only", canJoin: getuid() == 0)
-            }
-            lastError = error
+        for asRoot in [true, false] where !(asRoot && getuid() != 0) {
+            let folder = NSTemporaryDirectory() + "bakeoff-netns-\(getpid())-\(UUID().uuidString.prefix(8))"
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let argv = [unshare, "--net"] + (asRoot ? [] : ["--map-root-user"]) + ["--", sh, "-c", script]
+            let request = LaunchRequest(
+                arguments: argv, environment: ["PATH": path, "LANG": "C.UTF-8"], directory: folder,
+                stdoutPath: folder + "/out", stderrPath: folder + "/err")
+            guard let process = try? RunningProcess(request, interval: 1) else { continue }
+            let holder = Holder(process: process, folder: folder)
+            let until = Clock.now() + 5_000_000_000
+            while Clock.now() < until, !process.hasExited, read(folder + "/out") != "ready\n" { usleep(2000) }
+            let pid = process.pid
+            let prefix = asRoot
+                ? [nsenter, "--net=/proc/\(pid)/ns/net", "--"]
+                : [nsenter, "-t", String(pid), "--user", "--net", "--preserve-credentials", "--"]
+            let sandbox = NetworkSandbox(prefix: prefix, description: "loopback-only", canJoin: asRoot, holder: holder)
+            if read(folder + "/out") == "ready\n", sandbox.check(sh: sh, ip: ip) { return sandbox }
+            lastError = StepOutput.tail(read(folder + "/err").trimmingCharacters(in: .whitespacesAndNewlines), lines: 1, bytes: 200)
+            sandbox.close()
         }
         return .none("shared host network: unshare --net failed (\(lastError.isEmpty ? "no reason given" : lastError))")
     }
 
-    /// Runs the probe; true when it printed 0 (no interface but loopback).
-    private static func check(_ argv: [String]) -> (Bool, String) {
-        let folder = NSTemporaryDirectory() + "bakeoff-netns-\(getpid())-\(UUID().uuidString.prefix(8))"
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let request = LaunchRequest(
-            arguments: argv, environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"],
-            directory: folder, stdoutPath: folder + "/out", stderrPath: folder + "/err")
-        guard let process = try? RunningProcess(request) else { return (false, "cannot start unshare") }
-        let result = process.wait(timeout: 10, grace: 1)
-        let out = (try? String(contentsOfFile: folder + "/out", encoding: .utf8)) ?? ""
-        let err = (try? String(contentsOfFile: folder + "/err", encoding: .utf8)) ?? ""
-        let ok = result.exitCode == 0 && out.trimmingCharacters(in: .whitespacesAndNewlines) == "0"
-        return (ok, StepOutput.tail(err.trimmingCharacters(in: .whitespacesAndNewlines), lines: 1, bytes: 200))
+    /// Stops the holder; the namespace goes with it.
+    public func close() {
+        guard let holder else { return }
+        _ = holder.process.stop(grace: 1)
+        try? FileManager.default.removeItem(atPath: holder.folder)
     }
 
-    /// Runs `body` on a fresh thread that has joined the network namespace of `pid` (or on a plain one
+    /// True when a command run through the prefix sees one interface, loopback, up.
+    private func check(sh: String, ip: String) -> Bool {
+        let out = Command.run(prefix + [sh, "-c", "\(ip) -o link show | wc -l; \(ip) -o link show up | grep -c ' lo:'"],
+            environment: ["PATH": StepEnvironment.basePath, "LANG": "C.UTF-8"], timeout: 10)
+        return out.succeeded && out.stdout == "1\n1\n"
+    }
+
+    private static func read(_ path: String) -> String {
+        (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
+
+    /// Runs `body` on a fresh thread that has joined the sandbox's network namespace (or on a plain one
     /// when not isolated), and returns its result.
-    func inNamespace<T: Sendable>(of pid: pid_t, _ body: @escaping @Sendable () -> T) -> T {
+    func inNamespace<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
-        let isolated = isIsolated
+        let pid = canJoin ? holder?.process.pid : nil
         Thread.detachNewThread {
-            if isolated {
+            if let pid {
                 let fd = open("/proc/\(pid)/ns/net", O_RDONLY | O_CLOEXEC)
                 if fd >= 0 {
                     // setns changes only this thread, which ends right after.
                     _ = setNamespace?(fd, 0x4000_0000)  // CLONE_NEWNET
-                    close(fd)
+                    Glibc.close(fd)
                 }
             }
             box.value = body()

@@ -17,25 +17,61 @@ struct ProcessStat: Hashable {
 
     var isZombie: Bool { state == UInt8(ascii: "Z") || state == UInt8(ascii: "X") }
 
-    /// Parses `/proc/<pid>/stat`; the command name may hold spaces and parentheses, so fields are
-    /// counted from the last ')'.
+    /// Parses `/proc/<pid>/stat` from its bytes (this runs every sampling interval for every process);
+    /// the command name may hold spaces and parentheses, so fields are counted from the last ')'.
     static func read(_ pid: pid_t) -> ProcessStat? {
-        var buffer = [UInt8](repeating: 0, count: 1024)
-        let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+        var path: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let fd = withUnsafeMutableBytes(of: &path) { raw -> Int32 in
+            let text = "/proc/\(pid)/stat"
+            let n = text.utf8.count
+            guard n < raw.count else { return -1 }
+            raw.copyBytes(from: text.utf8)
+            raw[n] = 0
+            return open(raw.baseAddress!.assumingMemoryBound(to: CChar.self), O_RDONLY | O_CLOEXEC)
+        }
         guard fd >= 0 else { return nil }
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 1024) }
-        close(fd)
-        guard count > 0, let close = buffer[0..<count].lastIndex(of: UInt8(ascii: ")")) else { return nil }
-        // Fields after ')': 3 state, 4 ppid, 5 pgrp, ..., 14 utime, 15 stime, 16 cutime, 17 cstime, 22 starttime, 24 rss.
-        var fields: [Substring] = []
-        fields.reserveCapacity(24)
-        let text = String(decoding: buffer[(close + 2)..<count], as: UTF8.self)
-        for field in text.split(separator: " ", maxSplits: 23) { fields.append(field) }
-        guard fields.count >= 22, let state = fields[0].utf8.first else { return nil }
-        func int(_ n: Int) -> Int64 { Int64(fields[n - 3]) ?? 0 }
-        return ProcessStat(
-            pid: pid, state: state, parent: pid_t(int(4)), group: pid_t(int(5)),
-            cpuTicks: int(14) + int(15) + int(16) + int(17), startTime: UInt64(int(22)), residentPages: int(24))
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buffer -> ProcessStat? in
+            let count = Glibc.read(fd, buffer.baseAddress, 1024)
+            close(fd)
+            guard count > 0 else { return nil }
+            var i = count - 1
+            while i > 0 && buffer[i] != UInt8(ascii: ")") { i -= 1 }
+            guard i > 0, i + 2 < count else { return nil }
+            // Fields after ')': 3 state, 4 ppid, 5 pgrp, ..., 14 utime, 15 stime, 16 cutime, 17 cstime,
+            // 22 starttime, 24 rss (pages).
+            var field = 3
+            var values = (state: UInt8(0), ppid: Int64(0), pgrp: Int64(0), cpu: Int64(0), start: Int64(0), rss: Int64(0))
+            var current: Int64 = 0
+            var negative = false
+            var j = i + 2
+            values.state = buffer[j]
+            while j < count && field <= 24 {
+                let c = buffer[j]
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") {
+                    let v = negative ? -current : current
+                    switch field {
+                    case 4: values.ppid = v
+                    case 5: values.pgrp = v
+                    case 14, 15, 16, 17: values.cpu += v
+                    case 22: values.start = v
+                    case 24: values.rss = v
+                    default: break
+                    }
+                    field += 1
+                    current = 0
+                    negative = false
+                } else if c == UInt8(ascii: "-") {
+                    negative = true
+                } else if c >= 48 && c <= 57 {
+                    current = current &* 10 &+ Int64(c - 48)
+                }
+                j += 1
+            }
+            guard field > 24 else { return nil }
+            return ProcessStat(
+                pid: pid, state: values.state, parent: pid_t(values.ppid), group: pid_t(values.pgrp),
+                cpuTicks: values.cpu, startTime: UInt64(values.start), residentPages: values.rss)
+        }
     }
 
     /// Every process visible in /proc.
@@ -43,13 +79,18 @@ struct ProcessStat: Hashable {
         guard let dir = opendir("/proc") else { return [] }
         defer { closedir(dir) }
         var result: [ProcessStat] = []
+        result.reserveCapacity(256)
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> pid_t? in
-                let bytes = raw.prefix { $0 != 0 }
-                guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-                return pid_t(String(decoding: bytes, as: UTF8.self))
+            let pid = withUnsafeBytes(of: entry.pointee.d_name) { raw -> pid_t? in
+                var value: Int32 = 0
+                for byte in raw {
+                    if byte == 0 { break }
+                    guard byte >= 48 && byte <= 57 else { return nil }
+                    value = value * 10 + Int32(byte - 48)
+                }
+                return value > 0 ? value : nil
             }
-            if let pid = name, let stat = read(pid) { result.append(stat) }
+            if let pid, let stat = read(pid) { result.append(stat) }
         }
         return result
     }
@@ -75,16 +116,32 @@ final class ProcessTree: @unchecked Sendable {
     var peakBytes: Int64 { lock.withLock { peak } }
     var sampleCount: Int { lock.withLock { samples } }
 
-    /// Finds the tree's live members (a full /proc scan) and records their summed resident memory.
-    @discardableResult
-    func sample() -> [ProcessStat] {
-        let members = scan()
+    /// Records the tree's summed resident memory: a full /proc scan every `fullScanEvery`-th call (to
+    /// find new members), the known members alone in between.
+    func sample(fullScanEvery: Int = 5) {
+        let n = lock.withLock { samples }
+        let members = n % fullScanEvery == 0 ? scan() : knownMembers()
         let resident = members.reduce(Int64(0)) { $0 + $1.residentPages } * Self.pageSize
         lock.withLock {
             peak = max(peak, resident)
             samples += 1
         }
-        return members
+    }
+
+    /// The members seen before that are still alive (same pid and start time).
+    func knownMembers() -> [ProcessStat] {
+        let members = lock.withLock { known }
+        return members.compactMap { pid, start in
+            guard let s = ProcessStat.read(pid), s.startTime == start, !s.isZombie else { return nil }
+            return s
+        }
+    }
+
+    /// Live members after the leader was reaped; skips the full scan when the group is empty and no
+    /// member that left it is alive (the common case: nothing left behind).
+    func survivors() -> [ProcessStat] {
+        if kill(-group, 0) != 0, errno == ESRCH, knownMembers().isEmpty { return [] }
+        return scan()
     }
 
     /// Live (non-zombie) members of the tree now.

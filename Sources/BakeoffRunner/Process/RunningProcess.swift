@@ -156,7 +156,7 @@ public final class RunningProcess: @unchecked Sendable {
         let (status, usage, ended) = lock.withLock { (self.status, self.usage, self.ended) }
         let samples = tree.sampleCount
         let peak = tree.peakBytes
-        let survivors = tree.scan()
+        let survivors = tree.survivors()
         let leftoverTicks = survivors.reduce(Int64(0)) { $0 + $1.cpuTicks }
         if !survivors.isEmpty { stopTree(grace: grace) }
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
@@ -166,7 +166,7 @@ public final class RunningProcess: @unchecked Sendable {
             wallSeconds: Clock.seconds(from: started, to: ended), cpuSeconds: cpu,
             peakMemoryBytes: samples > 0 ? peak : nil,
             exitCode: exitedNormally ? (status >> 8) & 0xff : nil, signal: exitedNormally ? nil : status & 0x7f,
-            timedOut: timedOut, interrupted: interrupted, leftovers: survivors.count)
+            timedOut: timedOut, interrupted: interrupted, leftovers: timedOut || interrupted ? 0 : survivors.count)
     }
 
     /// TERM, then up to `grace` seconds polling every 10 ms, then KILL until nothing of the tree is left.

@@ -209,8 +209,7 @@ public struct StepExecutor: Sendable {
         let readyDeadline = min(stepDeadline, began + UInt64(readySeconds * 1e9))
         var ready: Double?
         while Clock.now() < readyDeadline, !server.hasExited, !interruption.isRequested {
-            let pid = server.pid
-            let status = sandbox.inNamespace(of: pid) { Loopback.status(port: port, path: health, timeout: 1) }
+            let status = sandbox.inNamespace { Loopback.status(port: port, path: health, timeout: 1) }
             if status == 200 {
                 ready = Clock.seconds(from: began, to: Clock.now())
                 break
@@ -225,7 +224,7 @@ public struct StepExecutor: Sendable {
             observation.metrics["ready_seconds"] = ready
             if let client {
                 let remaining = Double(stepDeadline &- min(stepDeadline, Clock.now())) / 1e9
-                let prefix = sandbox.isIsolated ? Self.nsenter(pid: server.pid) : []
+                let prefix = sandbox.prefix
                 switch start(context.argv(client, port: port), environment: environment, prefix: prefix, context: context, files: context.step.id) {
                 case .failure(let reason):
                     reasons.append(reason)
@@ -248,7 +247,7 @@ public struct StepExecutor: Sendable {
         let serverMeasurement = server.stop(grace: context.grace)
         interruption.untrack(server)
         interrupted = interrupted || interruption.isRequested || (clientMeasurement?.interrupted ?? false)
-        let gone = server.isGone() && (sandbox.isIsolated || !Loopback.isListening(port: port))
+        let gone = server.isGone() && !sandbox.inNamespace { Loopback.isListening(port: port) }
         if !gone { reasons.append("the server could not be stopped") }
 
         if let peak = serverMeasurement.peakMemoryBytes { observation.metrics["server_peak_memory_bytes"] = Double(peak) }
@@ -273,11 +272,5 @@ public struct StepExecutor: Sendable {
         if ready == nil, server.hasExited, let code = serverMeasurement.exitCode { observation.exitCode = code }
         observation.reason = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
         return StepResult(observation: observation, interrupted: interrupted)
-    }
-
-    /// argv prefix that runs a client in the network namespace of the server `pid`.
-    static func nsenter(pid: pid_t) -> [String] {
-        guard let nsenter = Spawn.resolve("nsenter", path: StepEnvironment.basePath) else { return [] }
-        return [nsenter, "--net=/proc/\(pid)/ns/net", "--"]
     }
 }
