@@ -123,7 +123,9 @@ public final class Runner: @unchecked Sendable {
                 if interruption.isRequested { break stages }
                 let cached = options.environments.isCached(stage: entry.stage.id, adapter: adapter, adapterFolder: plan.folder(of: adapter))
                 progress.environment(entry.stage.id, adapter.tool, cached ? "reusing environment" : "preparing environment")
-                let env = options.environments.prepare(stage: entry.stage.id, adapter: adapter, adapterFolder: plan.folder(of: adapter))
+                let env = options.environments.prepare(
+                    stage: entry.stage.id, adapter: adapter, adapterFolder: plan.folder(of: adapter), interruption: interruption)
+                if interruption.isRequested { break stages }
                 prepared[adapter.tool] = env
                 if let problem = env.problem {
                     progress.environment(entry.stage.id, adapter.tool, "cannot run: \(problem)")

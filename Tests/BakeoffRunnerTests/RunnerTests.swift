@@ -128,3 +128,47 @@ final class SummaryTests: XCTestCase {
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
+
+final class RunPlanTests: XCTestCase {
+    func testAMisspelledNameGetsADidYouMean() {
+        XCTAssertEqual(RunPlan.suggestion("rufff", among: ["black", "ruff", "pylint"], what: "tool"), "; did you mean 'ruff'?")
+        XCTAssertEqual(RunPlan.suggestion("zzzzzz", among: ["dvc", "git-lfs"], what: "tool"), "; known tools: dvc, git-lfs")
+        XCTAssertEqual(RunPlan.distance("kitten", "sitting"), 3)
+        XCTAssertEqual(RunPlan.distance("", "abc"), 3)
+    }
+
+    func testADryRunListsEnvironmentsStepsAndCommandsWithoutRunningAnything() throws {
+        let f = try Fixture()
+        let scenario = Scenario(
+            description: "d", parameters: [ScenarioParameter(name: "runs", value: "20", description: "")],
+            steps: [
+                ScenarioStep(id: "setup", title: "", description: "", timeoutSeconds: 60),
+                ScenarioStep(id: "serve", title: "", description: "", timeoutSeconds: 90),
+                ScenarioStep(id: "registry", title: "", description: "", timeoutSeconds: 60),
+            ])
+        let adapter = Adapter(
+            tool: "tool", directory: "stages/s/adapters/tool", install: .debian(packages: ["git"], versionCommand: ["git", "--version"]),
+            environment: ["TOOL_HOME": "{home}/t"],
+            steps: [
+                "setup": .command(["python3", "{adapter}/steps.py", "setup", "it's"]),
+                "serve": .server(command: ["python3", "-m", "http.server", "{port}"], health: "/", client: ["python3", "c.py"], readySeconds: 30),
+            ])
+        let stage = Stage(id: "s", order: 1, title: "S", question: "", candidates: [], scenario: scenario, adapters: [adapter])
+        let plan = RunPlan(projectRoot: f.folder.path, entries: [.init(stage: stage, scenario: scenario, adapters: [adapter])])
+        let lines = plan.describe(
+            environments: EnvironmentBuilder(cacheFolder: f.folder.path, fresh: false, installEnvironment: [:]),
+            repetitions: 3, timeoutOverride: nil, network: "loopback-only")
+        XCTAssertEqual(lines, [
+            "stage s: 3 steps × 1 tools × 3 repetitions",
+            "  parameter runs = 20",
+            "  tool: Debian packages git, version from `git --version`",
+            "    env TOOL_HOME={home}/t",
+            "    setup [timeout 60 s]: python3 {adapter}/steps.py setup 'it'\\''s'",
+            "    serve [timeout 90 s]: server python3 -m http.server {port}, ready when GET / is 200 within 30 s",
+            "      client python3 c.py",
+            "    registry: skipped (no command in the adapter)",
+            "6 step runs; network: loopback-only; nothing was run (--dry-run)",
+        ])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: f.work).sorted(), ["home", "tmp"])
+    }
+}

@@ -13,7 +13,8 @@ struct Command {
 
     /// Runs `arguments` with `environment` in `directory` (a fresh temporary folder by default).
     static func run(
-        _ arguments: [String], environment: [String: String], directory: String? = nil, timeout: Double = 1800
+        _ arguments: [String], environment: [String: String], directory: String? = nil, timeout: Double = 1800,
+        interruption: Interruption? = nil
     ) -> Output {
         let scratch = NSTemporaryDirectory() + "bakeoff-cmd-\(UUID().uuidString.prefix(12))"
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
@@ -23,7 +24,9 @@ struct Command {
             stdoutPath: scratch + "/stdout", stderrPath: scratch + "/stderr")
         do {
             let process = try RunningProcess(request, interval: 0.2)
-            let m = process.wait(timeout: timeout, grace: 2)
+            interruption?.track(process)
+            defer { interruption?.untrack(process) }
+            let m = process.wait(timeout: timeout, grace: 2, shouldStop: { interruption?.isRequested ?? false })
             let out = (try? String(contentsOfFile: scratch + "/stdout", encoding: .utf8)) ?? ""
             let err = (try? String(contentsOfFile: scratch + "/stderr", encoding: .utf8)) ?? ""
             return Output(

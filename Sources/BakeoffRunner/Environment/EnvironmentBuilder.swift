@@ -50,12 +50,15 @@ public struct EnvironmentBuilder: Sendable {
     }
 
     /// Builds or reuses the environment of `adapter` (in `adapterFolder`, absolute).
-    public func prepare(stage: String, adapter: Adapter, adapterFolder: String) -> PreparedEnvironment {
+    /// An interruption stops a running install (the environment is then left unfinished and rebuilt next time).
+    public func prepare(
+        stage: String, adapter: Adapter, adapterFolder: String, interruption: Interruption? = nil
+    ) -> PreparedEnvironment {
         switch adapter.install {
         case .python(let version, let requirements, let lock):
             return preparePython(
                 stage: stage, adapter: adapter, adapterFolder: adapterFolder, version: version,
-                requirements: requirements, lock: lock)
+                requirements: requirements, lock: lock, interruption: interruption)
         case .debian(let packages, let versionCommand):
             return checkDebian(stage: stage, tool: adapter.tool, packages: packages, versionCommand: versionCommand)
         }
@@ -64,7 +67,8 @@ public struct EnvironmentBuilder: Sendable {
     // MARK: python
 
     private func preparePython(
-        stage: String, adapter: Adapter, adapterFolder: String, version: String, requirements: String, lock: String
+        stage: String, adapter: Adapter, adapterFolder: String, version: String, requirements: String, lock: String,
+        interruption: Interruption?
     ) -> PreparedEnvironment {
         let (folder, hash) = location(stage: stage, adapter: adapter, adapterFolder: adapterFolder)
         var record = EnvironmentRecord(
@@ -94,7 +98,7 @@ public struct EnvironmentBuilder: Sendable {
             uv + ["pip", "sync", "--quiet", "--compile-bytecode", "--python", "\(folder)/bin/python", "\(adapterFolder)/\(lock)"],
         ]
         for argv in steps {
-            let out = Command.run(argv, environment: installEnvironment, directory: adapterFolder)
+            let out = Command.run(argv, environment: installEnvironment, directory: adapterFolder, interruption: interruption)
             guard out.succeeded else {
                 try? fm.removeItem(atPath: folder)
                 let tail = StepOutput.tail(out.stderr, lines: 8, bytes: 1500)
