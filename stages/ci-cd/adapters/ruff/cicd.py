@@ -364,7 +364,11 @@ def step_precommit(tool):
                findings=n_pc, direct_findings=n_direct, files=len(files), version=version(tool))
     if not ran:
         fail(f"pre-commit did not run the hook (exit {pc.returncode}): {(pc.stdout + pc.stderr).strip()[-800:]}", **out)
-    if not out["same_findings"]:
+    # pylint -j 2 is not deterministic: the same files in the same order gave 1442 to 1483 findings here
+    # (cyclic-import and inference results depend on which worker sees which module first); allow 5 %.
+    out["findings_diff"] = abs(n_pc - n_direct)
+    tolerance = round(0.05 * n_direct) if tool == "pylint" else 0
+    if out["findings_diff"] > tolerance or (pc.returncode != 0) != (direct.returncode != 0):
         fail(f"pre-commit reported {n_pc} findings (exit {pc.returncode}), the direct call {n_direct} "
              f"(exit {direct.returncode})", **out)
     emit(**out)
