@@ -36,6 +36,9 @@ struct StackCheckCommand: ParsableCommand {
     @Flag(help: "Also build the joint environment in a temporary folder and measure its size (slow).")
     var size = false
 
+    @Flag(help: "Also resolve every pair of Python tools on its own, to find each conflict (uv names only the first).")
+    var pairs = false
+
     @Option(help: "The profile that picks the recommended stack (default: the profile in bakeoff.yaml).")
     var profile: String?
 
@@ -50,7 +53,8 @@ struct StackCheckCommand: ParsableCommand {
         do {
             let resolver = try StackResolver.locate { Terminal.error($0) }
             let checker = StackChecker(
-                projectRoot: project.root, resolver: resolver, measureSize: size, today: Day.today())
+                projectRoot: project.root, resolver: resolver, measureSize: size, checkPairs: pairs,
+                today: Day.today())
             check = try checker.check(members)
             try check.write(projectRoot: project.root)
         } catch let error as StackCheckError {

@@ -33,6 +33,20 @@ public struct StackCheck: Hashable, Codable, Sendable {
         }
     }
 
+    /// Two of the stack's Python tools resolved on their own (`--pairs`).
+    public struct Pair: Hashable, Codable, Sendable {
+        /// The two tool ids, sorted.
+        public var tools: [String]
+        public var resolves: Bool
+        public var conflicts: [StackConflict]
+
+        public init(tools: [String], resolves: Bool, conflicts: [StackConflict]) {
+            self.tools = tools
+            self.resolves = resolves
+            self.conflicts = conflicts
+        }
+    }
+
     public var schema: Int
     /// The stack in pipeline order.
     public var tools: [Tool]
@@ -50,10 +64,12 @@ public struct StackCheck: Hashable, Codable, Sendable {
     public var conflicts: [StackConflict]
     /// uv's explanation when it does not resolve.
     public var explanation: String?
+    /// Every pair of Python tools resolved on its own, sorted by tools; nil when pairs were not checked.
+    public var pairs: [Pair]?
 
     public init(
         tools: [Tool], python: String?, uv: String?, checkedOn: Day, resolves: Bool, packages: [String],
-        sizeBytes: Int64?, conflicts: [StackConflict], explanation: String?
+        sizeBytes: Int64?, conflicts: [StackConflict], explanation: String?, pairs: [Pair]? = nil
     ) {
         schema = Self.currentSchema
         self.tools = tools
@@ -65,13 +81,14 @@ public struct StackCheck: Hashable, Codable, Sendable {
         self.sizeBytes = sizeBytes
         self.conflicts = conflicts
         self.explanation = explanation
+        self.pairs = pairs
     }
 
     /// Number of distributions in the joint environment.
     public var distributions: Int { packages.count }
 
     enum CodingKeys: String, CodingKey {
-        case schema, tools, python, uv, resolves, packages, distributions, conflicts, explanation
+        case schema, tools, python, uv, resolves, packages, distributions, conflicts, explanation, pairs
         case checkedOn = "checked_on"
         case sizeBytes = "size_bytes"
     }
@@ -88,6 +105,7 @@ public struct StackCheck: Hashable, Codable, Sendable {
         sizeBytes = try c.decodeIfPresent(Int64.self, forKey: .sizeBytes)
         conflicts = try c.decode([StackConflict].self, forKey: .conflicts)
         explanation = try c.decodeIfPresent(String.self, forKey: .explanation)
+        pairs = try c.decodeIfPresent([Pair].self, forKey: .pairs)
     }
 
     // Every key is always present (null when unknown), so readers need no special cases.
@@ -104,6 +122,7 @@ public struct StackCheck: Hashable, Codable, Sendable {
         try c.encode(sizeBytes, forKey: .sizeBytes)
         try c.encode(conflicts, forKey: .conflicts)
         try c.encode(explanation, forKey: .explanation)
+        try c.encode(pairs, forKey: .pairs)
     }
 }
 

@@ -7,13 +7,19 @@ public struct StackChecker: Sendable {
     public var resolver: StackResolver
     /// Whether to build the joint environment and measure its size (slow: it installs everything).
     public var measureSize: Bool
+    /// Whether to also resolve every pair of Python tools on its own: uv names only the first contradiction
+    /// it proves, the pairs show each one (n(n-1)/2 resolutions).
+    public var checkPairs: Bool
     /// The day recorded in the evidence.
     public var today: Day
 
-    public init(projectRoot: String, resolver: StackResolver, measureSize: Bool, today: Day) {
+    public init(
+        projectRoot: String, resolver: StackResolver, measureSize: Bool, checkPairs: Bool = false, today: Day
+    ) {
         self.projectRoot = projectRoot
         self.resolver = resolver
         self.measureSize = measureSize
+        self.checkPairs = checkPairs
         self.today = today
     }
 
@@ -58,18 +64,41 @@ public struct StackChecker: Sendable {
         }
         let requirements = StackRequirements(merging: sources)
         let uvVersion = try resolver.version()
+        let pairs = checkPairs ? try self.pairs(sources, python: python) : nil
         switch try resolver.compile(requirements.text, python: python) {
         case .resolved(let packages):
             let size = measureSize ? try resolver.environmentSize(packages: packages, python: python) : nil
             return StackCheck(
                 tools: tools, python: python, uv: uvVersion, checkedOn: today, resolves: true, packages: packages,
-                sizeBytes: size, conflicts: [], explanation: nil)
+                sizeBytes: size, conflicts: [], explanation: nil, pairs: pairs)
         case .unsatisfiable(let explanation):
             return StackCheck(
                 tools: tools, python: python, uv: uvVersion, checkedOn: today, resolves: false, packages: [],
                 sizeBytes: nil, conflicts: explanation.conflicts(requirements: requirements),
-                explanation: explanation.text)
+                explanation: explanation.text, pairs: pairs)
         }
+    }
+
+    /// Every pair of the Python tools resolved on its own, sorted by tool ids.
+    private func pairs(_ sources: [StackRequirements.Source], python: String) throws -> [StackCheck.Pair] {
+        var result: [StackCheck.Pair] = []
+        for i in sources.indices {
+            for j in sources.indices where j > i {
+                let pair = [sources[i], sources[j]].sorted { $0.tool < $1.tool }
+                let requirements = StackRequirements(merging: pair)
+                let tools = pair.map(\.tool)
+                switch try resolver.compile(requirements.text, python: python) {
+                case .resolved:
+                    result.append(StackCheck.Pair(tools: tools, resolves: true, conflicts: []))
+                case .unsatisfiable(let explanation):
+                    result.append(
+                        StackCheck.Pair(
+                            tools: tools, resolves: false,
+                            conflicts: explanation.conflicts(requirements: requirements)))
+                }
+            }
+        }
+        return result.sorted { $0.tools.lexicographicallyPrecedes($1.tools) }
     }
 
     /// The highest of the adapters' Python versions: the joint environment must suit every tool, and a

@@ -34,6 +34,17 @@ public enum StackReport {
             let size = check.sizeBytes.map { Numbers.bytes($0) } ?? "size not measured (pass --size)"
             lines.append("joint environment: \(check.distributions) distributions, \(size)")
         }
+        if let pairs = check.pairs {
+            let failing = pairs.filter { !$0.resolves }
+            let verdict =
+                failing.isEmpty
+                ? "every pair resolves" : "\(failing.count) do\(failing.count == 1 ? "es" : "") not resolve:"
+            lines.append("pairs: \(pairs.count) checked, \(verdict)")
+            for pair in failing {
+                let conflicts = pair.conflicts.map(\.summary).joined(separator: " | ")
+                lines.append("  \(pair.tools.joined(separator: " + ")): \(conflicts.isEmpty ? "see uv" : conflicts)")
+            }
+        }
         let debian = check.tools.filter { $0.environment == .debian }
         if !debian.isEmpty {
             lines.append(

@@ -70,7 +70,8 @@ final class StackCheckerTests: XCTestCase {
         XCTAssertTrue(uv.first?.isNumber ?? false, uv)
 
         let report = StackReport.render(check)
-        XCTAssertTrue(report.contains("checked together in one environment: pinned, ranged — Python 3.11, uv "), report)
+        XCTAssertTrue(
+            report.contains("checked together in one environment: pinned, ranged — Python 3.11, uv "), report)
         XCTAssertTrue(report.contains("result: resolves"), report)
         XCTAssertTrue(report.contains("joint environment: 1 distributions, "), report)
         XCTAssertTrue(report.contains("lfs (git-lfs)"), report)
@@ -94,6 +95,25 @@ final class StackCheckerTests: XCTestCase {
         XCTAssertTrue(text.hasSuffix("}\n"))
         // Same check, same bytes.
         XCTAssertEqual(try check.json(), data)
+    }
+
+    func testPairsFindWhichTwoToolsConflict() throws {
+        let stack = [
+            try pythonTool("low", stage: "one", "six==1.16.0\n"),
+            try pythonTool("high", stage: "two", "six==1.17.0\n"),
+            try pythonTool("any", stage: "three", "six\n"),
+        ]
+        var pairChecker = try checker()
+        pairChecker.checkPairs = true
+        let check = try pairChecker.check(stack)
+        XCTAssertFalse(check.resolves)
+        let pairs = try XCTUnwrap(check.pairs)
+        XCTAssertEqual(pairs.map { $0.tools.joined(separator: "+") }, ["any+high", "any+low", "high+low"])
+        XCTAssertEqual(pairs.map(\.resolves), [true, true, false])
+        XCTAssertEqual(pairs[2].conflicts.map(\.summary), ["six: high wants ==1.17.0; low wants ==1.16.0"])
+        let report = StackReport.render(check)
+        XCTAssertTrue(report.contains("pairs: 3 checked, 1 does not resolve:\n  high + low: six: high wants"), report)
+        XCTAssertNil(try checker().check(stack).pairs)
     }
 
     func testDiskUsageCountsAllocatedBlocksAndHardLinksOnce() throws {
