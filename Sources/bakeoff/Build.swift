@@ -25,6 +25,12 @@ struct Build: ParsableCommand {
         let reports = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             ?? (project.root as NSString).appendingPathComponent("reports")
         let overrides = try weights.overrides()
+        do {
+            // A wrong profile or criterion is a usage error (64), found before anything is rendered.
+            _ = try Scorer.weights(project: project, options: ScoringOptions(profile: weights.profile, weightOverrides: overrides))
+        } catch let error as ScoringError {
+            throw ValidationError(error.description)
+        }
         let steps: [BuildStep] = [
             BuildStep("load evidence") { context in
                 context.runs = try EvidenceStore.loadRuns(projectRoot: context.project.root)

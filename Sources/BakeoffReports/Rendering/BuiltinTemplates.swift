@@ -149,7 +149,7 @@ enum BuiltinTemplates {
 <table>
 <thead><tr><th scope="col">Rank</th><th scope="col">Tool</th><th scope="col">Total</th>{{#scoreHeader}}<th scope="col">{{title}} <span class="muted">({{weight}})</span></th>{{/scoreHeader}}</tr></thead>
 <tbody>
-{{#scores}}<tr><td class="num">{{rank}}</td><td><bdi>{{tool}}</bdi>{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</td><td class="num"><strong>{{total}}</strong></td>{{#cells}}<td class="num"><a href="#{{anchor}}">{{score}}</a><br><span class="muted">{{known}}</span></td>{{/cells}}</tr>
+{{#scores}}<tr><td class="num">{{rank}}</td><td><bdi>{{tool}}</bdi>{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</td><td class="num"><a href="#{{totalAnchor}}"><strong>{{total}}</strong></a></td>{{#cells}}<td class="num"><a href="#{{anchor}}">{{score}}</a><br><span class="muted">{{known}}</span></td>{{/cells}}</tr>
 {{/scores}}
 </tbody>
 </table>

@@ -206,6 +206,7 @@ public struct SiteModel: Sendable {
             scores.append(
                 .init(
                     rank: tool.rank.map(String.init) ?? "–", tool: tool.name, total: Format.score(tool.total),
+                    totalAnchor: "ind--" + Markup.anchor(tool.tool, criteria.first?.id ?? ""),
                     note: tool.eliminated.map { "eliminated: \($0)" } ?? tool.insufficientEvidence,
                     cells: criteria.map { c in
                         let score = tool.criteria.first { $0.criterion == c.id }

@@ -185,6 +185,8 @@ public enum SiteViews {
         public var rank: String
         public var tool: String
         public var total: String
+        /// The tool's first indicator row, where the evidence behind the total starts.
+        public var totalAnchor: String
         public var note: String?
         public var cells: [ScoreCell]
     }
