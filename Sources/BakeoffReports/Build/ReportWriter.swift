@@ -20,7 +20,7 @@ public enum ReportWriter {
             }
             let url = staging.appendingPathComponent(path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(files[path]!.utf8).write(to: url)
+            try write(files[path]!, to: url.path)
         }
         let retired = staging.appendingPathComponent(".retired")
         try fm.createDirectory(at: retired, withIntermediateDirectories: true)
@@ -32,6 +32,29 @@ public enum ReportWriter {
                 try fm.moveItem(at: target, to: retired.appendingPathComponent(folder))
             }
             try fm.moveItem(at: fresh, to: target)
+        }
+    }
+
+    /// Writes a file with plain POSIX calls: Foundation's `Data.write` fsyncs every file, which made writing
+    /// the site cost more than rendering it. Durability is not needed here: a build can always be repeated,
+    /// and the swap into place happens only after every file is written.
+    static func write(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw BuildError(step: "write", message: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw BuildError(step: "write", message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
         }
     }
 }

@@ -30,12 +30,13 @@ enum BuiltinTemplates {
 
 <h2 id="stages">Per stage</h2>
 <table>
-<thead><tr><th scope="col">Stage</th><th scope="col">Winner</th><th scope="col">Runner-up</th><th scope="col">Margin</th><th scope="col">Win probability</th><th scope="col">Confidence</th></tr></thead>
+<thead><tr><th scope="col">Stage</th><th scope="col">Compared</th><th scope="col">Winner</th><th scope="col">Runner-up</th><th scope="col">Margin</th><th scope="col">Win probability</th><th scope="col">Confidence</th></tr></thead>
 <tbody>
 {{#stages}}
 <tr>
 <td><a href="{{href}}">{{title}}</a></td>
-<td>{{#winner}}<a href="{{href}}#recommendation"><strong><bdi>{{winner}}</bdi></strong></a> <a href="{{href}}#scores">{{winnerScore}}</a>{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
+<td><bdi>{{candidates}}</bdi><br><span class="muted">{{evidence}}</span></td>
+<td>{{#winner}}<a href="{{href}}#recommendation"><strong><bdi>{{winner}}</bdi></strong></a> <a href="{{href}}#scores">{{winnerScore}}</a>{{#why}}<br><span class="muted">{{why}}</span>{{/why}}{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
 <td>{{#runnerUp}}<bdi>{{runnerUp}}</bdi> <a href="{{href}}#scores">{{runnerUpScore}}</a>{{/runnerUp}}{{^runnerUp}}<span class="unknown">{{unknown}}</span>{{/runnerUp}}</td>
 <td class="num"><a href="{{href}}#scores">{{margin}}</a></td>
 <td class="num"><a href="{{href}}#sensitivity">{{winProbability}}</a></td>
@@ -44,7 +45,7 @@ enum BuiltinTemplates {
 {{/stages}}
 </tbody>
 </table>
-<p class="muted">Scores are out of 10. Margin: winner&#39;s total minus the runner-up&#39;s. Win probability: share of {{samples}} randomly perturbed weightings (Dirichlet around the profile) in which the winner stays first. Confidence: how much of the profile&#39;s weight rests on criteria with evidence for the winner (high: at least 90 % and every indicator of those known; medium: at least 60 %; low: less).</p>
+<p class="muted">How: every candidate runs the stage&#39;s scripted scenario on the same machine (wall time, memory, which steps it completes) and is described by sourced, dated facts (licence, pricing, releases, integrations); both become 0–10 scores on five criteria, weighted by the profile below. Scores are out of 10. Margin: winner&#39;s total minus the runner-up&#39;s. Win probability: share of {{samples}} randomly perturbed weightings (Dirichlet around the profile) in which the winner stays first. Confidence: how much of the profile&#39;s weight rests on criteria with evidence for the winner (high: at least 90 % and every indicator of those known; medium: at least 60 %; low: less).</p>
 
 <h2 id="profile">The profile: {{profile.title}}</h2>
 <p>{{profile.description}}{{#profile.overridden}} <strong>Weights overridden on the command line.</strong>{{/profile.overridden}}</p>

@@ -81,9 +81,23 @@ public struct SiteModel: Sendable {
             let runnerUp = card?.runnerUp.flatMap { r in card?.tools.first { $0.tool == r } }
             let confidence = winner.map { Rationale.confidence(of: $0, weights: scoreboard.weights) } ?? (level: Confidence.none, coverage: 0)
             if let winner { picks.append("\(winner.name) for \(stage.title.lowercased())") }
+            let steps = stage.scenario?.steps.count ?? 0
+            let measured = Set(measurements.measurements(stage: stage.id).filter { $0.status == .ok }.map(\.step)).count
+            let facts = stage.candidates.reduce(0) { $0 + $1.facts.count }
+            let evidence = (steps == 0 ? "no scenario" : "\(measured) of \(steps) scenario steps measured") + ", \(facts) sourced facts"
+            var why: String?
+            if let winner, let runnerUp {
+                let ahead = Rationale.drivers(winner, over: runnerUp, weights: scoreboard.weights).filter { $0.1 > 0.005 }.prefix(2)
+                    .map { id in criteria.first { $0.id == id.0 }?.title.lowercased() ?? id.0 }
+                why = ahead.isEmpty ? "ahead on criteria only it has evidence for" : "ahead on " + ahead.joined(separator: " and ")
+            } else if winner != nil {
+                why = "the only candidate that could be ranked"
+            }
             rows.append(
                 .init(
-                    id: stage.id, href: Self.stagePage(stage.id), title: stage.title, winner: winner?.name,
+                    id: stage.id, href: Self.stagePage(stage.id), title: stage.title,
+                    candidates: stage.candidates.map(\.name).joined(separator: ", "), evidence: evidence, why: why,
+                    winner: winner?.name,
                     winnerScore: winner?.total.map { Format.score($0) } ?? "", runnerUp: runnerUp?.name,
                     runnerUpScore: runnerUp?.total.map { Format.score($0) } ?? "",
                     margin: card?.margin.map { Format.score($0) } ?? Format.unknown,

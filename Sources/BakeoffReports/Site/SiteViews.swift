@@ -52,6 +52,12 @@ public enum SiteViews {
         public var id: String
         public var href: String
         public var title: String
+        /// The candidates' names, comma-separated.
+        public var candidates: String
+        /// What the comparison rests on: scenario steps measured, sourced facts.
+        public var evidence: String
+        /// The criteria that put the winner ahead, in a few words.
+        public var why: String?
         public var winner: String?
         public var winnerScore: String
         public var runnerUp: String?
