@@ -51,7 +51,9 @@ let package = Package(
         .testTarget(name: "BakeoffRunnerTests", dependencies: ["BakeoffRunner", "TestSupport"]),
         .testTarget(name: "BakeoffLedgerTests", dependencies: ["BakeoffLedger", "TestSupport"]),
         .testTarget(name: "BakeoffScoringTests", dependencies: ["BakeoffScoring", "TestSupport"]),
-        .testTarget(name: "BakeoffReportsTests", dependencies: ["BakeoffReports", "TestSupport"]),
+        .testTarget(
+            name: "BakeoffReportsTests", dependencies: ["BakeoffReports", "TestSupport"],
+            exclude: ["Deliverables/Golden", "Site/Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
