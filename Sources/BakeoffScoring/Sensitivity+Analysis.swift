@@ -150,52 +150,66 @@ public enum SensitivityAnalysis {
                 g.withUnsafeMutableBufferPointer { g in
                     wins.withUnsafeMutableBufferPointer { wins in
                         shapes.withUnsafeBufferPointer { shapes in
-                            if complete {
-                                // Every tool known on every weighted criterion: the denominators are all Σg, so
-                                // comparing numerators is enough.
-                                for _ in 0..<samples {
-                                    for j in 0..<k { g[j] = sampler.next(shapes[j]) }
-                                    var best = 0
-                                    var bestNum = -Double.infinity
-                                    for i in 0..<t {
-                                        var num = 0.0
-                                        let row = i * k
-                                        for j in 0..<k { num += g[j] * ks[row + j] }
-                                        if num > bestNum {
-                                            best = i
-                                            bestNum = num
-                                        }
-                                    }
-                                    wins[best] += 1
-                                }
-                                return
-                            }
-                            for _ in 0..<samples {
-                                for j in 0..<k { g[j] = sampler.next(shapes[j]) }
-                                var best = -1
-                                var bestNum = 0.0, bestDen = 1.0
-                                for i in 0..<t {
-                                    var num = 0.0, den = 0.0
-                                    let row = i * k
-                                    for j in 0..<k {
-                                        num += g[j] * ks[row + j]
-                                        den += g[j] * kn[row + j]
-                                    }
-                                    // num/den > bestNum/bestDen without dividing; dens are positive.
-                                    if den > 0 && (best < 0 || num * bestDen > bestNum * den) {
-                                        best = i
-                                        bestNum = num
-                                        bestDen = den
-                                    }
-                                }
-                                if best >= 0 { wins[best] += 1 }
-                            }
+                            sample(
+                                samples: samples, tools: t, criteria: k, complete: complete, ks: ks, kn: kn, g: g,
+                                wins: wins, shapes: shapes, sampler: &sampler)
                         }
                     }
                 }
             }
         }
         return wins.map { Double($0) / Double(samples) }
+    }
+
+    /// The sampling loop, apart so the generator's state stays in registers: no allocation, no bounds checks.
+    @inline(never)
+    static func sample(
+        samples: Int, tools t: Int, criteria k: Int, complete: Bool, ks: UnsafeBufferPointer<Double>,
+        kn: UnsafeBufferPointer<Double>, g: UnsafeMutableBufferPointer<Double>, wins: UnsafeMutableBufferPointer<Int>,
+        shapes: UnsafeBufferPointer<GammaSampler.Shape>, sampler: inout GammaSampler
+    ) {
+        var local = sampler
+        defer { sampler = local }
+        if complete {
+            // Every tool known on every weighted criterion: the denominators are all Σg, so comparing numerators
+            // is enough.
+            for _ in 0..<samples {
+                for j in 0..<k { g[j] = local.next(shapes[j]) }
+                var best = 0
+                var bestNum = -Double.infinity
+                for i in 0..<t {
+                    var num = 0.0
+                    let row = i * k
+                    for j in 0..<k { num += g[j] * ks[row + j] }
+                    if num > bestNum {
+                        best = i
+                        bestNum = num
+                    }
+                }
+                wins[best] += 1
+            }
+            return
+        }
+        for _ in 0..<samples {
+            for j in 0..<k { g[j] = local.next(shapes[j]) }
+            var best = -1
+            var bestNum = 0.0, bestDen = 1.0
+            for i in 0..<t {
+                var num = 0.0, den = 0.0
+                let row = i * k
+                for j in 0..<k {
+                    num += g[j] * ks[row + j]
+                    den += g[j] * kn[row + j]
+                }
+                // num/den > bestNum/bestDen without dividing; dens are positive.
+                if den > 0 && (best < 0 || num * bestDen > bestNum * den) {
+                    best = i
+                    bestNum = num
+                    bestDen = den
+                }
+            }
+            if best >= 0 { wins[best] += 1 }
+        }
     }
 
     // MARK: TOPSIS

@@ -123,6 +123,25 @@ final class SensitivityTests: XCTestCase {
         }
     }
 
+    func testZigguratNormalMomentsAndTail() {
+        var rng = Xoshiro256(seed: 17)
+        let n = 400_000
+        var sum = 0.0, sq = 0.0, fourth = 0.0, beyond = 0
+        for _ in 0..<n {
+            let x = rng.normal()
+            sum += x
+            sq += x * x
+            fourth += x * x * x * x
+            if abs(x) > Ziggurat.r { beyond += 1 }
+        }
+        let mean = sum / Double(n), variance = sq / Double(n) - mean * mean
+        // N(0, 1): mean 0, variance 1, fourth moment 3; P(|x| > 3.4426) = 2·(1 − Φ(3.4426)) ≈ 5.76e-4 (≈ 230 of 400 000).
+        XCTAssertEqual(mean, 0, accuracy: 0.006)
+        XCTAssertEqual(variance, 1, accuracy: 0.01)
+        XCTAssertEqual(fourth / Double(n), 3, accuracy: 0.06)
+        XCTAssertEqual(Double(beyond), 5.76e-4 * Double(n), accuracy: 60)
+    }
+
     func testTopsisHandComputed() {
         // A = (3, 4), B = (4, 3), weights 0.75 / 0.25. Column norms 5 and 5; weighted: A (0.45, 0.2), B (0.6, 0.15).
         // Ideal (0.6, 0.2), anti-ideal (0.45, 0.15). A: d+ = 0.15, d− = 0.05 → 0.25; B: d+ = 0.05, d− = 0.15 → 0.75.
