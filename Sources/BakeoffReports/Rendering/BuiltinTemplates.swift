@@ -40,7 +40,7 @@ enum BuiltinTemplates {
 <td>{{#runnerUp}}<bdi>{{runnerUp}}</bdi> <a href="{{href}}#scores">{{runnerUpScore}}</a>{{/runnerUp}}{{^runnerUp}}<span class="unknown">{{unknown}}</span>{{/runnerUp}}</td>
 <td class="num"><a href="{{href}}#scores">{{margin}}</a></td>
 <td class="num"><a href="{{href}}#sensitivity">{{winProbability}}</a></td>
-<td><span class="badge conf-{{confidenceLevel}}">{{confidence}}</span></td>
+<td>{{#winner}}<span class="badge conf-{{confidenceLevel}}">{{confidenceLevel}}</span><br><span class="muted">{{coverage}}</span>{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
 </tr>
 {{/stages}}
 </tbody>

@@ -80,7 +80,7 @@ public struct SiteModel: Sendable {
             let winner = card?.winner.flatMap { w in card?.tools.first { $0.tool == w } }
             let runnerUp = card?.runnerUp.flatMap { r in card?.tools.first { $0.tool == r } }
             let confidence = winner.map { Rationale.confidence(of: $0, weights: scoreboard.weights) } ?? (level: Confidence.none, coverage: 0)
-            if let winner { picks.append("\(winner.name) for \(stage.title.lowercased())") }
+            if let winner { picks.append("\(winner.name) (\(stage.title))") }
             let steps = stage.scenario?.steps.count ?? 0
             let measured = Set(measurements.measurements(stage: stage.id).filter { $0.status == .ok }.map(\.step)).count
             let facts = stage.candidates.reduce(0) { $0 + $1.facts.count }
@@ -103,10 +103,11 @@ public struct SiteModel: Sendable {
                     margin: card?.margin.map { Format.score($0) } ?? Format.unknown,
                     winProbability: Format.percent(winner.flatMap { card?.sensitivity?.winProbability[$0.tool] }),
                     confidence: Rationale.confidenceLabel(confidence), confidenceLevel: confidence.level.rawValue,
+                    coverage: winner == nil ? "" : "\(Format.percent(confidence.coverage)) of the weight has evidence",
                     unknown: Format.unknown))
         }
         let undecided = rows.count - picks.count
-        var headline = "We recommend " + picks.joined(separator: "; ") + "."
+        var headline = "We recommend " + picks.joined(separator: ", ") + "."
         if undecided > 0 { headline += " \(undecided) of \(rows.count) stages have no evidence yet." }
         let samples = scoreboard.stages.compactMap { $0.sensitivity?.samples }.max()
         let observations = runs.reduce(0) { $0 + $1.observations.count }

@@ -66,6 +66,8 @@ public enum SiteViews {
         public var winProbability: String
         public var confidence: String
         public var confidenceLevel: String
+        /// The share of the profile's weight with evidence for the winner (`70 % of the weight has evidence`).
+        public var coverage: String
         public var unknown: String
     }
 
