@@ -1,4 +1,5 @@
 import BakeoffModel
+import Dispatch
 
 /// Scores a project's assessed stages from its facts and stored runs: a pure function, it never runs a tool.
 ///
@@ -19,9 +20,22 @@ public enum Scorer {
         for (k, v) in relative { normalized[k] = v / sum }
         let assessed = project.assessedStages
         let evidence = EvidenceIndex(runs)
-        let stages = assessed.map { stage in
+        var stages = assessed.map { stage in
             scoreStage(stage, project: project, assessed: assessed, evidence: evidence, profile: profile, weights: normalized, options: options)
         }
+        // The sensitivity analyses (mostly the Monte Carlo) are independent per stage, each with its own seeded
+        // stream, so they run in parallel and the result does not depend on the order they finish in.
+        let jobs = stages.map { $0.matrix.flatMap { $0.tools.isEmpty ? nil : $0 } }
+        let results = UnsafeMutableBufferPointer<Sensitivity?>.allocate(capacity: jobs.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let out = results
+        let ids = stages.map(\.stage)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            guard let matrix = jobs[i] else { return }
+            out[i] = SensitivityAnalysis.analyse(matrix, samples: options.samples, seed: options.seed, stream: ids[i])
+        }
+        for i in stages.indices { stages[i].sensitivity = results[i] }
         var board = Scoreboard(profile: profile.id, weights: normalized, stages: stages)
         board.criteria = project.criteria.map(\.id)
         board.relativeWeights = relative
@@ -132,12 +146,10 @@ public enum Scorer {
         }
         let ranked = order.map { results[matrixTools[$0]] }
         let unranked = results.filter { $0.rank == nil }
-        let sensitivity = matrixTools.isEmpty
-            ? nil : SensitivityAnalysis.analyse(matrix, samples: options.samples, seed: options.seed, stream: stage.id)
         var card = StageScorecard(
             stage: stage.id, title: stage.title, tools: ranked + unranked, winner: ranked.first?.tool,
             runnerUp: ranked.count > 1 ? ranked[1].tool : nil,
-            margin: ranked.count > 1 ? ranked[0].total! - ranked[1].total! : nil, sensitivity: sensitivity)
+            margin: ranked.count > 1 ? ranked[0].total! - ranked[1].total! : nil, sensitivity: nil)
         card.matrix = matrix
         return card
     }
