@@ -55,6 +55,41 @@ public struct TemplateSet: Sendable {
 
     /// Renders the named template with a view model.
     public func render(_ name: String, _ view: Any) -> String {
-        library.render(view, withTemplate: name) ?? ""
+        library.render(Self.tree(view), withTemplate: name) ?? ""
+    }
+
+    /// The view model as nested dictionaries and arrays, reflected once. swift-mustache reflects an object on
+    /// every variable lookup, again for each parent it climbs to; on a stage page that was most of the build.
+    /// Lookups behave the same: stored properties by name, a nil optional is absent.
+    static func tree(_ value: Any) -> Any {
+        switch value {
+        case let text as String: return text
+        case let flag as Bool: return flag
+        case let number as Int: return number
+        case let number as Double: return number
+        case let list as [Any]: return list.map(tree)
+        default:
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .optional:
+                guard let wrapped = mirror.children.first?.value else { return Optional<Any>.none as Any }
+                return tree(wrapped)
+            case .struct, .class:
+                var fields: [String: Any] = [:]
+                for child in mirror.children {
+                    guard let label = child.label else { continue }
+                    let inner = Mirror(reflecting: child.value)
+                    if inner.displayStyle == .optional {
+                        guard let wrapped = inner.children.first?.value else { continue }
+                        fields[label] = tree(wrapped)
+                    } else {
+                        fields[label] = tree(child.value)
+                    }
+                }
+                return fields
+            default:
+                return value
+            }
+        }
     }
 }
