@@ -43,6 +43,7 @@ def main(path, repeat=30):
     print(f"numpy {np.__version__} ({blas}): median {numpy_ms:.2f} ms over {repeat} runs (min {min(times) * 1000:.2f} ms)")
     print(f"bakeoff (Swift): median {swift_ms:.2f} ms over {int(data['runs'])} runs (min {float(data['min_ms']):.2f} ms)")
     print(f"numpy / bakeoff: {numpy_ms / swift_ms:.2f}x")
+    print(f"win probabilities: bakeoff {data['win_probability']}, numpy {[round(float(v), 5) for v in p]}")
     print(f"largest win-probability difference: {diff:.4f}")
     return 0 if diff < 0.01 else 1
 
