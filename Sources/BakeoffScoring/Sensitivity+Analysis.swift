@@ -92,12 +92,16 @@ public enum SensitivityAnalysis {
                 let sides: [Double] =
                     r == 0 || r == 1 ? [r] : r == current ? [r + step, r - step] : [r + (r > current ? step : -step)]
                 for x in sides where x >= 0 && x <= 1 {
-                    let ranked = m.ranking(m.weights(onLine: line, at: x))
-                    if let first = ranked.first, first != winner {
-                        result.flipsAt = r
-                        result.newWinner = m.tools[first]
-                        return result
-                    }
+                    let w = m.weights(onLine: line, at: x)
+                    let totals = m.totals(w)
+                    let ranked = DecisionMatrix.order(totals)
+                    guard let first = ranked.first, first != winner else { continue }
+                    // At an end, a tie won on the tool id is not a flip: every tool may score the same there
+                    // (e.g. all 10 on cost), and "X wins at 100 %" would then only name the first id.
+                    if r == 0 || r == 1, let old = totals[winner], totals[first]! - old <= DecisionMatrix.tieTolerance { continue }
+                    result.flipsAt = r
+                    result.newWinner = m.tools[first]
+                    return result
                 }
             }
             return result

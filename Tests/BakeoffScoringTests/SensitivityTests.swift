@@ -27,6 +27,19 @@ final class SensitivityTests: XCTestCase {
         XCTAssertEqual(s.mostCritical, "c0")
     }
 
+    func testATieAtAnEndIsNotAFlip() {
+        // t0 = (10, 5), t1 = (10, 9): t1 wins at any weight below 1 on c0; at exactly 1 both score 10 and t0 would
+        // "win" on its id alone. No flip for c0. Along c1, t1 wins everywhere except the tie at c1 = 0: none either.
+        let m = matrix([[10, 5], [10, 9]], weights: [0.5, 0.5])
+        XCTAssertEqual(m.ranking(m.weights).first, 1)
+        XCTAssertTrue(SensitivityAnalysis.flipPoints(m).allSatisfy { $0.flipsAt == nil })
+        // With a real difference at the end it is a flip: t0 = (10, 5), t1 = (9, 9) → t0 ahead only near c0 = 1.
+        // 10x + 5(1 − x) = 9 at x = 0.8.
+        let n = matrix([[10, 5], [9, 9]], weights: [0.5, 0.5])
+        XCTAssertEqual(SensitivityAnalysis.flipPoints(n)[0].flipsAt!, 0.8, accuracy: 1e-12)
+        XCTAssertEqual(SensitivityAnalysis.flipPoints(n)[0].newWinner, "t0")
+    }
+
     func testDominantToolHasNoFlipPointAndWinsEverySample() {
         let m = matrix([[9, 9, 9], [5, 8, 1], [8, 2, 7]], weights: [1, 2, 3])
         XCTAssertTrue(SensitivityAnalysis.flipPoints(m).allSatisfy { $0.flipsAt == nil })
