@@ -53,6 +53,7 @@ final class RunnerBenchmark: XCTestCase {
             format: "bare posix_spawn+wait4 %.3f ms; RunningProcess %.3f ms; command step %.3f ms; command step in the network namespace %.3f ms (median of %d)",
             bare * 1e3, launcher * 1e3, step * 1e3, sandboxed * 1e3, n)
         print(report)
-        XCTAssertLessThan(step, bare + 0.05, report)
+        // Generous (a shared 2-core machine): the runner must stay within a few milliseconds of a bare spawn.
+        XCTAssertLessThan(step - bare, 0.005, report)
     }
 }
