@@ -1,0 +1,100 @@
+import BakeoffModel
+import Foundation
+import TestSupport
+import XCTest
+
+@testable import BakeoffRunner
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `bakeoff run` itself: the bundled project with its ci-cd stage swapped for cheap fixture steps.
+final class RunCommandTests: XCTestCase {
+    private func project(slow: Bool) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder("bakeoff-run-cmd")
+        try Repository.copyBundledProject(to: folder.path)
+        let adapters = "\(folder.path)/stages/ci-cd/adapters"
+        for tool in (try? FileManager.default.contentsOfDirectory(atPath: adapters)) ?? [] where tool != "ruff" {
+            try FileManager.default.removeItem(atPath: "\(adapters)/\(tool)")
+        }
+        try? FileManager.default.removeItem(atPath: "\(adapters)/ruff")
+        // The criteria name these step ids.
+        let ids = ["lint", "format_check", "autofix", "precommit"]
+        try folder.write(
+            "stages/ci-cd/scenario.yaml",
+            "description: Fixture steps.\nsteps:\n" + ids.map { "  - {id: \($0), title: \($0), timeout: 60}\n" }.joined())
+        let slowStep = "[sh, -c, \"echo $$ > \(folder.path)/slow.pid; sleep 60\"]"
+        try folder.write(
+            "stages/ci-cd/adapters/ruff/adapter.yaml",
+            """
+            install: {debian: [coreutils], version: [true, --version]}
+            steps:
+              lint: {run: [sh, -c, "echo '{\\"ok\\": true, \\"findings\\": 7}'"]}
+              format_check: {run: \(slow ? slowStep : "[true]")}
+              autofix: {unsupported: "fixture"}
+              precommit: {run: [true]}
+
+            """)
+        return folder
+    }
+
+    /// The run file (`evidence/runs/<id>.json`, the ledger's schema) named in what the command printed.
+    private func runFile(_ folder: TemporaryFolder, printed: String) throws -> [String: Any] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/evidence/runs")
+        let name = try XCTUnwrap(files.first { $0.hasSuffix(".json") && printed.contains("evidence/runs/\($0)") }, printed)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url("evidence/runs/\(name)")))
+        return try XCTUnwrap(object as? [String: Any])
+    }
+
+    private func observations(_ run: [String: Any]) -> [[String: Any]] {
+        run["observations"] as? [[String: Any]] ?? []
+    }
+
+    private var executable: String { CLI.productsFolder.appendingPathComponent("bakeoff").path }
+
+    func testARunIsRecordedInTheLedgerAndARunFileWithASummary() throws {
+        let folder = try project(slow: false)
+        defer { folder.remove() }
+        let out = try CLI.run(
+            ["run", "--project", folder.path, "--stage", "ci-cd", "--repeat", "2"],
+            environment: ["XDG_CACHE_HOME": folder.path + "/cache"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("ci-cd  ruff  lint"), out.stdout)
+        let run = try runFile(folder, printed: out.stdout)
+        XCTAssertEqual(run["status"] as? String, "complete")
+        let list = observations(run)
+        XCTAssertEqual(list.count, 8)
+        XCTAssertEqual(list.filter { $0["step"] as? String == "lint" }.map { ($0["metrics"] as? [String: Any])?["findings"] as? Double }, [7, 7])
+        XCTAssertEqual(list.filter { $0["step"] as? String == "autofix" }.map { $0["status"] as? String }, ["unsupported", "unsupported"])
+        XCTAssertEqual((run["environments"] as? [[String: Any]])?.map { $0["tool"] as? String }, ["ruff"])
+
+        let typo = try CLI.run(["run", "--project", folder.path, "--stage", "ci-cdd"])
+        XCTAssertEqual(typo.status, 64)
+        XCTAssertTrue(typo.stderr.contains("unknown stage 'ci-cdd'; did you mean 'ci-cd'?"), typo.stderr)
+    }
+
+    func testCtrlCStopsTheStepKeepsTheMeasuredObservationsAndExits130() throws {
+        let folder = try project(slow: true)
+        defer { folder.remove() }
+        let process = try RunningProcess(
+            LaunchRequest(
+                arguments: [executable, "run", "--project", folder.path, "--stage", "ci-cd", "--repeat", "1"],
+                environment: ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": folder.path + "/cache"]) { $1 },
+                directory: folder.path,
+                stdoutPath: "\(folder.path)/out", stderrPath: "\(folder.path)/err"))
+        // Wait for the slow step to start, then interrupt the command as a terminal would.
+        let until = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: "\(folder.path)/slow.pid"), Date() < until { usleep(50_000) }
+        usleep(200_000)
+        kill(process.pid, SIGINT)
+        let m = process.wait(timeout: 30, grace: 2)
+        let stderr = (try? folder.read("err")) ?? ""
+        XCTAssertEqual(m.exitCode, 130, stderr)
+        let slow = pid_t(try folder.read("slow.pid").trimmingCharacters(in: .whitespacesAndNewlines))!
+        XCTAssertFalse(isAlive(slow))
+        let run = try runFile(folder, printed: (try? folder.read("out")) ?? "")
+        XCTAssertEqual(run["status"] as? String, "interrupted")
+        XCTAssertEqual(observations(run).map { "\($0["step"] as? String ?? "") \($0["status"] as? String ?? "")" }, ["lint ok"])
+    }
+}
