@@ -364,7 +364,15 @@ public struct SiteModel: Sendable {
         }
         var groups: [SiteViews.MeasurementGroup] = []
         for stage in project.stages {
-            for m in measurements.measurements(stage: stage.id) {
+            // Candidates and steps in the order the stage lists them; anything else after, sorted.
+            let toolOrder = stage.candidates.map(\.id)
+            let stepOrder = stage.scenario?.steps.map(\.id) ?? []
+            func rank(_ list: [String], _ id: String) -> Int { list.firstIndex(of: id) ?? list.count }
+            let ordered = measurements.measurements(stage: stage.id).sorted {
+                (rank(toolOrder, $0.tool), $0.tool, rank(stepOrder, $0.step), $0.step)
+                    < (rank(toolOrder, $1.tool), $1.tool, rank(stepOrder, $1.step), $1.step)
+            }
+            for m in ordered {
                 let stepTitle = stage.scenario?.steps.first { $0.id == m.step }?.title ?? m.step
                 groups.append(
                     .init(
