@@ -80,5 +80,24 @@ final class RuffIntegrationTests: XCTestCase {
         XCTAssertNil(again.environments.first?.installSeconds)
         XCTAssertEqual(again.environments.first?.packages, env.packages)
         XCTAssertEqual(again.environments.first?.sizeBytes, env.sizeBytes)
+
+        // Two runs preparing the same environment at once: one installs, the other waits and reuses it.
+        let shared = EnvironmentBuilder(
+            cacheFolder: f.folder.path + "/cache2", fresh: false, installEnvironment: environments.installEnvironment)
+        let results = ResultList()
+        let adapterFolder = f.adapter
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            results.append(shared.prepare(stage: "ci-cd", adapter: adapter, adapterFolder: adapterFolder))
+        }
+        XCTAssertEqual(results.items.map { $0.problem }, [nil, nil])
+        XCTAssertEqual(results.items.filter { $0.record.installSeconds != nil }.count, 1)
+        XCTAssertEqual(Set(results.items.map(\.record.packages)), [["ruff==0.17.6"]])
     }
+}
+
+private final class ResultList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [PreparedEnvironment] = []
+    var items: [PreparedEnvironment] { lock.withLock { list } }
+    func append(_ item: PreparedEnvironment) { lock.withLock { list.append(item) } }
 }

@@ -81,6 +81,16 @@ public struct EnvironmentBuilder: Sendable {
         }
         let fm = FileManager.default
         let marker = "\(folder)/\(Self.finishedMarker)"
+        // Two `bakeoff run` at once share the cache: one builds, the other waits and then reuses.
+        try? fm.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let lockFile = open("\(folder).lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if lockFile >= 0 { flock(lockFile, LOCK_EX) }
+        defer {
+            if lockFile >= 0 {
+                flock(lockFile, LOCK_UN)
+                close(lockFile)
+            }
+        }
         if !fresh, let data = fm.contents(atPath: marker), var saved = try? JSONDecoder().decode(EnvironmentRecord.self, from: data) {
             saved.installSeconds = nil
             return PreparedEnvironment(record: saved, venv: folder, problem: nil)
