@@ -33,11 +33,14 @@ public enum TextMetrics {
             || (0xFFE0...0xFFE6).contains(v) || (0x1F000...0x1FAFF).contains(v) || v >= 0x20000
     }
 
+    /// How much wider than Helvetica the widest face in the charts' font stack (DejaVu Sans) sets text.
+    static let fallbackFactor = 1.12
+
     /// The width of `text` at `size` pixels; bold text is about 10 % wider.
     public static func width(_ text: String, size: Double, bold: Bool = false) -> Double {
         var ems = 0.0
         for scalar in text.unicodeScalars { ems += advance(scalar) }
-        return ems * size * (bold ? 1.1 : 1.0)
+        return ems * size * fallbackFactor * (bold ? 1.1 : 1.0)
     }
 
     /// `text` unchanged when it fits in `maxWidth`, otherwise cut at a character boundary and ended with `…`.
