@@ -53,6 +53,12 @@ public struct RunPlan: Sendable {
             if adapters.isEmpty { continue }
             entries.append(Entry(stage: stage, scenario: scenario, adapters: adapters))
         }
+        let planned = Set(entries.flatMap { $0.adapters.map(\.tool) })
+        for id in tools where !planned.contains(id) {
+            let stage = chosen.first { $0.candidate(id) != nil }?.id ?? "<stage>"
+            throw SelectionError(
+                description: "tool '\(id)' has no adapter to run; add stages/\(stage)/adapters/\(id)/adapter.yaml")
+        }
         if entries.isEmpty {
             throw SelectionError(description: "nothing to run: no chosen stage has a scenario and an adapter for a chosen tool")
         }
