@@ -10,6 +10,7 @@ build: deps
 # Renders everything under reports/ from the bundled project and its committed evidence.
 reports: build
 	.build/debug/bakeoff check
+	.build/debug/bakeoff build
 
 test: deps
 	swift test

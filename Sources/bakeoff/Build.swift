@@ -8,10 +8,10 @@ import Foundation
 /// `bakeoff build`: everything under reports/, as a list of named steps.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render the site, charts and diagrams and the data exports into reports/.",
+        abstract: "Render the site, charts, diagrams, data exports, check-in posts and slides into reports/.",
         discussion: """
-            Everything is rendered into a temporary folder next to the target, then reports/site and reports/data \
-            are replaced as a whole; other folders under reports/ are left alone. The same inputs give the same bytes.
+            Everything is rendered into a temporary folder next to the target, then reports/site, data, checkins and \
+            slides are each replaced as a whole; other folders under reports/ are left alone. The same inputs give the same bytes.
             """)
 
     @OptionGroup var options: ProjectOptions
@@ -40,7 +40,8 @@ struct Build: ParsableCommand {
                 context.scoreboard = try Scorer.score(project: context.project, runs: context.runs, options: scoring)
             },
         ] + ReportPipeline.siteSteps(projectRoot: project.root)
-            + [ReportPipeline.dataStep, ReportPipeline.writeStep(reportsFolder: reports)]
+            + [ReportPipeline.dataStep] + ReportPipeline.deliverableSteps
+            + [ReportPipeline.writeStep(reportsFolder: reports)]
         var context = BuildContext(
             project: project, runs: [], scoreboard: nil, weightsOverridden: !overrides.isEmpty, version: BakeoffVersion.current)
         do {

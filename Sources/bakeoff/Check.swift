@@ -1,13 +1,20 @@
 import ArgumentParser
 import BakeoffCatalog
 import BakeoffModel
+import BakeoffReports
+import Foundation
 
-/// `bakeoff check`: validate everything.
+/// `bakeoff check [--rubric]`: validate everything, and optionally the deliverables.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate bakeoff.yaml, criteria/ and stages/; report every problem with file and line.")
+        abstract: "Validate bakeoff.yaml, criteria/ and stages/; report every problem with file and line.",
+        discussion: "With --rubric, also check the deliverables in reports/ against the course's checklist.")
+
+    @Flag(help: "Also check the deliverables: candidates, MLflow, measurements, tables, visuals, picks, check-ins, talk.")
+    var rubric = false
 
     @OptionGroup var options: ProjectOptions
+    @OptionGroup var weights: WeightOptions
 
     func run() throws {
         let result = try options.load()
@@ -23,5 +30,21 @@ struct Check: ParsableCommand {
             "ok: \(project.stages.count) stages, \(tools) candidates, \(facts) facts, \(adapters) adapters, "
                 + "\(project.criteria.count) criteria, \(project.profiles.count) profiles"
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+        guard rubric else { return }
+
+        let e = try Evaluation.load(options, weights: weights)
+        let reports = (project.root as NSString).appendingPathComponent("reports")
+        let read: @Sendable (String) -> String? = { try? String(contentsOfFile: "\(reports)/\($0)", encoding: .utf8) }
+        let outputs = Rubric.Outputs(
+            stagePage: { read("site/" + SiteModel.stagePage($0)) },
+            stageChart: { FileManager.default.fileExists(atPath: "\(reports)/site/" + SiteModel.chart($0, "scores")) },
+            checkin: { FileManager.default.fileExists(atPath: "\(reports)/checkins/\($0)") })
+        let slides = SlideDeck.slides(project: e.project, scoreboard: e.scoreboard, runs: e.runs)
+        let items = Rubric.evaluate(
+            project: e.project, runs: e.runs, scoreboard: e.scoreboard,
+            plan: TalkPlan.plan(slides: slides, team: e.project.team),
+            posts: CheckinPosts.posts(project: e.project, scoreboard: e.scoreboard, runs: e.runs), outputs: outputs)
+        print(Rubric.report(items), terminator: "")
+        if items.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
 }

@@ -41,9 +41,34 @@ public enum SlideDeck {
                 progress = true
             }
         }
-        return drafts.indices.map { i in
-            Slide(id: drafts[i].id, title: drafts[i].title, body: drafts[i].body, notes: chosen[i].joined(separator: " "))
+        func assemble() -> [Slide] {
+            drafts.indices.map { i in
+                Slide(id: drafts[i].id, title: drafts[i].title, body: drafts[i].body, notes: chosen[i].joined(separator: " "))
+            }
         }
+        // Move optional sentences from the member who speaks most to one under the minimum, while they have some
+        // to give and take: the total stays within the budget, and the shortest part grows.
+        for _ in 0..<40 {
+            let plan = TalkPlan.plan(slides: assemble(), team: project.team)
+            guard let under = plan.perSpeaker.min(by: { $0.seconds < $1.seconds }),
+                under.seconds < talk.minimumPerMemberSeconds,
+                let over = plan.perSpeaker.max(by: { $0.seconds < $1.seconds }), over.member != under.member
+            else { break }
+            let slidesOf = { (member: String) in plan.parts.indices.filter { plan.parts[$0].speaker == member } }
+            guard let take = slidesOf(under.member).first(where: { next[$0] < drafts[$0].optional.count }) else { break }
+            let sentence = drafts[take].optional[next[take]]
+            let extra = TalkPlan.words(in: sentence)
+            while words + extra > budget {
+                guard let give = slidesOf(over.member).filter({ next[$0] > 0 }).max(by: { next[$0] < next[$1] }) else { break }
+                next[give] -= 1
+                words -= TalkPlan.words(in: chosen[give].removeLast())
+            }
+            guard words + extra <= budget else { break }
+            chosen[take].append(sentence)
+            next[take] += 1
+            words += extra
+        }
+        return assemble()
     }
 
     static func drafts(project: Project, scoreboard: Scoreboard?, runs: [Run]) -> [Draft] {
