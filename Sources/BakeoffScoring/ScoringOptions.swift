@@ -33,9 +33,9 @@ public enum ScoringError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .unknownProfile(let id, let known):
-            "unknown profile '\(id)'; \(Suggestion.hint(for: id, among: known, what: "profile"))"
+            "unknown profile '\(id)'; \(Spelling.hint(for: id, among: known, what: "profile"))"
         case .unknownCriterion(let id, let known):
-            "unknown criterion '\(id)'; \(Suggestion.hint(for: id, among: known, what: "criterion"))"
+            "unknown criterion '\(id)'; \(Spelling.hint(for: id, among: known, what: "criterion"))"
         case .invalidWeight(let criterion, let value):
             "the weight of '\(criterion)' is \(Numbers.format(value)); give a finite weight of 0 or more"
         case .allWeightsZero(let profile):
@@ -46,32 +46,3 @@ public enum ScoringError: Error, Equatable, CustomStringConvertible, Sendable {
     }
 }
 
-/// Did-you-mean hints for ids typed on the command line.
-public enum Suggestion {
-    /// `did you mean 'x'?` when a known id is close, otherwise the list of known ids.
-    public static func hint(for text: String, among known: [String], what: String) -> String {
-        let sorted = known.sorted()
-        let best = sorted.map { ($0, distance(text.lowercased(), $0.lowercased())) }
-            .min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-        if let best, best.1 <= max(2, text.count / 3) { return "did you mean '\(best.0)'?" }
-        return sorted.isEmpty ? "no \(what) is defined" : "known: \(sorted.joined(separator: ", "))"
-    }
-
-    /// Optimal-string-alignment distance: a transposition counts as one edit.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
-        for i in 0...x.count { d[i][0] = i }
-        for j in 0...y.count { d[0][j] = j }
-        for i in 1...x.count {
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
-            }
-        }
-        return d[x.count][y.count]
-    }
-}

@@ -24,7 +24,7 @@ struct Build: ParsableCommand {
         let project = try options.load().project
         let reports = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             ?? (project.root as NSString).appendingPathComponent("reports")
-        let overrides = try weights.overrides()
+        let overrides = try weights.overrides(project: project)
         do {
             // A wrong profile or criterion is a usage error (64), found before anything is rendered.
             _ = try Scorer.weights(project: project, options: ScoringOptions(profile: weights.profile, weightOverrides: overrides))

@@ -12,16 +12,24 @@ struct WeightOptions: ParsableArguments {
     @Option(name: .customLong("weight"), help: "Override a criterion's relative weight, e.g. cost=40 (repeatable).")
     var weights: [String] = []
 
-    /// `CRITERION=NUMBER` pairs, or a usage error naming the bad one.
-    func overrides() throws -> [String: Double] {
+    /// `CRITERION=NUMBER` pairs for the project's criteria, or a usage error naming the bad one.
+    func overrides(project: Project) throws -> [String: Double] {
+        let known = project.criteria.map(\.id)
         var result: [String: Double] = [:]
-        for pair in weights {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let value = Double(parts[1]), value.isFinite else {
-                throw ValidationError("--weight '\(pair)': expected CRITERION=NUMBER, e.g. cost=40")
+        for item in weights {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ValidationError("--weight '\(item)': expected CRITERION=NUMBER, e.g. --weight cost=40")
             }
-            guard value >= 0 else { throw ValidationError("--weight '\(pair)': a weight must be ≥ 0") }
-            result[parts[0]] = value
+            let name = String(parts[0])
+            guard known.contains(name) else {
+                throw ValidationError(
+                    "--weight '\(item)': unknown criterion '\(name)'; \(Spelling.hint(for: name, among: known, what: "criterion"))")
+            }
+            guard let value = Double(parts[1]), value.isFinite, value >= 0 else {
+                throw ValidationError("--weight '\(item)': '\(parts[1])' is not a weight; give a number of 0 or more")
+            }
+            result[name] = value
         }
         return result
     }
@@ -42,7 +50,7 @@ struct Evaluation {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
-        let scoringOptions = ScoringOptions(profile: weights.profile, weightOverrides: try weights.overrides())
+        let scoringOptions = ScoringOptions(profile: weights.profile, weightOverrides: try weights.overrides(project: project))
         do {
             let scoreboard = try Scorer.score(project: project, runs: runs, options: scoringOptions)
             return Evaluation(project: project, runs: runs, scoreboard: scoreboard)

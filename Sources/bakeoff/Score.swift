@@ -18,11 +18,7 @@ struct Score: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(help: "The weight profile (default: the profile in bakeoff.yaml).")
-    var profile: String?
-
-    @Option(name: .customLong("weight"), help: ArgumentHelp("Override one criterion's relative weight.", valueName: "CRITERION=NUMBER"))
-    var weights: [String] = []
+    @OptionGroup var weighting: WeightOptions
 
     @Option(help: "Output format: text, json or csv.")
     var format: Format = .text
@@ -69,8 +65,8 @@ struct Score: ParsableCommand {
             runs = try EvidenceStore.loadRuns(projectRoot: project.root)
         }
         let scoring = ScoringOptions(
-            profile: profile, weightOverrides: try parseWeights(project: project), samples: samples, seed: seed)
-        try checkProfile(profile, in: project, flag: "--profile")
+            profile: weighting.profile, weightOverrides: try weighting.overrides(project: project), samples: samples, seed: seed)
+        try checkProfile(weighting.profile, in: project, flag: "--profile")
         let board = try score(project, runs, scoring)
         if let diff {
             try checkProfile(diff, in: project, flag: "--diff")
@@ -102,27 +98,8 @@ struct Score: ParsableCommand {
 
     private func checkProfile(_ id: String?, in project: Project, flag: String) throws {
         guard let id, project.profile(id) == nil else { return }
-        throw ValidationError("\(flag): unknown profile '\(id)'; \(Suggestion.hint(for: id, among: project.profiles.map(\.id), what: "profile"))")
+        throw ValidationError("\(flag): unknown profile '\(id)'; \(Spelling.hint(for: id, among: project.profiles.map(\.id), what: "profile"))")
     }
 
     /// `CRITERION=NUMBER` pairs, each criterion known, each number finite and not negative.
-    private func parseWeights(project: Project) throws -> [String: Double] {
-        let known = project.criteria.map(\.id)
-        var result: [String: Double] = [:]
-        for item in weights {
-            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty else {
-                throw ValidationError("--weight '\(item)': expected CRITERION=NUMBER, e.g. --weight cost=40")
-            }
-            let name = String(parts[0])
-            guard known.contains(name) else {
-                throw ValidationError("--weight '\(item)': unknown criterion '\(name)'; \(Suggestion.hint(for: name, among: known, what: "criterion"))")
-            }
-            guard let value = Double(parts[1]), value.isFinite, value >= 0 else {
-                throw ValidationError("--weight '\(item)': '\(parts[1])' is not a weight; give a number of 0 or more")
-            }
-            result[name] = value
-        }
-        return result
-    }
 }

@@ -73,7 +73,7 @@ struct StackCheckCommand: ParsableCommand {
         if let profile, project.profile(profile) == nil {
             throw ValidationError(
                 "--profile: unknown profile '\(profile)'; "
-                    + Suggestion.hint(for: profile, among: project.profiles.map(\.id), what: "profile"))
+                    + Spelling.hint(for: profile, among: project.profiles.map(\.id), what: "profile"))
         }
         let board: Scoreboard
         do {
@@ -112,7 +112,7 @@ struct StackCheckCommand: ParsableCommand {
             let stages = project.stages.filter { $0.candidate(tool) != nil }
             guard !stages.isEmpty else {
                 throw ValidationError(
-                    "unknown tool '\(tool)'; " + Suggestion.hint(for: tool, among: Array(everyTool), what: "tool"))
+                    "unknown tool '\(tool)'; " + Spelling.hint(for: tool, among: Array(everyTool), what: "tool"))
             }
             // A tool listed in two stages fills the first one not already taken.
             guard let stage = stages.first(where: { chosen[$0.id] == nil }) else {
