@@ -100,23 +100,15 @@ struct IndicatorReader {
     func measurement(tool: String, step: String, measure: Measure, unit: String) -> RawIndicator {
         for run in evidence.runs {
             guard let observed = run.steps[EvidenceIndex.key(stage.id, tool, step)] else { continue }
-            var warm: [Double] = []
-            var cold: Double?
-            for o in observed where o.status == .ok {
-                guard let v = Self.value(o, measure) else { continue }
-                if o.repetition > 1 { warm.append(v) } else { cold = v }
+            let values = observed.filter { $0.status == .ok }.compactMap { o in
+                Self.value(o, measure).map { (repetition: o.repetition, value: $0) }
             }
-            let pool = warm.isEmpty ? (cold.map { [$0] } ?? []) : warm
-            guard !pool.isEmpty else { continue }
-            let sorted = pool.sorted()
-            let median = Self.median(sorted)
-            let mad = Self.median(sorted.map { abs($0 - median) }.sorted())
-            let lo = sorted.first!, hi = sorted.last!
-            let wide = (median > 0 && mad / median > 0.1) || (lo > 0 && hi / lo > 1.5)
-            let spread = Spread(n: pool.count, min: lo, max: hi, mad: mad, cold: cold, wide: wide)
+            guard let s = RepetitionSpread.of(values) else { continue }
+            let median = s.median
+            let spread = Spread(n: s.n, min: s.min, max: s.max, mad: s.mad, cold: s.cold, wide: s.isWide)
             let shown = measure == .memory ? Numbers.bytes(Int64(median.rounded())) : Self.withUnit(median, unit)
             return RawIndicator(
-                number: median, categories: [], display: shown + " (n=\(pool.count))", spread: spread,
+                number: median, categories: [], display: shown + " (n=\(s.n))", spread: spread,
                 evidence: [.observations(stage: stage.id, tool: tool, step: step, runs: [run.id])])
         }
         return .unknown("no ok measurement of \(step)")
@@ -129,11 +121,6 @@ struct IndicatorReader {
         case .memory: o.peakMemoryBytes.map(Double.init)
         case .metric(let name): o.metrics[name]
         }
-    }
-
-    static func median(_ sorted: [Double]) -> Double {
-        let n = sorted.count
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
     }
 
     static func withUnit(_ value: Double, _ unit: String) -> String {

@@ -24,7 +24,7 @@ final class RunnerBenchmark: XCTestCase {
                 try body()
                 times.append(Clock.seconds(from: start, to: Clock.now()))
             }
-            return Spread.of(times.map { (2, $0) })!.median
+            return RepetitionSpread.of(times.map { (2, $0) })!.median
         }
 
         let bare = try median {

@@ -107,20 +107,6 @@ final class RunnerTests: XCTestCase {
 }
 
 final class SummaryTests: XCTestCase {
-    func testTheSpreadExcludesTheColdRunAndFlagsAWideOne() {
-        let s = Spread.of([(1, 9.0), (2, 1.0), (3, 1.2), (4, 1.1)])!
-        XCTAssertEqual(s.cold, 9)
-        XCTAssertEqual(s.n, 3)
-        XCTAssertEqual(s.median, 1.1, accuracy: 1e-12)
-        XCTAssertEqual(s.mad, 0.1, accuracy: 1e-12)
-        XCTAssertEqual(s.min, 1)
-        XCTAssertEqual(s.max, 1.2)
-        XCTAssertFalse(s.isWide)
-        XCTAssertTrue(Spread.of([(2, 1.0), (3, 2.0), (4, 1.1)])!.isWide)
-        XCTAssertEqual(Spread.of([(1, 4.0)])!.median, 4)
-        XCTAssertNil(Spread.of([]))
-    }
-
     func testSHA256MatchesKnownDigests() {
         XCTAssertEqual(SHA256.hex(Array("".utf8)), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(
