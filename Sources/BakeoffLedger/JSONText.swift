@@ -1,3 +1,4 @@
+import BakeoffModel
 /// A JSON value written the same way on every machine: keys in UTF-8 byte order, numbers in Swift's
 /// shortest round-trip form, two-space indentation.
 ///
@@ -41,7 +42,7 @@ enum JSONText {
             guard value.isFinite else { throw JSONTextError.nonFinite(value) }
             // -0.0 and 0.0 compare equal; write one form so equal runs give equal bytes.
             out += value == 0 ? "0.0" : value.description
-        case .string(let value): Self.quote(value, into: &out)
+        case .string(let value): JSONString.append(value, to: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             let inner = indent + "  "
@@ -61,36 +62,13 @@ enum JSONText {
             for (index, key) in keys.enumerated() {
                 if index > 0 { out += "," }
                 if pretty { out += "\n" + inner }
-                Self.quote(key, into: &out)
+                JSONString.append(key, to: &out)
                 out += pretty ? ": " : ":"
                 try members[key]!.write(to: &out, indent: inner, pretty: pretty)
             }
             if pretty { out += "\n" + indent }
             out += "}"
         }
-    }
-
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
 

@@ -28,7 +28,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += n.isFinite ? Numbers.format(n, decimals: Self.decimals) : "null"
-        case .string(let s): Self.quote(s, into: &out)
+        case .string(let s): JSONString.append(s, to: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
@@ -44,33 +44,12 @@ public indirect enum JSONValue: Sendable, Equatable {
             let keys = members.keys.sorted()
             for (i, key) in keys.enumerated() {
                 out += pad
-                Self.quote(key, into: &out)
+                JSONString.append(key, to: &out)
                 out += ": "
                 members[key]!.write(into: &out, indent: indent + 1)
                 out += i == keys.count - 1 ? "\n" : ",\n"
             }
             out += close + "}"
         }
-    }
-
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
