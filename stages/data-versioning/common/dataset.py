@@ -1,6 +1,6 @@
 """Shared by the file-based data-versioning adapters (stdlib only, so the git-lfs adapter runs it with the
 system python3): the seeded mixed dataset, its 1 % change, a dataset hash, sizes and reporting.
-Each adapter folder holds its own copy, so an adapter stays self-contained."""
+Adapters reach it through PYTHONPATH (see docs/adapters.md)."""
 import hashlib, json, math, os, random, sys
 
 MIB = 1 << 20
@@ -42,6 +42,16 @@ def generate(root):
     for i in range(csvs):
         open(f"{root}/tables/t{i:04d}.csv", "wb").write(csv_bytes(rng, CSV_FILE))
     return big + blobs * MIB + csvs * CSV_FILE, 1 + blobs + csvs
+
+
+def changed_files(root):
+    """The files modify() writes (same seeded choice), e.g. to unlock them first."""
+    big, blobs, csvs = layout()
+    budget = (big + blobs * MIB + csvs * CSV_FILE) * param("change_percent", 1) / 100
+    rng = random.Random(2911)
+    rng.randbytes(int(budget / 2))
+    k = max(1, math.ceil(budget / 2 / CSV_FILE))
+    return [f"{root}/big.bin"] + [f"{root}/tables/t{i:04d}.csv" for i in sorted(rng.sample(range(csvs), min(k, csvs)))]
 
 
 def modify(root):
