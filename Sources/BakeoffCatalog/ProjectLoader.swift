@@ -46,6 +46,7 @@ public enum ProjectLoader {
         if stages.isEmpty {
             files.report(file: "stages", "no stage is defined", hint: "add stages/<id>/stage.yaml")
         }
+        let integrations = IntegrationLoader(files: files, stages: stages).loadAll()
         let criteriaLoader = CriteriaLoader(files: files, stages: stages)
         let (criteria, costModel) = criteriaLoader.load()
         let profiles = criteriaLoader.loadProfiles(criteria: criteria)
@@ -55,7 +56,8 @@ public enum ProjectLoader {
             throw CatalogError(diagnostics: diagnostics.items)
         }
         let project = Project(
-            root: root, team: team, criteria: criteria, costModel: costModel, profiles: profiles, stages: stages)
+            root: root, team: team, criteria: criteria, costModel: costModel, profiles: profiles, stages: stages,
+            integrations: integrations)
         return Result(project: project, warnings: diagnostics.items.sorted())
     }
 

@@ -4,6 +4,8 @@ import Foundation
 /// Reads `stages/<id>/stage.yaml`, `scenario.yaml` and `adapters/<tool>/adapter.yaml`.
 struct StageLoader {
     let files: ProjectFiles
+    /// The file in an adapter folder that makes its tool take part in its stage's integrations.
+    static let roleFile = "integrate.py"
 
     func load(id: String) -> Stage? {
         let folder = "stages/\(id)"
@@ -108,45 +110,7 @@ struct StageLoader {
         guard let root = files.yaml(path),
             let map = root.mapping(required: ["description", "steps"], optional: ["parameters"])
         else { return nil }
-        let description = map["description"]?.string()
-        var parameters: [ScenarioParameter] = []
-        if let entries = map["parameters"]?.entries() {
-            for (key, entry) in entries {
-                guard Identifier.isValid(key.text) else {
-                    key.error("'\(key.text)' is not a valid parameter name", hint: "use lower-case letters, digits and '_'")
-                    continue
-                }
-                guard let m = entry.mapping(required: ["value", "description"]),
-                    let v = m["value"]?.string(), let d = m["description"]?.string()
-                else { continue }
-                parameters.append(ScenarioParameter(name: key.text, value: v, description: d))
-            }
-        }
-        var steps: [ScenarioStep] = []
-        if let list = map["steps"]?.sequence() {
-            var ids = IdentifierRegistry(what: "step")
-            for item in list {
-                guard
-                    let m = item.mapping(
-                        required: ["id", "title", "timeout"], optional: ["description", "metrics"])
-                else { continue }
-                let id = m["id"]?.string()
-                let title = m["title"]?.string()
-                let timeout = m["timeout"]?.nonNegativeDouble()
-                if let t = timeout, t == 0 { m["timeout"]!.error("a timeout must be above 0 seconds") }
-                let description = m["description"]?.string() ?? ""
-                var metrics: [String: String] = [:]
-                for (key, unit) in m["metrics"]?.entries() ?? [] {
-                    if let u = unit.string() { metrics[key.text] = u }
-                }
-                guard let id, ids.register(id, at: m["id"]!), let title, let timeout, timeout > 0 else { continue }
-                steps.append(
-                    ScenarioStep(id: id, title: title, description: description, timeoutSeconds: timeout, metrics: metrics))
-            }
-            if list.isEmpty { map["steps"]!.error("a scenario needs at least one step") }
-        }
-        guard let description else { return nil }
-        return Scenario(description: description, parameters: parameters, steps: steps)
+        return ScenarioReader.read(map)
     }
 
     // MARK: adapters
@@ -196,15 +160,16 @@ struct StageLoader {
                 }
             }
             guard let install else { continue }
+            let role = "\(adapterFolder)/\(tool)/\(Self.roleFile)"
             result.append(
                 Adapter(
                     tool: tool, directory: "\(adapterFolder)/\(tool)", install: install, environment: environment,
-                    steps: steps))
+                    steps: steps, role: files.exists(role) ? role : nil))
         }
         return result
     }
 
-    private func installSpec(_ value: YAMLValue, folder: String) -> InstallSpec? {
+    func installSpec(_ value: YAMLValue, folder: String) -> InstallSpec? {
         guard let entries = value.entries() else { return nil }
         if entries.contains(where: { $0.key.text == "debian" }) {
             guard let m = value.mapping(required: ["debian", "version"]),

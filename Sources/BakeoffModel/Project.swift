@@ -8,11 +8,14 @@ public struct Project: Hashable, Sendable {
     public var profiles: [Profile]
     /// Stages in pipeline order.
     public var stages: [Stage]
+    /// Hand-offs between neighbouring stages (`integrations/<id>/`), by id.
+    public var integrations: [Integration]
 
     public init(
         root: String, team: Team, criteria: [Criterion], costModel: CostModel, profiles: [Profile],
-        stages: [Stage]
+        stages: [Stage], integrations: [Integration] = []
     ) {
+        self.integrations = integrations
         self.root = root
         self.team = team
         self.criteria = criteria
@@ -23,6 +26,7 @@ public struct Project: Hashable, Sendable {
 
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
     public func profile(_ id: String) -> Profile? { profiles.first { $0.id == id } }
+    public func integration(_ id: String) -> Integration? { integrations.first { $0.id == id } }
 
     /// The stages the team assesses, in pipeline order, each narrowed to the team's candidates.
     public var assessedStages: [Stage] {

@@ -145,16 +145,19 @@ public struct Adapter: Hashable, Codable, Sendable {
     /// Extra environment for every step (telemetry switches, tool homes under `{home}`).
     public var environment: [String: String]
     public var steps: [String: AdapterStep]
+    /// The tool's role module for integrations (`integrate.py`), relative to the project root; nil when none.
+    public var role: String?
 
     public init(
         tool: String, directory: String, install: InstallSpec, environment: [String: String],
-        steps: [String: AdapterStep]
+        steps: [String: AdapterStep], role: String? = nil
     ) {
         self.tool = tool
         self.directory = directory
         self.install = install
         self.environment = environment
         self.steps = steps
+        self.role = role
     }
 }
 

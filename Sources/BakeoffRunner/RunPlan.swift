@@ -7,6 +7,16 @@ public struct RunPlan: Sendable {
         public var stage: Stage
         public var scenario: Scenario
         public var adapters: [Adapter]
+        /// Tools (by adapter tool id) known not to be runnable before any install, and why: every step of
+        /// theirs is recorded as failed with that reason.
+        public var blocked: [String: String]
+
+        public init(stage: Stage, scenario: Scenario, adapters: [Adapter], blocked: [String: String] = [:]) {
+            self.stage = stage
+            self.scenario = scenario
+            self.adapters = adapters
+            self.blocked = blocked
+        }
     }
 
     public var projectRoot: String

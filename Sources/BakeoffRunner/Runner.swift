@@ -121,6 +121,15 @@ public final class Runner: @unchecked Sendable {
             var prepared: [String: PreparedEnvironment] = [:]
             for adapter in entry.adapters {
                 if interruption.isRequested { break stages }
+                if let reason = entry.blocked[adapter.tool] {
+                    progress.environment(entry.stage.id, adapter.tool, "cannot run: \(reason)")
+                    prepared[adapter.tool] = PreparedEnvironment(
+                        record: EnvironmentRecord(
+                            stage: entry.stage.id, tool: adapter.tool, kind: "python", lockHash: "", toolVersion: "unknown",
+                            installSeconds: nil, sizeBytes: 0, distributions: 0, packages: []),
+                        venv: nil, problem: reason)
+                    continue
+                }
                 let cached = options.environments.isCached(stage: entry.stage.id, adapter: adapter, adapterFolder: plan.folder(of: adapter))
                 progress.environment(entry.stage.id, adapter.tool, cached ? "reusing environment" : "preparing environment")
                 let env = options.environments.prepare(

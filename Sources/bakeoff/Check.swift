@@ -29,6 +29,7 @@ struct Check: ParsableCommand {
         print(
             "ok: \(project.stages.count) stages, \(tools) candidates, \(facts) facts, \(adapters) adapters, "
                 + "\(project.criteria.count) criteria, \(project.profiles.count) profiles"
+                + (project.integrations.isEmpty ? "" : ", \(project.integrations.count) integrations")
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
         guard rubric else { return }
 

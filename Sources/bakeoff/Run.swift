@@ -28,6 +28,13 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("tool"), help: ArgumentHelp("Only this tool (repeatable).", valueName: "id"))
     var tools: [String] = []
 
+    @Option(
+        name: .customLong("integration"),
+        help: ArgumentHelp(
+            "Run this integration between neighbouring stages for every pair of their tools (repeatable; 'all' for every one). Without --stage, only integrations run.",
+            valueName: "id"))
+    var integrations: [String] = []
+
     @Option(name: .customLong("repeat"), help: "Repetitions per tool; the first is reported apart as the cold run.")
     var repetitions: Int = 3
 
@@ -47,11 +54,34 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let project = try options.load().project
-        let plan: RunPlan
+        var plan: RunPlan
+        let pairs: [IntegrationPair]
         do {
-            plan = try RunPlan.make(project: project, stages: stages, tools: tools)
+            plan = integrations.isEmpty || !stages.isEmpty
+                ? try RunPlan.make(project: project, stages: stages, tools: integrations.isEmpty ? tools : [])
+                : RunPlan(projectRoot: project.root, entries: [])
+            pairs = integrations.isEmpty ? [] : try IntegrationPlan.pairs(project: project, integrations: integrations, tools: tools)
         } catch let error as RunPlan.SelectionError {
             throw ValidationError(error.description)
+        }
+        if !pairs.isEmpty {
+            // Each pair's joint environment is resolved first; a pair whose tools conflict is recorded as such.
+            var locks = IntegrationLocks(projectRoot: project.root)
+            var blocked: [String: [String: String]] = [:]
+            for pair in pairs {
+                let outcome: IntegrationLocks.Outcome
+                do {
+                    outcome = try locks.prepare(pair) { Terminal.write("\($0)\n") }
+                } catch {
+                    Terminal.error("error: \(pair.integration.directory)/\(pair.lockFile): \(error)")
+                    throw ExitCode(1)
+                }
+                if case .conflicts(let reason) = outcome {
+                    Terminal.write("\(pair.integration.id) \(pair.id): \(reason)\n")
+                    blocked[pair.integration.id, default: [:]][pair.id] = reason
+                }
+            }
+            plan.entries += IntegrationPlan.entries(projectRoot: project.root, pairs: pairs, blocked: blocked)
         }
         let caller = ProcessInfo.processInfo.environment
         let cache = EnvironmentBuilder.defaultCacheFolder(caller)

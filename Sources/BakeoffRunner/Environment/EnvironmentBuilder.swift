@@ -143,6 +143,9 @@ public struct EnvironmentBuilder: Sendable {
             if parts.count == 2 { versions[normalized(parts[0])] = parts[1] }
         }
         if let v = versions[normalized(tool)] { return v }
+        // An integration pair ("luigi+mlflow"): each tool's version.
+        let parts = tool.split(separator: "+").map { versions[normalized($0)] ?? "unknown" }
+        if parts.count > 1 { return parts.joined(separator: "+") }
         let first = requirements?.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .first { !$0.isEmpty && !$0.hasPrefix("#") && !$0.hasPrefix("-") }

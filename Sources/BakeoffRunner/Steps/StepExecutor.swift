@@ -141,6 +141,9 @@ public struct StepExecutor: Sendable {
             o.status = .failed
             reasons.append("exit code \(m.exitCode ?? -1)")
             if let r = verdict.reason { reasons.append(r) }
+        } else if verdict.ok == false, let unsupported = verdict.unsupported {
+            o.status = .unsupported
+            reasons.append(unsupported)
         } else if verdict.ok == false {
             o.status = .failed
             reasons.append(verdict.reason.map { "the step reported a failed check: \($0)" } ?? "the step reported \"ok\": false")

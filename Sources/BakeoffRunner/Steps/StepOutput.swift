@@ -2,13 +2,24 @@ import Foundation
 
 /// What a step printed: the verdict and metrics of its last stdout line, and the tail of its stderr.
 public enum StepOutput {
-    /// The last non-empty line of `stdout` parsed as a JSON object: its `ok` field (nil when absent or the
-    /// line is not an object), its numeric and boolean (1/0) fields but `ok`, and its `reason` text.
-    public static func verdict(stdout: String) -> (ok: Bool?, metrics: [String: Double], reason: String?) {
+    /// What a step's last stdout line said.
+    public struct Verdict: Equatable, Sendable {
+        /// The `ok` field; nil when absent or the line is not a JSON object.
+        public var ok: Bool?
+        /// Numeric and boolean (1/0) fields but `ok`.
+        public var metrics: [String: Double]
+        /// The `reason` (or `error`) text.
+        public var reason: String?
+        /// The `unsupported` text: the tool cannot do this step here, and why.
+        public var unsupported: String?
+    }
+
+    /// The last non-empty line of `stdout` parsed as a JSON object.
+    public static func verdict(stdout: String) -> Verdict {
         guard let line = stdout.split(whereSeparator: \.isNewline).last(where: { !$0.allSatisfy(\.isWhitespace) }),
             line.first(where: { !$0.isWhitespace }) == "{",
             let object = try? JSONDecoder().decode([String: JSONScalar].self, from: Data(line.utf8))
-        else { return (nil, [:], nil) }
+        else { return Verdict(ok: nil, metrics: [:], reason: nil, unsupported: nil) }
         var metrics: [String: Double] = [:]
         var ok: Bool?
         for (key, value) in object {
@@ -20,7 +31,9 @@ public enum StepOutput {
         }
         var reason: String?
         if case .text(let text)? = object["reason"] ?? object["error"] { reason = text }
-        return (ok, metrics, reason)
+        var unsupported: String?
+        if case .text(let text)? = object["unsupported"], !text.isEmpty { unsupported = text }
+        return Verdict(ok: ok, metrics: metrics, reason: reason, unsupported: unsupported)
     }
 
     /// The last `lines` lines of `text`, at most `bytes` bytes (cut at a character boundary).

@@ -1,0 +1,74 @@
+import BakeoffModel
+import Foundation
+
+/// Writes each pair's joint requirements (`locks/A+B.in`: both tools' requirements.in and the integration's
+/// glue) and compiles them with uv into `locks/A+B.lock`, once: a lock whose first line carries the hash of
+/// the current `.in` is reused as is, so a committed lock makes the run reproducible and needs no resolver.
+public struct IntegrationLocks: Sendable {
+    public var projectRoot: String
+    /// nil: uv is located the first time a lock must be compiled.
+    public var resolver: StackResolver?
+
+    public init(projectRoot: String, resolver: StackResolver? = nil) {
+        self.projectRoot = projectRoot
+        self.resolver = resolver
+    }
+
+    /// What preparing a pair's lock found.
+    public enum Outcome: Hashable, Sendable {
+        case ready
+        /// The two tools cannot share one environment: the conflicts, in words.
+        case conflicts(String)
+    }
+
+    /// Makes sure the lock of `pair` is current; throws when uv cannot give a verdict (network, missing uv).
+    public mutating func prepare(_ pair: IntegrationPair, log: (String) -> Void = { _ in }) throws -> Outcome {
+        let folder = "\(projectRoot)/\(pair.integration.directory)"
+        let requirements = try joint(pair)
+        let hash = SHA256.hex(Array(requirements.text.utf8))
+        let inPath = "\(folder)/\(pair.inputFile)", lockPath = "\(folder)/\(pair.lockFile)"
+        let existing = try? String(contentsOfFile: lockPath, encoding: .utf8)
+        if let existing, existing.split(separator: "\n").first?.hasSuffix(hash) == true,
+            (try? String(contentsOfFile: inPath, encoding: .utf8)) == requirements.text
+        {
+            return .ready
+        }
+        if resolver == nil { resolver = try StackResolver.locate(log: log) }
+        log("resolving \(pair.integration.id) \(pair.id) together")
+        switch try resolver!.compile(requirements.text, python: pair.integration.python) {
+        case .resolved(let packages):
+            try FileManager.default.createDirectory(atPath: "\(folder)/locks", withIntermediateDirectories: true)
+            try Data(requirements.text.utf8).write(to: URL(fileURLWithPath: inPath), options: .atomic)
+            let lock = "# uv pip compile \(pair.inputFile) --python-version \(pair.integration.python); input sha256 \(hash)\n"
+                + packages.map { "\($0)\n" }.joined()
+            try Data(lock.utf8).write(to: URL(fileURLWithPath: lockPath), options: .atomic)
+            return .ready
+        case .unsatisfiable(let explanation):
+            let conflicts = explanation.conflicts(requirements: requirements).map(\.summary)
+            return .conflicts(
+                Integration.conflictPrefix
+                    + (conflicts.isEmpty ? StackProcess.tail(explanation.text, lines: 3) : conflicts.joined(separator: "; ")))
+        }
+    }
+
+    /// Both tools' requirements.in (Debian-packaged tools have none) and the integration's glue, each under
+    /// a comment naming it by its path from the project root.
+    func joint(_ pair: IntegrationPair) throws -> StackRequirements {
+        var sources: [StackRequirements.Source] = []
+        for adapter in [pair.upstream, pair.downstream] {
+            guard case .python(_, let requirements, _) = adapter.install else { continue }
+            sources.append(try source(tool: adapter.tool, path: "\(adapter.directory)/\(requirements)"))
+        }
+        if let glue = pair.integration.requirements {
+            sources.append(try source(tool: "glue", path: "\(pair.integration.directory)/\(glue)"))
+        }
+        return StackRequirements(merging: sources)
+    }
+
+    private func source(tool: String, path: String) throws -> StackRequirements.Source {
+        guard let text = try? String(contentsOfFile: "\(projectRoot)/\(path)", encoding: .utf8) else {
+            throw StackCheckError("cannot read \(path), the requirements of \(tool)", hint: "run 'bakeoff check'")
+        }
+        return StackRequirements.Source(tool: tool, path: path, text: text)
+    }
+}
