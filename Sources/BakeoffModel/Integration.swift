@@ -31,7 +31,7 @@ public struct Integration: Hashable, Codable, Sendable {
 }
 
 /// The integration facts of a tool pair, read from evidence: how a pair fared on every integration step.
-public enum PairVerdict: String, Hashable, Codable, Sendable {
+public enum PairVerdict: String, Hashable, Codable, Sendable, CaseIterable {
     /// Every step ok in every repetition.
     case works
     /// Some steps ok, others failed or unsupported.

@@ -29,6 +29,11 @@ struct Score: ParsableCommand {
     @Option(help: "Monte Carlo weight samples per stage (0 turns it off).")
     var samples: Int = 100_000
 
+    @Flag(
+        help: ArgumentHelp(
+            "Choose the whole stack: one tool per stage, counting how well neighbouring tools work together (integration runs and facts)."))
+    var stack = false
+
     @Option(help: "Monte Carlo seed.")
     var seed: UInt64 = 20261129
 
@@ -68,6 +73,19 @@ struct Score: ParsableCommand {
             profile: weighting.profile, weightOverrides: try weighting.overrides(project: project), samples: samples, seed: seed)
         try checkProfile(weighting.profile, in: project, flag: "--profile")
         let board = try score(project, runs, scoring)
+        if stack {
+            guard format != .csv else { throw ValidationError("--stack prints text or json, not csv") }
+            let pairs = PairEvidence.records(project: project, runs: runs)
+            let choice: StackChoice
+            do {
+                choice = try StackScorer.choose(
+                    project: project, board: board, pairs: pairs, samples: min(samples, StackScorer.defaultSamples), seed: seed)
+            } catch let error as StackScoringError {
+                throw ValidationError(error.description)
+            }
+            print(format == .json ? StackFormatter.json(choice, pairs: pairs) : StackFormatter.text(choice, pairs: pairs), terminator: "")
+            return
+        }
         if let diff {
             try checkProfile(diff, in: project, flag: "--diff")
             var other = scoring

@@ -1,0 +1,349 @@
+import BakeoffModel
+
+/// The whole-stack choice: one tool per assessed stage, scored with the pairs' interoperability.
+public struct StackChoice: Hashable, Codable, Sendable {
+    /// One stage's tool in a stack.
+    public struct Member: Hashable, Codable, Sendable {
+        public var stage: String
+        public var tool: String
+        /// The tool's stage total (0–10), as `bakeoff score` gives it.
+        public var alone: Double
+        /// Its total with the interoperability criterion replaced by its in-stack value.
+        public var inStack: Double
+        /// The in-stack interoperability (0–10): the mean of its own interoperability score and its known pair
+        /// values ×10; nil when none is known.
+        public var interoperability: Double?
+    }
+
+    /// A stage where the stack choice is not the stage's own winner, and why.
+    public struct Difference: Hashable, Codable, Sendable {
+        public var stage: String
+        public var winner: String
+        public var chosen: String
+        public var why: String
+    }
+
+    public var criterion: String
+    /// The best stack, in stage order.
+    public var members: [Member]
+    public var total: Double
+    /// The stage-by-stage winners as a stack.
+    public var winners: [Member]
+    public var winnersTotal: Double
+    public var differences: [Difference]
+    /// The pairs between neighbouring members of the best stack, and of the winners' stack.
+    public var edges: [PairRecord]
+    public var winnerEdges: [PairRecord]
+    /// Share of Dirichlet weight samples under which the same stack stays best.
+    public var robustness: Double
+    public var samples: Int
+    public var seed: UInt64
+    /// The next best stacks, with their totals.
+    public var runnersUp: [[String]]
+    public var runnersUpTotals: [Double]
+    /// Stacks compared (the product of the joined stages' ranked candidates).
+    public var combinations: Int
+}
+
+public enum StackScoringError: Error, CustomStringConvertible, Sendable {
+    case noCriterion(String, known: [String])
+    case tooMany(Int)
+    case nothingRanked
+
+    public var description: String {
+        switch self {
+        case .noCriterion(let id, let known):
+            "the stack scoring needs a criterion '\(id)' (the pairs' interoperability replaces its score); known: \(known.joined(separator: ", "))"
+        case .tooMany(let n):
+            "\(n) stacks are too many to compare one by one; narrow the candidates (at most \(StackScorer.limit))"
+        case .nothingRanked:
+            "no stage has a ranked candidate yet: run the scenarios or add facts first"
+        }
+    }
+}
+
+/// Picks the stack with the best mean in-stack total. A tool's in-stack total is its stage total with the
+/// interoperability criterion's score replaced by the mean of that score and its known pair values (×10)
+/// with the stack's neighbours (stages joined by an integration); unknown pairs are left out, as unknown
+/// criteria are. Stages joined by no integration keep their winner. Ties (1e-9) go to the stack with more
+/// stage winners, then to the earlier ids.
+public enum StackScorer {
+    public static let criterion = "interoperability"
+    public static let limit = 2_000_000
+    public static let defaultSamples = 1_000
+
+    public static func choose(
+        project: Project, board: Scoreboard, pairs: [PairRecord], samples: Int = defaultSamples, seed: UInt64
+    ) throws -> StackChoice {
+        let stages = board.stages.filter { $0.matrix.map { !$0.tools.isEmpty } ?? false && $0.winner != nil }
+        guard !stages.isEmpty else { throw StackScoringError.nothingRanked }
+        let criteria = stages[0].matrix!.criteria
+        guard let ci = criteria.firstIndex(of: criterion) else { throw StackScoringError.noCriterion(criterion, known: criteria) }
+        let problem = Problem(stages: stages, interop: ci, pairs: pairs)
+        guard problem.combinations <= limit else { throw StackScoringError.tooMany(problem.combinations) }
+
+        let weights = stages[0].matrix!.weights
+        let ranked = problem.rank(weights)
+        let best = ranked[0].choice
+        let winners = problem.winnerChoice
+        // Robustness: how often the same stack stays best when the weights move (Dirichlet around them).
+        var sampler = GammaSampler(seed: seed)
+        let shapes = weights.map { GammaSampler.Shape(SensitivityAnalysis.concentration * max($0, 1e-12)) }
+        var same = 0
+        var w = weights
+        for _ in 0..<samples {
+            var sum = 0.0
+            for j in w.indices {
+                w[j] = weights[j] > 0 ? sampler.next(shapes[j]) : 0
+                sum += w[j]
+            }
+            for j in w.indices { w[j] /= sum }
+            if problem.best(w) == best { same += 1 }
+        }
+        let members = problem.members(best, weights)
+        let winnerMembers = problem.members(winners, weights)
+        let differences = stages.indices.compactMap { s -> StackChoice.Difference? in
+            guard best[s] != winners[s] else { return nil }
+            return StackChoice.Difference(
+                stage: stages[s].stage, winner: winnerMembers[s].tool, chosen: members[s].tool,
+                why: problem.why(stage: s, winner: winnerMembers[s], chosen: members[s], winners: winners, best: best))
+        }
+        return StackChoice(
+            criterion: criterion, members: members, total: ranked[0].total, winners: winnerMembers,
+            winnersTotal: problem.total(winners, weights), differences: differences, edges: problem.edges(best),
+            winnerEdges: problem.edges(winners), robustness: samples > 0 ? Double(same) / Double(samples) : 1,
+            samples: samples, seed: seed, runnersUp: ranked.dropFirst().prefix(2).map { problem.tools($0.choice) },
+            runnersUpTotals: ranked.dropFirst().prefix(2).map(\.total), combinations: problem.combinations)
+    }
+}
+
+/// The stack problem in index form: per stage its ranked tools' criterion scores, per joined stage pair the
+/// pair values.
+struct Problem {
+    struct Edge {
+        var a: Int
+        var b: Int
+        /// values[ta][tb], nil when unknown.
+        var values: [[Double?]]
+        var records: [[PairRecord?]]
+    }
+
+    let stages: [StageScorecard]
+    let interop: Int
+    var edges: [Edge] = []
+    let winnerChoice: [Int]
+
+    init(stages: [StageScorecard], interop: Int, pairs: [PairRecord]) {
+        self.stages = stages
+        self.interop = interop
+        winnerChoice = stages.map { $0.matrix!.tools.firstIndex(of: $0.winner!)! }
+        let index = Dictionary(stages.enumerated().map { ($0.element.stage, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var byStages: [String: Int] = [:]
+        for record in pairs {
+            guard let a = index[record.stages[0]], let b = index[record.stages[1]] else { continue }
+            let ta = stages[a].matrix!.tools, tb = stages[b].matrix!.tools
+            guard let i = ta.firstIndex(of: record.tools[0]), let j = tb.firstIndex(of: record.tools[1]) else { continue }
+            let key = "\(a)-\(b)"
+            if byStages[key] == nil {
+                byStages[key] = edges.count
+                edges.append(
+                    Edge(
+                        a: a, b: b, values: Array(repeating: Array(repeating: nil, count: tb.count), count: ta.count),
+                        records: Array(repeating: Array(repeating: nil, count: tb.count), count: ta.count)))
+            }
+            let e = byStages[key]!
+            // Two integrations between the same stages: the mean of the known values.
+            if let old = edges[e].values[i][j], let new = record.value {
+                edges[e].values[i][j] = (old + new) / 2
+            } else if record.value != nil {
+                edges[e].values[i][j] = record.value
+            }
+            if edges[e].records[i][j] == nil { edges[e].records[i][j] = record }
+        }
+    }
+
+    var combinations: Int {
+        joined.reduce(1) { n, s in
+            let (product, overflow) = n.multipliedReportingOverflow(by: stages[s].matrix!.tools.count)
+            return overflow ? Int.max : product
+        }
+    }
+
+    func tools(_ choice: [Int]) -> [String] { choice.indices.map { stages[$0].matrix!.tools[choice[$0]] } }
+
+    /// Per stage and tool, what does not depend on the stack under weights `w`: the weighted sum and weight of
+    /// the criteria other than interoperability, and the tool's own interoperability (0–1) when known.
+    struct Weighted {
+        var rest: [[(num: Double, den: Double)]]
+        var own: [[Double?]]
+        var interopWeight: Double
+    }
+
+    func weighted(_ w: [Double]) -> Weighted {
+        var rest: [[(num: Double, den: Double)]] = []
+        var own: [[Double?]] = []
+        for stage in stages {
+            let m = stage.matrix!
+            let c = m.criteria.count
+            rest.append(m.tools.indices.map { t in
+                var num = 0.0, den = 0.0
+                for j in 0..<c where j != interop && m.known[t * c + j] > 0 {
+                    num += w[j] * m.scores[t * c + j]
+                    den += w[j]
+                }
+                return (num, den)
+            })
+            own.append(m.tools.indices.map { t in m.known[t * c + interop] > 0 ? m.scores[t * c + interop] / 10 : nil })
+        }
+        return Weighted(rest: rest, own: own, interopWeight: w[interop])
+    }
+
+    /// The in-stack totals of every member of `choice`, and their in-stack interoperability (0–10).
+    func memberTotals(_ choice: [Int], _ v: Weighted) -> [(total: Double, interop: Double?)] {
+        var sums = [Double](repeating: 0, count: stages.count)
+        var counts = [Int](repeating: 0, count: stages.count)
+        return stages.indices.map { s in memberTotal(s, choice, v, &sums, &counts, accumulate: s == 0) }
+    }
+
+    /// The total of the stack: the mean of its members' in-stack totals. `sums`/`counts` are scratch space.
+    func total(_ choice: [Int], _ v: Weighted, _ sums: inout [Double], _ counts: inout [Int]) -> Double {
+        var total = 0.0
+        for s in stages.indices { total += memberTotal(s, choice, v, &sums, &counts, accumulate: s == 0).total }
+        return total / Double(stages.count)
+    }
+
+    @inline(__always)
+    private func memberTotal(
+        _ s: Int, _ choice: [Int], _ v: Weighted, _ sums: inout [Double], _ counts: inout [Int], accumulate: Bool
+    ) -> (total: Double, interop: Double?) {
+        if accumulate {
+            for i in sums.indices {
+                sums[i] = 0
+                counts[i] = 0
+            }
+            for edge in edges {
+                if let value = edge.values[choice[edge.a]][choice[edge.b]] {
+                    sums[edge.a] += value
+                    sums[edge.b] += value
+                    counts[edge.a] += 1
+                    counts[edge.b] += 1
+                }
+            }
+        }
+        var (num, den) = v.rest[s][choice[s]]
+        var sum = sums[s], count = counts[s]
+        if let own = v.own[s][choice[s]] {
+            sum += own
+            count += 1
+        }
+        let value: Double? = count > 0 ? 10 * sum / Double(count) : nil
+        if let value {
+            num += v.interopWeight * value
+            den += v.interopWeight
+        }
+        return (den > 1e-15 ? num / den : 0, value)
+    }
+
+    func total(_ choice: [Int], _ w: [Double]) -> Double {
+        var sums = [Double](repeating: 0, count: stages.count)
+        var counts = [Int](repeating: 0, count: stages.count)
+        return total(choice, weighted(w), &sums, &counts)
+    }
+
+    func members(_ choice: [Int], _ w: [Double]) -> [StackChoice.Member] {
+        let totals = memberTotals(choice, weighted(w))
+        return stages.indices.map { s in
+            let tool = stages[s].matrix!.tools[choice[s]]
+            let alone = stages[s].tools.first { $0.tool == tool }?.total ?? 0
+            return StackChoice.Member(
+                stage: stages[s].stage, tool: tool, alone: alone, inStack: totals[s].total, interoperability: totals[s].interop)
+        }
+    }
+
+    func edges(_ choice: [Int]) -> [PairRecord] {
+        edges.compactMap { $0.records[choice[$0.a]][choice[$0.b]] }
+    }
+
+    /// Every stack, best first (ties: more stage winners, then earlier ids).
+    func rank(_ w: [Double]) -> [(choice: [Int], total: Double)] {
+        var all: [(choice: [Int], total: Double)] = []
+        let v = weighted(w)
+        var sums = [Double](repeating: 0, count: stages.count)
+        var counts = [Int](repeating: 0, count: stages.count)
+        enumerate { all.append(($0, total($0, v, &sums, &counts))) }
+        return all.sorted { x, y in
+            if abs(x.total - y.total) > DecisionMatrix.tieTolerance { return x.total > y.total }
+            let wx = winnersIn(x.choice), wy = winnersIn(y.choice)
+            if wx != wy { return wx > wy }
+            return tools(x.choice).lexicographicallyPrecedes(tools(y.choice))
+        }
+    }
+
+    /// The best stack under `w`, with the same tie rule as `rank`.
+    func best(_ w: [Double]) -> [Int] {
+        var best: [Int] = []
+        var bestTotal = -Double.infinity
+        let v = weighted(w)
+        var sums = [Double](repeating: 0, count: stages.count)
+        var counts = [Int](repeating: 0, count: stages.count)
+        enumerate { choice in
+            let t = total(choice, v, &sums, &counts)
+            if best.isEmpty || t > bestTotal + DecisionMatrix.tieTolerance
+                || (abs(t - bestTotal) <= DecisionMatrix.tieTolerance && better(choice, than: best))
+            {
+                best = choice
+                bestTotal = t
+            }
+        }
+        return best
+    }
+
+    private func better(_ x: [Int], than y: [Int]) -> Bool {
+        let wx = winnersIn(x), wy = winnersIn(y)
+        if wx != wy { return wx > wy }
+        return tools(x).lexicographicallyPrecedes(tools(y))
+    }
+
+    private func winnersIn(_ choice: [Int]) -> Int { zip(choice, winnerChoice).filter { $0 == $1 }.count }
+
+    /// Stages joined to another by an integration; the others simply keep their winner.
+    var joined: Set<Int> { Set(edges.flatMap { [$0.a, $0.b] }) }
+
+    /// Calls `body` with every combination of the joined stages' ranked tools (an odometer), the other stages
+    /// at their winner.
+    private func enumerate(_ body: ([Int]) -> Void) {
+        let free = joined.sorted()
+        let sizes = stages.map { $0.matrix!.tools.count }
+        var choice = winnerChoice
+        for s in free { choice[s] = 0 }
+        while true {
+            body(choice)
+            var k = free.count - 1
+            while k >= 0 {
+                choice[free[k]] += 1
+                if choice[free[k]] < sizes[free[k]] { break }
+                choice[free[k]] = 0
+                k -= 1
+            }
+            if k < 0 { return }
+        }
+    }
+
+    /// Why the stack takes `chosen` over the stage's `winner`: their totals alone and in their stacks, and the
+    /// pairs that made the difference.
+    func why(stage s: Int, winner: StackChoice.Member, chosen: StackChoice.Member, winners: [Int], best: [Int]) -> String {
+        func pairs(_ choice: [Int]) -> String {
+            let lines = edges.filter { $0.a == s || $0.b == s }.compactMap { edge -> String? in
+                let record = edge.records[choice[edge.a]][choice[edge.b]]
+                guard let record else { return nil }
+                let value = record.value.map { Numbers.format($0, decimals: 2) } ?? "unknown"
+                return "\(record.tools.joined(separator: " → ")) \(value) (\(record.verdict?.rawValue ?? record.basis))"
+            }
+            return lines.isEmpty ? "no known pair" : lines.joined(separator: ", ")
+        }
+        return "\(winner.tool) wins the stage alone (\(Numbers.format(winner.alone, decimals: 2)) vs "
+            + "\(Numbers.format(chosen.alone, decimals: 2))), but its hand-offs in the winners' stack are \(pairs(winners)); "
+            + "\(chosen.tool)'s in the chosen stack are \(pairs(best)); in-stack totals "
+            + "\(Numbers.format(winner.inStack, decimals: 2)) vs \(Numbers.format(chosen.inStack, decimals: 2))"
+    }
+}
