@@ -114,6 +114,24 @@ enum MinimalProject {
             """,
         "stages/tracking/adapters/mlflow/requirements.in": "mlflow==3.17.2\n",
         "stages/tracking/adapters/mlflow/requirements.lock": "mlflow==3.17.2\n",
+        "stages/tracking/adapters/mlflow/integrate.py": "def log_run(params, metrics, model_path):\n    raise NotImplementedError\n",
+        "integrations/train-and-log/integration.yaml": """
+            title: Training logs to the tracker
+            between: [data, tracking]
+            python: "3.11"
+            requirements: requirements.in
+            description: The data tool's table is trained on and the run logged.
+            parameters:
+              rows: {value: "100", description: Rows}
+            steps:
+              - id: hand_off
+                title: Hand off
+                timeout: 60
+                metrics: {ok_s: s}
+
+            """,
+        "integrations/train-and-log/run.py": "import sys\n",
+        "integrations/train-and-log/requirements.in": "scikit-learn\n",
         "stages/data/stage.yaml": """
             title: Data versioning
             order: 2

@@ -98,3 +98,106 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(observations(run).map { "\($0["step"] as? String ?? "") \($0["status"] as? String ?? "")" }, ["lint ok"])
     }
 }
+
+/// `bakeoff run --integration`: a fixture integration between the ci-cd and web-app stages, whose two fixture
+/// tools are Debian-packaged (so the pair's joint lock is empty and nothing is downloaded).
+final class IntegrationRunTests: XCTestCase {
+    private func project() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder("bakeoff-integration-run")
+        try Repository.copyBundledProject(to: folder.path)
+        let fm = FileManager.default
+        try fm.removeItem(atPath: "\(folder.path)/integrations")
+        try fm.createDirectory(atPath: "\(folder.path)/integrations", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: "\(Repository.root)/integrations/common", toPath: "\(folder.path)/integrations/common")
+        for stage in ["ci-cd", "web-app"] {
+            let adapters = "\(folder.path)/stages/\(stage)/adapters"
+            for tool in try fm.contentsOfDirectory(atPath: adapters) { try fm.removeItem(atPath: "\(adapters)/\(tool)") }
+        }
+        let debian = "install: {debian: [coreutils], version: [true, --version]}\nenv: {FIXTURE_HOME: \"{adapter}/home\"}\nsteps: {}\n"
+        try folder.write("stages/ci-cd/adapters/ruff/adapter.yaml", debian)
+        try folder.write("stages/ci-cd/adapters/ruff/integrate.py", "def give():\n    return 21\n")
+        try folder.write("stages/web-app/adapters/streamlit/adapter.yaml", debian)
+        try folder.write(
+            "stages/web-app/adapters/streamlit/integrate.py",
+            """
+            UNSUPPORTED = {"not_here": "the fixture app cannot do that"}
+
+
+            def take(value):
+                return value * 2
+
+
+            def not_here():
+                raise NotImplementedError(UNSUPPORTED["not_here"])
+
+            """)
+        try folder.write(
+            "integrations/lint-the-app/integration.yaml",
+            """
+            title: Fixture hand-off
+            between: [ci-cd, web-app]
+            python: "3.11"
+            description: The linter hands a number to the app.
+            steps:
+              - {id: hand, title: Hand over, timeout: 60}
+              - {id: missing, title: A role the app lacks, timeout: 60}
+
+            """)
+        try folder.write(
+            "integrations/lint-the-app/run.py",
+            """
+            import os, sys
+            import pair
+
+            def hand():
+                value = pair.role("ci-cd").give()
+                pair.check(pair.role("web-app").take(value) == 42, "the app did not double the value")
+                named = pair.tool("ci-cd") == "ruff" and pair.tool("web-app") == "streamlit"
+                pair.ok(value=value, named=named, own_env=os.environ.get("FIXTURE_HOME", "").endswith("adapters/streamlit/home"))
+
+            def missing():
+                pair.calling(pair.role("web-app").not_here)
+
+            {"hand": hand, "missing": missing}[sys.argv[1]]()
+
+            """)
+        return folder
+    }
+
+    func testPairsRunLikeScenariosAndUnsupportedRolesSayWhy() throws {
+        let folder = try project()
+        defer { folder.remove() }
+        let out = try CLI.run(
+            ["run", "--project", folder.path, "--integration", "lint-the-app", "--repeat", "1"],
+            environment: ["XDG_CACHE_HOME": folder.path + "/cache"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let lock = try folder.read("integrations/lint-the-app/locks/ruff+streamlit.lock")
+        XCTAssertTrue(lock.hasPrefix("# uv pip compile locks/ruff+streamlit.in --python-version 3.11; input sha256 "), lock)
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/evidence/runs")
+        let name = try XCTUnwrap(files.first { out.stdout.contains($0) }, out.stdout)
+        let run = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url("evidence/runs/\(name)"))) as? [String: Any])
+        let list = try XCTUnwrap(run["observations"] as? [[String: Any]])
+        XCTAssertEqual(list.map { $0["stage"] as? String }, ["lint-the-app", "lint-the-app"])
+        XCTAssertEqual(list.map { $0["tool"] as? String }, ["ruff+streamlit", "ruff+streamlit"])
+        XCTAssertEqual(list.map { $0["status"] as? String }, ["ok", "unsupported"], "\(list)")
+        let metrics = list[0]["metrics"] as? [String: Double]
+        XCTAssertEqual(metrics?["value"], 21)
+        XCTAssertEqual(metrics?["named"], 1)
+        XCTAssertEqual(metrics?["own_env"], 1)
+        XCTAssertEqual(list[1]["reason"] as? String, "the fixture app cannot do that")
+
+        // The stack scoring reads the pair: installs (1) and 1 of 2 hand-off steps (0.5) → 0.75.
+        let score = try CLI.run(["score", "--project", folder.path, "--stack", "--format", "json", "--samples", "0"])
+        XCTAssertEqual(score.status, 0, score.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])
+        let pairs = try XCTUnwrap(object["pairs"] as? [[String: Any]])
+        let pair = try XCTUnwrap(pairs.first { ($0["tools"] as? [String]) == ["ruff", "streamlit"] })
+        XCTAssertEqual(pair["verdict"] as? String, "partial")
+        XCTAssertEqual(pair["value"] as? Double, 0.75)
+
+        let typo = try CLI.run(["run", "--project", folder.path, "--integration", "lint-the-ap"])
+        XCTAssertEqual(typo.status, 64)
+        XCTAssertTrue(typo.stderr.contains("unknown integration 'lint-the-ap'; did you mean 'lint-the-app'?"), typo.stderr)
+    }
+}

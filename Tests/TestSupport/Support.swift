@@ -41,10 +41,10 @@ public enum Repository {
         fatalError("Package.swift not found above \(#filePath)")
     }()
 
-    /// Copies the bundled project (bakeoff.yaml, criteria/, stages/, templates/, evidence/runs) into `folder`.
+    /// Copies the bundled project (bakeoff.yaml, criteria/, stages/, integrations/, templates/, evidence/) into `folder`.
     public static func copyBundledProject(to folder: String) throws {
         let fm = FileManager.default
-        for item in ["bakeoff.yaml", "criteria", "stages", "templates", "evidence"] {
+        for item in ["bakeoff.yaml", "criteria", "stages", "integrations", "templates", "evidence"] {
             let source = (root as NSString).appendingPathComponent(item)
             guard fm.fileExists(atPath: source) else { continue }
             let target = (folder as NSString).appendingPathComponent(item)

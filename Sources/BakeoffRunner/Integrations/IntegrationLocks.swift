@@ -33,9 +33,16 @@ public struct IntegrationLocks: Sendable {
         {
             return .ready
         }
-        if resolver == nil { resolver = try StackResolver.locate(log: log) }
-        log("resolving \(pair.integration.id) \(pair.id) together")
-        switch try resolver!.compile(requirements.text, python: pair.integration.python) {
+        // Nothing to resolve (Debian-packaged tools and no glue): an empty lock, a bare Python.
+        let outcome: StackResolver.Outcome
+        if requirements.lines.isEmpty {
+            outcome = .resolved(packages: [])
+        } else {
+            if resolver == nil { resolver = try StackResolver.locate(log: log) }
+            log("resolving \(pair.integration.id) \(pair.id) together")
+            outcome = try resolver!.compile(requirements.text, python: pair.integration.python)
+        }
+        switch outcome {
         case .resolved(let packages):
             try FileManager.default.createDirectory(atPath: "\(folder)/locks", withIntermediateDirectories: true)
             try Data(requirements.text.utf8).write(to: URL(fileURLWithPath: inPath), options: .atomic)
