@@ -46,7 +46,19 @@ public enum ProjectLoader {
         if stages.isEmpty {
             files.report(file: "stages", "no stage is defined", hint: "add stages/<id>/stage.yaml")
         }
-        let integrations = IntegrationLoader(files: files, stages: stages).loadAll()
+        // Integrations in data-flow order: by how far their upstream stage is from a stage nothing feeds (the
+        // longest chain of integrations leading to it), then by stage order and id.
+        let loaded = IntegrationLoader(files: files, stages: stages).loadAll()
+        var depth: [String: Int] = [:]
+        for _ in 0..<loaded.count {
+            for i in loaded { depth[i.stages[1]] = max(depth[i.stages[1]] ?? 0, min((depth[i.stages[0]] ?? 0) + 1, loaded.count)) }
+        }
+        let position = Dictionary(stages.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let integrations = loaded.sorted {
+            let a = [depth[$0.stages[0]] ?? 0, position[$0.stages[0]] ?? .max, position[$0.stages[1]] ?? .max]
+            let b = [depth[$1.stages[0]] ?? 0, position[$1.stages[0]] ?? .max, position[$1.stages[1]] ?? .max]
+            return a != b ? a.lexicographicallyPrecedes(b) : $0.id < $1.id
+        }
         let criteriaLoader = CriteriaLoader(files: files, stages: stages)
         let (criteria, costModel) = criteriaLoader.load()
         let profiles = criteriaLoader.loadProfiles(criteria: criteria)

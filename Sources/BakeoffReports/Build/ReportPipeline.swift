@@ -6,6 +6,8 @@ public struct BuildContext: Sendable {
     public var project: Project
     public var runs: [Run]
     public var scoreboard: Scoreboard?
+    /// The pairs and the whole-stack choice, read once after scoring.
+    public var stack: StackAnalysis?
     /// True when `--weight` changed the profile's weights (the site says so).
     public var weightsOverridden: Bool
     public var version: String
@@ -38,9 +40,10 @@ public struct BuildContext: Sendable {
 
     /// The site's model (project, scoreboard, runs).
     public func siteModel() throws -> SiteModel {
-        SiteModel(
-            project: project, scoreboard: try requireScoreboard(), runs: runs, weightsOverridden: weightsOverridden,
-            version: version)
+        let scoreboard = try requireScoreboard()
+        return SiteModel(
+            project: project, scoreboard: scoreboard, runs: runs, weightsOverridden: weightsOverridden, version: version,
+            stack: stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs))
     }
 }
 
@@ -93,6 +96,9 @@ public struct ReportPipeline: Sendable {
     /// The site's steps, in order, for a context that already holds the scoreboard.
     public static func siteSteps(projectRoot: String) -> [BuildStep] {
         [
+            BuildStep("choose the stack") { context in
+                context.stack = StackAnalysis.make(project: context.project, scoreboard: try context.requireScoreboard(), runs: context.runs)
+            },
             BuildStep("load templates") { context in
                 context.templates = try TemplateSet.load(projectRoot: projectRoot)
             },

@@ -5,6 +5,7 @@ enum BuiltinTemplates {
         "index": index,
         "stage": stage,
         "evidence": evidence,
+        "stack": stack,
         "header": header,
         "footer": footer,
         "style": style,
@@ -260,6 +261,50 @@ enum BuiltinTemplates {
 
 """#
 
+    static let stack = #"""
+{{>header}}
+<h1>Does the stack play nice together?</h1>
+<p class="lead">Each stage's winner was chosen alone. Here the tools of neighbouring stages are installed in one environment and made to hand data to each other, scripted and checked like every scenario; the stack is then chosen with those results counted in interoperability.</p>
+
+<h2 id="choice">The stack we choose</h2>
+{{^hasChoice}}<p class="unknown">No stack choice: {{problem}}.</p>{{/hasChoice}}
+{{#hasChoice}}
+<table>
+<thead><tr><th scope="col">Stage</th><th scope="col">Tool</th><th scope="col">Score alone</th><th scope="col">Score in the stack</th><th scope="col">Interoperability in the stack</th><th scope="col">Stage winner</th></tr></thead>
+<tbody>
+{{#members}}<tr><td><a href="{{href}}">{{stage}}</a></td><td><bdi>{{tool}}</bdi></td><td class="num">{{alone}}</td><td class="num">{{inStack}}</td><td class="num">{{interoperability}}</td><td>{{#winner}}<bdi>{{.}}</bdi> (differs){{/winner}}{{^winner}}same{{/winner}}</td></tr>
+{{/members}}
+</tbody>
+</table>
+<p>Stack total {{total}} out of 10 (the mean of the in-stack scores); the stage winners together score {{winnersTotal}}. The same stack stays best in {{robustness}} drawn around the profile's weights.</p>
+{{#sameAsWinners}}<p>The stage winners are also the best stack.</p>{{/sameAsWinners}}
+{{#differences}}<p class="card">In {{stage}} the stack takes <bdi>{{chosen}}</bdi> instead of the stage winner <bdi>{{winner}}</bdi>: {{why}}.</p>
+{{/differences}}
+{{#next.0}}<p>Next best stacks: {{/next.0}}{{#next}}<bdi>{{.}}</bdi>; {{/next}}{{#next.0}}</p>{{/next.0}}
+<p class="muted">A tool's interoperability in the stack is the mean of its own interoperability score and the values of its pairs with its neighbours (×10). A pair's value is the mean of what is known of it: installs together (1 or 0), the share of its hand-off steps that worked, and 1 when a sourced fact of either tool documents the other; a pair nobody ran or documented is left out, never counted as 0.</p>
+{{/hasChoice}}
+
+<h2 id="pairs">What was tried, and what worked</h2>
+{{#integrations}}
+<section class="card" id="{{anchor}}">
+<h3>{{title}}: {{upstream}} → {{downstream}}</h3>
+{{{description}}}
+<p>Steps: {{steps}}. {{summary}}.</p>
+<table>
+<thead><tr><th scope="col">{{upstream}} ↓ · {{downstream}} →</th>{{#columns}}<th scope="col"><bdi>{{.}}</bdi></th>{{/columns}}</tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row"><bdi>{{tool}}</bdi></th>{{#cells}}<td class="pair pair-{{verdict}}">{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}{{#detail}}<small>{{.}}</small>{{/detail}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</section>
+{{/integrations}}
+{{^integrations}}<p class="unknown">No integration is defined: add integrations/&lt;id&gt;/integration.yaml.</p>{{/integrations}}
+{{#unjoined}}<p class="muted">Not joined to a neighbour by an integration: {{.}}. CI/CD tools act on the code, not on the data, so they join the stack by installing together (<code>bakeoff stack check</code>) only.</p>{{/unjoined}}
+{{>footer}}
+
+"""#
+
     static let header = #"""
 <!DOCTYPE html>
 <html lang="en">
@@ -313,6 +358,7 @@ th{background:var(--panel)}
 th,td a,td code{overflow-wrap:normal}thead th{white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .status-ok{color:var(--good)}.status-failed,.status-timeout{color:var(--bad);font-weight:600}.status-unsupported,.status-skipped{color:var(--warn)}.status-none{color:var(--muted);font-style:italic}
+.pair-works{color:var(--good);font-weight:600}.pair-partial,.pair-unsupported,.pair-documented{color:var(--warn)}.pair-fails,.pair-conflicts{color:var(--bad);font-weight:600}.pair-untried{color:var(--muted);font-style:italic}td.pair small{display:block;color:var(--muted);font-weight:400;font-style:normal}
 .card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;margin:1rem 0}
 .recommendation{border-left:4px solid var(--accent)}
 .badge{display:inline-block;border:1px solid var(--line);border-radius:999px;padding:0 .55rem;font-size:.82rem;background:var(--bg)}

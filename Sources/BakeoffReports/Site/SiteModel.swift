@@ -9,14 +9,21 @@ public struct SiteModel: Sendable {
     /// True when `--weight` changed the profile's weights.
     public var weightsOverridden: Bool
     public var version: String
+    /// The integration pairs and the whole-stack choice.
+    public var stack: StackAnalysis
     let measurements: Measurements
 
-    public init(project: Project, scoreboard: Scoreboard, runs: [Run], weightsOverridden: Bool = false, version: String) {
+    /// `stack` nil: read from the project and runs here.
+    public init(
+        project: Project, scoreboard: Scoreboard, runs: [Run], weightsOverridden: Bool = false, version: String,
+        stack: StackAnalysis? = nil
+    ) {
         self.project = project
         self.scoreboard = scoreboard
         self.runs = runs
         self.weightsOverridden = weightsOverridden
         self.version = version
+        self.stack = stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs)
         self.measurements = Measurements(runs: runs)
     }
 
@@ -24,6 +31,8 @@ public struct SiteModel: Sendable {
 
     /// The file of a stage's page, relative to the site folder.
     public static func stagePage(_ stage: String) -> String { "stage-\(Markup.anchor(stage)).html" }
+    /// The stack page: pairs of neighbouring tools, and the whole-stack choice.
+    public static let stackPage = "stack.html"
     /// A chart file, relative to the site folder.
     public static func chart(_ stage: String, _ kind: String) -> String { "charts/\(Markup.anchor(stage))-\(kind).svg" }
     static func measurementAnchor(_ stage: String, _ tool: String, _ step: String) -> String { "m--" + Markup.anchor(stage, tool, step) }
@@ -58,6 +67,9 @@ public struct SiteModel: Sendable {
         for stage in project.assessedStages {
             let href = Self.stagePage(stage.id)
             nav.append(.init(href: href, label: stage.title, current: current == href))
+        }
+        if !project.integrations.isEmpty {
+            nav.append(.init(href: Self.stackPage, label: "Stack", current: current == Self.stackPage))
         }
         nav.append(.init(href: "evidence.html", label: "Evidence", current: current == "evidence.html"))
         return .init(team: project.team.name, version: version, profile: scoreboard.profile, runCount: runs.count, nav: nav)
@@ -337,7 +349,8 @@ public struct SiteModel: Sendable {
     // MARK: evidence
 
     public func evidencePage() -> SiteViews.EvidencePage {
-        let stageTitles = Dictionary(project.stages.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let stageTitles = Dictionary(
+            project.stages.map { ($0.id, $0.title) } + project.integrations.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let toolNames = Dictionary(
             project.stages.flatMap { s in s.candidates.map { ("\(s.id)/\($0.id)", $0.name) } }, uniquingKeysWith: { a, _ in a })
         let runViews = runs.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }.map { run in
@@ -363,21 +376,30 @@ public struct SiteModel: Sendable {
                 environments: environments)
         }
         var groups: [SiteViews.MeasurementGroup] = []
-        for stage in project.stages {
+        // Stages, then integrations (whose "tools" are pairs, shown as "A → B").
+        var sections = project.stages.map { ($0.id, $0.title, $0.candidates.map(\.id), $0.scenario?.steps ?? []) }
+        sections += project.integrations.map { i in
+            (i.id, i.title, stack.pairs.filter { $0.integration == i.id }.map(\.id), i.scenario.steps)
+        }
+        var pairNames: [String: String] = [:]
+        for pair in stack.pairs {
+            let names = zip(pair.stages, pair.tools).map { stage, tool in project.stage(stage)?.candidate(tool)?.name ?? tool }
+            pairNames["\(pair.integration)/\(pair.id)"] = names.joined(separator: " → ")
+        }
+        for (id, title, toolOrder, steps) in sections {
             // Candidates and steps in the order the stage lists them; anything else after, sorted.
-            let toolOrder = stage.candidates.map(\.id)
-            let stepOrder = stage.scenario?.steps.map(\.id) ?? []
+            let stepOrder = steps.map(\.id)
             func rank(_ list: [String], _ id: String) -> Int { list.firstIndex(of: id) ?? list.count }
-            let ordered = measurements.measurements(stage: stage.id).sorted {
+            let ordered = measurements.measurements(stage: id).sorted {
                 (rank(toolOrder, $0.tool), $0.tool, rank(stepOrder, $0.step), $0.step)
                     < (rank(toolOrder, $1.tool), $1.tool, rank(stepOrder, $1.step), $1.step)
             }
             for m in ordered {
-                let stepTitle = stage.scenario?.steps.first { $0.id == m.step }?.title ?? m.step
+                let stepTitle = steps.first { $0.id == m.step }?.title ?? m.step
                 groups.append(
                     .init(
-                        anchor: Self.measurementAnchor(m.stage, m.tool, m.step), stageTitle: stage.title,
-                        toolName: toolNames["\(m.stage)/\(m.tool)"] ?? m.tool, stepTitle: stepTitle,
+                        anchor: Self.measurementAnchor(m.stage, m.tool, m.step), stageTitle: title,
+                        toolName: toolNames["\(m.stage)/\(m.tool)"] ?? pairNames["\(m.stage)/\(m.tool)"] ?? m.tool, stepTitle: stepTitle,
                         rows: m.observations.map(Self.observationRow)))
             }
         }

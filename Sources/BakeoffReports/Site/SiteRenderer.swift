@@ -17,6 +17,9 @@ public struct SiteRenderer: Sendable {
             files[SiteModel.stagePage(stage.id)] = templates.render("stage", model.stagePage(stage))
         }
         files["evidence.html"] = templates.render("evidence", model.evidencePage())
+        if !model.project.integrations.isEmpty {
+            files[SiteModel.stackPage] = templates.render("stack", model.stackPage())
+        }
         return files
     }
 

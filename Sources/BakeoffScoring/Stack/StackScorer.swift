@@ -347,3 +347,34 @@ struct Problem {
             + "\(Numbers.format(winner.inStack, decimals: 2)) vs \(Numbers.format(chosen.inStack, decimals: 2))"
     }
 }
+
+/// The pairs and the stack choice of a project, as the reports show them.
+public struct StackAnalysis: Hashable, Sendable {
+    public var pairs: [PairRecord]
+    public var choice: StackChoice?
+    /// Why there is no stack choice (no integration, nothing ranked, no interoperability criterion).
+    public var problem: String?
+
+    public init(pairs: [PairRecord], choice: StackChoice?, problem: String?) {
+        self.pairs = pairs
+        self.choice = choice
+        self.problem = problem
+    }
+
+    /// Reads the pairs and chooses the stack (seeded: the same inputs give the same analysis).
+    public static func make(
+        project: Project, scoreboard: Scoreboard, runs: [Run], samples: Int = StackScorer.defaultSamples,
+        seed: UInt64 = ScoringOptions().seed
+    ) -> StackAnalysis {
+        let pairs = PairEvidence.records(project: project, runs: runs)
+        guard !project.integrations.isEmpty else {
+            return StackAnalysis(pairs: pairs, choice: nil, problem: "the project has no integrations/ between its stages")
+        }
+        do {
+            let choice = try StackScorer.choose(project: project, board: scoreboard, pairs: pairs, samples: samples, seed: seed)
+            return StackAnalysis(pairs: pairs, choice: choice, problem: nil)
+        } catch {
+            return StackAnalysis(pairs: pairs, choice: nil, problem: "\(error)")
+        }
+    }
+}
