@@ -16,19 +16,43 @@ public enum ArchitectureDiagram {
         public var title: String
         public var winner: String?
         public var runnerUp: String?
+        /// How the hand-off from the previous box of the data path to this one fared for the two winners.
+        public var handOff: HandOff
 
-        public init(role: Role, stage: String, title: String, winner: String?, runnerUp: String?) {
+        public init(role: Role, stage: String, title: String, winner: String?, runnerUp: String?, handOff: HandOff = .none) {
             self.role = role
             self.stage = stage
             self.title = title
             self.winner = winner
             self.runnerUp = runnerUp
+            self.handOff = handOff
+        }
+    }
+
+    /// Whether the integration between two neighbouring winners was verified by a run.
+    public enum HandOff: String, Sendable {
+        /// Every step of their integration worked.
+        case verified
+        /// Their integration was run and some step did not work (or they cannot share an environment).
+        case failed
+        /// No run of their integration (or no integration joins the two stages).
+        case unverified
+        /// No incoming hand-off (the first box of the path).
+        case none
+
+        var mark: String {
+            switch self {
+            case .verified: "✓"
+            case .failed: "✗"
+            case .unverified: "?"
+            case .none: ""
+            }
         }
     }
 
     /// The nodes of a project: each assessed stage with its scorecard's winner and runner-up, placed by role
     /// (recognised from the stage id, else from the stage's order in the pipeline).
-    public static func nodes(project: Project, scoreboard: Scoreboard) -> [Node] {
+    public static func nodes(project: Project, scoreboard: Scoreboard, pairs: [PairRecord] = []) -> [Node] {
         let keywords: [(Role, [String])] = [
             (.tracking, ["track", "registry"]), (.versioning, ["version"]), (.orchestration, ["orchestr", "pipeline"]),
             (.cicd, ["ci-cd", "cicd", "ci"]), (.app, ["app"]), (.monitoring, ["monitor"]),
@@ -49,13 +73,27 @@ public enum ArchitectureDiagram {
                 assigned[free] = stage
             }
         }
+        func winner(_ role: Role) -> String? {
+            assigned[role].flatMap { stage in scoreboard.stages.first { $0.stage == stage.id }?.winner }
+        }
+        // The data path: each box's hand-off comes from the box before it.
+        let path: [Role] = [.versioning, .orchestration, .tracking, .app, .monitoring]
+        func handOff(_ role: Role) -> HandOff {
+            guard let i = path.firstIndex(of: role), i > 0, let to = assigned[role], let from = assigned[path[i - 1]] else { return .none }
+            guard let a = winner(path[i - 1]), let b = winner(role) else { return .unverified }
+            let runs = pairs.filter { $0.stages == [from.id, to.id] && $0.tools == [a, b] && $0.verdict != nil }
+            if runs.isEmpty { return .unverified }
+            return runs.allSatisfy { $0.verdict == .works } ? .verified : .failed
+        }
         return Role.allCases.compactMap { role in
             guard let stage = assigned[role] else { return nil }
             let card = scoreboard.stages.first { $0.stage == stage.id }
             func name(_ id: String?) -> String? {
                 id.map { id in card?.tools.first { $0.tool == id }?.name ?? stage.candidate(id)?.name ?? id }
             }
-            return Node(role: role, stage: stage.id, title: stage.title, winner: name(card?.winner), runnerUp: name(card?.runnerUp))
+            return Node(
+                role: role, stage: stage.id, title: stage.title, winner: name(card?.winner), runnerUp: name(card?.runnerUp),
+                handOff: handOff(role))
         }
     }
 
@@ -190,8 +228,19 @@ public enum ArchitectureDiagram {
 
         var edges: [Edge] = []
         let midMain = mainY + rowHeight / 2
+        var marks: [TextLine] = []
         for i in 0..<mainRoles.count {
-            edges.append(Edge(points: [(column(i) + boxWidth, midMain), (column(i + 1), midMain)], kind: "edge", label: nil))
+            let handOff = i == 0 ? .none : byRole[mainRoles[i]]?.handOff ?? .unverified
+            let kind = handOff == .none ? "edge" : "edge edge-\(handOff.rawValue)"
+            edges.append(Edge(points: [(column(i) + boxWidth, midMain), (column(i + 1), midMain)], kind: kind, label: handOff.mark))
+            if handOff != .none {
+                let size = 13.0
+                let width = TextMetrics.width(handOff.mark, size: size, bold: true)
+                marks.append(
+                    TextLine(
+                        text: handOff.mark, x: column(i) + boxWidth + gap / 2 - width / 2, y: midMain - 7, size: size, bold: true,
+                        className: "mark-\(handOff.rawValue)", width: width))
+            }
         }
         let midTop = topY + rowHeight / 2
         edges.append(Edge(points: [(column(0) + boxWidth, midTop), (column(1), midTop)], kind: "code", label: nil))
@@ -222,7 +271,11 @@ public enum ArchitectureDiagram {
         label("→ data and models", x: margin, y: legendY)
         label("- - → feedback (retraining)", x: margin + 150, y: legendY, className: "feedback-label")
         label("··· → code path (CI/CD)", x: margin + 330, y: legendY, className: "code-label")
-        return Layout(width: width, height: legendY + 16, boxes: boxes, edges: edges, labels: labels)
+        label("✓ hand-off between the two winners verified by a run", x: margin, y: legendY + 16, className: "mark-verified-label")
+        label("✗ run, and it failed", x: margin + 330, y: legendY + 16, className: "mark-failed-label")
+        label("? not verified", x: margin + 480, y: legendY + 16)
+        labels += marks
+        return Layout(width: width, height: legendY + 32, boxes: boxes, edges: edges, labels: labels)
     }
 
     /// The diagram as SVG.
@@ -230,6 +283,7 @@ public enum ArchitectureDiagram {
         let layout = layout(nodes)
         let described = nodes.map { n in
             "\(n.title): " + (n.winner.map { "\($0)" + (n.runnerUp.map { " (runner-up \($0))" } ?? "") } ?? Format.unknown)
+                + (n.handOff == .none ? "" : ", hand-off into it \(n.handOff.rawValue)")
         }.joined(separator: "; ")
         var svg = SVGDocument(
             width: layout.width, height: layout.height, title: title,
@@ -237,12 +291,20 @@ public enum ArchitectureDiagram {
         svg.raw(
             "<defs><marker id=\"a\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" class=\"arrow\"/></marker>"
                 + "<marker id=\"f\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" class=\"arrow-feedback\"/></marker>"
-                + "<marker id=\"c\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" class=\"arrow-code\"/></marker></defs>"
-                + "<style>.feedback-label{font-size:10px;fill:#e15759}.code-label{font-size:10px;fill:#4e79a7}</style>")
+                + "<marker id=\"c\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" class=\"arrow-code\"/></marker>"
+                + "<marker id=\"v\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" class=\"arrow-verified\"/></marker>"
+                + "<marker id=\"x\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" class=\"arrow-failed\"/></marker></defs>"
+                + "<style>.feedback-label{font-size:10px;fill:#e15759}.code-label{font-size:10px;fill:#4e79a7}"
+                + ".edge-verified{stroke:#1a7f37;stroke-width:2.4}.arrow-verified{fill:#1a7f37}.mark-verified,.mark-verified-label{fill:#1a7f37}"
+                + ".edge-failed{stroke:#cf222e;stroke-width:2;stroke-dasharray:5 3}.arrow-failed{fill:#cf222e}.mark-failed,.mark-failed-label{fill:#cf222e}"
+                + ".edge-unverified{stroke-dasharray:3 3}.mark-verified,.mark-failed,.mark-unverified{font-size:13px;font-weight:bold}"
+                + ".mark-verified-label,.mark-failed-label{font-size:10px}</style>")
         for edge in layout.edges {
             let d = edge.points.enumerated().map { i, p in (i == 0 ? "M" : "L") + SVGDocument.n(p.0) + "," + SVGDocument.n(p.1) }
                 .joined()
-            let marker = edge.kind == "feedback" ? "f" : (edge.kind == "code" ? "c" : "a")
+            let marker =
+                edge.kind == "feedback" ? "f" : edge.kind == "code" ? "c"
+                : edge.kind.hasSuffix("verified") && !edge.kind.hasSuffix("unverified") ? "v" : edge.kind.hasSuffix("failed") ? "x" : "a"
             svg.raw("<path d=\"\(d)\" class=\"\(edge.kind)\" marker-end=\"url(#\(marker))\"/>")
         }
         for box in layout.boxes {
@@ -269,7 +331,13 @@ public enum ArchitectureDiagram {
         var out = "%% The recommended stack, generated by bakeoff build from the scoreboard.\nflowchart LR\n"
         out += "  data[(\"Data\")]\n  code[(\"Code\")]\n"
         for role in Role.allCases { out += "  \(role.rawValue)[\"\(label(role))\"]\n" }
-        out += "  data --> versioning --> orchestration --> tracking --> app --> monitoring\n"
+        out += "  data --> versioning\n"
+        let path: [Role] = [.versioning, .orchestration, .tracking, .app, .monitoring]
+        for (from, to) in zip(path, path.dropFirst()) {
+            let handOff = byRole[to]?.handOff ?? .unverified
+            let words = handOff == .verified ? "hand-off verified" : handOff == .failed ? "hand-off failed" : "not verified"
+            out += "  \(from.rawValue) -- \"\(escape(words))\" --> \(to.rawValue)\n"
+        }
         out += "  monitoring -. \"drift detected: retrain\" .-> orchestration\n"
         out += "  code -.-> cicd\n  cicd -. \"deploy pipelines\" .-> orchestration\n  cicd -. \"deploy app\" .-> app\n"
         return out

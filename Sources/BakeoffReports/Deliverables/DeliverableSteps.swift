@@ -11,7 +11,8 @@ extension ReportPipeline {
         },
         BuildStep("outline the talk") { context in
             let team = context.project.team
-            let slides = SlideDeck.slides(project: context.project, scoreboard: context.scoreboard, runs: context.runs)
+            let slides = SlideDeck.slides(
+                project: context.project, scoreboard: context.scoreboard, runs: context.runs, stack: context.stack)
             let plan = TalkPlan.plan(slides: slides, team: team)
             var images: [String: String] = [:]
             for (path, text) in context.files where path.hasPrefix("site/") && path.hasSuffix(".svg") {

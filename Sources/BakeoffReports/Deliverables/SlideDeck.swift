@@ -21,8 +21,14 @@ public enum SlideDeck {
     /// Title, architecture, one slide per assessed stage, cost and risk, the ask; the notes hold every
     /// essential sentence, plus optional ones (taken round robin across slides) while the talk stays
     /// `margin` seconds under its limit.
-    public static func slides(project: Project, scoreboard: Scoreboard?, runs: [Run], margin: Int = 20) -> [Slide] {
-        let drafts = drafts(project: project, scoreboard: scoreboard, runs: runs)
+    /// `stack` nil: read from the project and runs here (when there is a scoreboard and an integration).
+    public static func slides(
+        project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil, margin: Int = 20
+    ) -> [Slide] {
+        let stack = stack ?? scoreboard.flatMap { board in
+            project.integrations.isEmpty ? nil : StackAnalysis.make(project: project, scoreboard: board, runs: runs)
+        }
+        let drafts = drafts(project: project, scoreboard: scoreboard, runs: runs, stack: stack)
         let talk = project.team.talk
         let budget = max(0, talk.limitSeconds - margin) * talk.wordsPerMinute / 60
         var chosen = drafts.map { $0.essential }
@@ -71,7 +77,7 @@ public enum SlideDeck {
         return assemble()
     }
 
-    static func drafts(project: Project, scoreboard: Scoreboard?, runs: [Run]) -> [Draft] {
+    static func drafts(project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil) -> [Draft] {
         let team = project.team
         let stages = project.assessedStages
         let summaries = stages.map { StageSummary(stage: $0, scoreboard: scoreboard, runs: runs) }
@@ -123,6 +129,9 @@ public enum SlideDeck {
                 ]))
 
         for s in summaries { drafts.append(stageDraft(s, project: project)) }
+        if let stack, let choice = stack.choice, !project.integrations.isEmpty {
+            drafts.append(stackDraft(choice, pairs: stack.pairs, project: project))
+        }
         drafts.append(costRiskDraft(summaries, project: project))
 
         let asks = summaries.compactMap { s in s.winner.map { s.name(of: $0.tool) } }
@@ -216,6 +225,59 @@ public enum SlideDeck {
         return Draft(
             id: s.stage.id, title: "\(s.stage.title): \(s.winner.map { s.name(of: $0.tool) } ?? "no pick yet")",
             body: body.joined(separator: "\n"), essential: essential, optional: optional)
+    }
+
+    /// Does the stack play nice: the hand-offs between neighbouring winners, and whether counting them
+    /// changes the stack.
+    private static func stackDraft(_ choice: StackChoice, pairs: [PairRecord], project: Project) -> Draft {
+        let e = MarkdownText.escape
+        func name(_ stage: String, _ tool: String) -> String { project.stage(stage)?.candidate(tool)?.name ?? tool }
+        func title(_ stage: String) -> String { project.stage(stage)?.title ?? stage }
+        let rows = choice.winnerEdges.map { p -> [String] in
+            let result: String
+            switch p.verdict {
+            case .works?: result = "works (\(p.steps.count) of \(p.steps.count) steps)"
+            case .partial?: result = "partly (\(p.steps.filter { $0.status == .ok }.count) of \(p.steps.count) steps)"
+            case .fails?: result = "fails"
+            case .unsupported?: result = "unsupported"
+            case .conflicts?: result = "cannot share an environment"
+            case nil: result = p.documented.isEmpty ? "not run" : "documented, not run"
+            }
+            return [e(title(p.stages[0]) + " → " + title(p.stages[1])), e(name(p.stages[0], p.tools[0]) + " → " + name(p.stages[1], p.tools[1])), result]
+        }
+        let tried = pairs.filter { $0.verdict != nil }
+        let works = tried.filter { $0.verdict == .works }.count
+        var body = MarkdownText.table(header: ["Hand-off", "Winners", "Result"], rows: rows, rightAligned: [])
+        body += "\n\n- Pairs of neighbouring tools run: \(tried.count) of \(pairs.count), \(works) work end to end"
+        let verified = choice.winnerEdges.filter { $0.verdict == .works }.count
+        var essential = [
+            "We also checked that neighbouring tools hand data to each other, installed together and scripted like every scenario: "
+                + "\(verified) of the \(choice.winnerEdges.count) hand-offs between our winners were verified by a run."
+        ]
+        if choice.differences.isEmpty {
+            body += "\n- **Counting interoperability, the stage winners stay the best stack**"
+            essential.append(
+                "Counting those results, the winners remain the best stack, in \(Numbers.percent(choice.robustness)) of the weightings we sampled.")
+        } else {
+            let changes = choice.differences.map { "\(name($0.stage, $0.chosen)) instead of \(name($0.stage, $0.winner))" }
+            body += "\n- **Best stack with interoperability counted: \(e(list(changes)))**"
+            essential.append(
+                "Counting those results changes the stack: we would take \(list(changes)), "
+                    + "the best choice in \(Numbers.percent(choice.robustness)) of the weightings we sampled.")
+        }
+        var optional: [String] = []
+        if let failed = choice.winnerEdges.first(where: { $0.verdict != nil && $0.verdict != .works }),
+            let step = failed.steps.first(where: { $0.status != .ok })
+        {
+            optional.append(
+                "Where it breaks: \(name(failed.stages[0], failed.tools[0])) to \(name(failed.stages[1], failed.tools[1])) "
+                    + "stops at \(step.step.replacingOccurrences(of: "_", with: " ")), \(step.status.rawValue).")
+        }
+        optional.append(
+            tried.isEmpty
+                ? "No pair has been run yet, so these hand-offs rest on documentation alone."
+                : "Across all \(tried.count) pairs we ran, \(works) worked end to end; the stack page shows each one with its evidence.")
+        return Draft(id: "stack", title: "Does the stack play nice together?", body: body, essential: essential, optional: optional)
     }
 
     private static func costRiskDraft(_ summaries: [StageSummary], project: Project) -> Draft {

@@ -130,7 +130,7 @@ public struct SiteModel: Sendable {
             let last = runs.map(\.startedAt).max() ?? ""
             summary = "\(runs.count) run(s) with \(Format.count(observations)) observations, the latest started \(last)."
         }
-        let nodes = ArchitectureDiagram.nodes(project: project, scoreboard: scoreboard)
+        let nodes = ArchitectureDiagram.nodes(project: project, scoreboard: scoreboard, pairs: stack.pairs)
         let alt = "Architecture of the recommended stack: " + nodes.map { "\($0.title): \($0.winner ?? Format.unknown)" }.joined(separator: "; ")
         return .init(
             site: chrome(current: "index.html"), pageTitle: "Overview",

@@ -28,8 +28,8 @@ extension SiteViews {
         public var label: String
         /// The pair's evidence (its observations, or the documenting fact), nil when none.
         public var href: String?
-        /// How the value was reached, and the first reason a step was not ok.
-        public var detail: String
+        /// How the value was reached, and the first reason a step was not ok; nil for a pair nobody ran or documented.
+        public var detail: String?
     }
 
     public struct PairRow: Sendable {
@@ -117,7 +117,7 @@ extension SiteModel {
                     tool: toolName(integration.stages[0], up),
                     cells: downs.map { down in
                         guard let pair = pairs.first(where: { $0.tools == [up, down] }) else {
-                            return .init(verdict: "untried", label: "—", href: nil, detail: "")
+                            return .init(verdict: "untried", label: "—", href: nil, detail: nil)
                         }
                         let (label, css) = Self.verdict(pair)
                         let value = pair.value.map { " · " + Numbers.fixed($0, decimals: 2) } ?? ""
@@ -125,7 +125,7 @@ extension SiteModel {
                         if let failed = pair.steps.first(where: { $0.status != .ok }) {
                             detail += "; \(failed.step): \(failed.status.rawValue)" + (failed.reason.map { ": \($0)" } ?? "")
                         }
-                        return .init(verdict: css, label: label + value, href: pairLink(pair), detail: detail)
+                        return .init(verdict: css, label: label + value, href: pairLink(pair), detail: detail.isEmpty ? nil : detail)
                     })
             }
             let tried = pairs.filter { $0.verdict != nil }

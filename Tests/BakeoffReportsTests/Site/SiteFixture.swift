@@ -103,7 +103,15 @@ enum SiteFixture {
             horizonMonths: 36,
             inputs: [.startup: CostInputs(seats: 8, hourlyRateUSD: 75, serverMonthlyUSD: 60, opsHoursPerMonth: 4)],
             basis: "Team planning <assumptions>.")
-        return Project(root: "/nonexistent", team: team, criteria: criteria, costModel: cost, profiles: [profile], stages: [tracking, app])
+        let serve = Integration(
+            id: "serve-model", title: "Serve the \(n.step) model", stages: ["experiment-tracking", "web-app"], python: "3.11",
+            requirements: nil, directory: "integrations/serve-model",
+            scenario: Scenario(
+                description: "The app loads the **registered** model <script>y</script>.", parameters: [],
+                steps: [ScenarioStep(id: "serve", title: n.step, description: "Serve it.", timeoutSeconds: 60)]))
+        return Project(
+            root: "/nonexistent", team: team, criteria: criteria, costModel: cost, profiles: [profile], stages: [tracking, app],
+            integrations: [serve])
     }
 
     static let weights = ["cost": 0.5, "performance": 0.3, "support": 0.2]
@@ -198,6 +206,14 @@ enum SiteFixture {
             Observation(
                 runID: "run-1", stage: "experiment-tracking", tool: "aim", step: "log_runs", repetition: 1, status: .timeout,
                 startedAt: "2026-09-20T10:02:00Z", wallSeconds: 600, reason: "stopped after 600 s"))
+        observations.append(
+            Observation(
+                runID: "run-1", stage: "serve-model", tool: "mlflow+streamlit", step: "serve", repetition: 1, status: .failed,
+                startedAt: "2026-09-20T10:03:00Z", wallSeconds: 2, exitCode: 0, reason: "the step reported a failed check: <b>wrong</b> & \"off\""))
+        observations.append(
+            Observation(
+                runID: "run-1", stage: "serve-model", tool: "wandb+gradio", step: "serve", repetition: 1, status: .ok,
+                startedAt: "2026-09-20T10:04:00Z", wallSeconds: 3, exitCode: 0, metrics: ["correct": 20]))
         let environment = EnvironmentRecord(
             stage: "experiment-tracking", tool: "mlflow", kind: "python", lockHash: "deadbeef", toolVersion: "2.17.0", installSeconds: 12.3,
             sizeBytes: 300 << 20, distributions: 3, packages: ["mlflow==2.17.0", "numpy==2.1.0", "alembic==1.13.0"])

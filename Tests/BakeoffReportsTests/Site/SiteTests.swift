@@ -41,6 +41,7 @@ final class SiteTests: XCTestCase {
         assertGolden(files["stage-experiment-tracking.html"] ?? "", named: "hostile-stage.html")
         assertGolden(files["architecture.svg"] ?? "", named: "hostile-architecture.svg")
         assertGolden(files["architecture.mmd"] ?? "", named: "hostile-architecture.mmd")
+        assertGolden(files["stack.html"] ?? "", named: "hostile-stack.html")
     }
 
     // MARK: parsers
@@ -217,7 +218,7 @@ final class SiteTests: XCTestCase {
             let steps = ReportPipeline.siteSteps(projectRoot: folder.path) + [ReportPipeline.dataStep]
                 + [ReportPipeline.writeStep(reportsFolder: folder.url("reports").path)]
             try ReportPipeline(steps: steps).run(&context) { lines.append($0) }
-            XCTAssertEqual(lines.first, "[1/\(steps.count)] load templates")
+            XCTAssertEqual(lines.first, "[1/\(steps.count)] choose the stack")
             var files: [String: Data] = [:]
             let root = folder.url("reports")
             let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
