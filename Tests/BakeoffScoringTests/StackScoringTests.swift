@@ -140,6 +140,19 @@ final class StackScoringTests: XCTestCase {
         XCTAssertEqual(again, choice)
     }
 
+    /// The Monte Carlo's fast search agrees with the full ranking under many weightings.
+    func testFastSearchAgreesWithTheFullRanking() {
+        let board = Self.board()
+        let pairs = [Self.pair("a1", "b1", 0), Self.pair("a1", "b2", 1), Self.pair("a2", "b1", 1), Self.pair("a2", "b2", nil)]
+        let problem = Problem(stages: board.stages, interop: 1, pairs: pairs)
+        var rng = Xoshiro256(seed: 3)
+        for _ in 0..<200 {
+            let a = rng.uniform()
+            let w = [a, 1 - a]
+            XCTAssertEqual(problem.best(w), problem.rank(w)[0].choice, "weights \(w)")
+        }
+    }
+
     func testWithoutPairsTheStageWinnersAreTheStack() throws {
         let choice = try StackScorer.choose(project: Self.project, board: Self.board(), pairs: [], samples: 50, seed: 1)
         XCTAssertEqual(choice.members.map(\.tool), ["a1", "b1"])

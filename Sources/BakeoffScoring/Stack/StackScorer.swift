@@ -132,6 +132,8 @@ struct Problem {
     let interop: Int
     var edges: [Edge] = []
     let winnerChoice: [Int]
+    /// The edges' value tables flattened (row-major, NaN where unknown), for `best`.
+    var flatEdges: [(a: Int, b: Int, width: Int, values: [Double])] = []
 
     init(stages: [StageScorecard], interop: Int, pairs: [PairRecord]) {
         self.stages = stages
@@ -160,6 +162,7 @@ struct Problem {
             }
             if edges[e].records[i][j] == nil { edges[e].records[i][j] = record }
         }
+        flatEdges = edges.map { e in (e.a, e.b, e.values.first?.count ?? 0, e.values.flatMap { $0.map { $0 ?? .nan } }) }
     }
 
     var combinations: Int {
@@ -279,23 +282,73 @@ struct Problem {
         }
     }
 
-    /// The best stack under `w`, with the same tie rule as `rank`.
+    /// The best stack under `w`, with the same tie rule as `rank`. The Monte Carlo calls this once per sample,
+    /// so it works on flat arrays: per tool (all stages' tools laid end to end) the weighted rest and its
+    /// weight, the own interoperability (NaN when unknown); per edge its value table (NaN when unknown).
     func best(_ w: [Double]) -> [Int] {
-        var best: [Int] = []
-        var bestTotal = -Double.infinity
         let v = weighted(w)
-        var sums = [Double](repeating: 0, count: stages.count)
-        var counts = [Int](repeating: 0, count: stages.count)
-        enumerate { choice in
-            let t = total(choice, v, &sums, &counts)
-            if best.isEmpty || t > bestTotal + DecisionMatrix.tieTolerance
-                || (abs(t - bestTotal) <= DecisionMatrix.tieTolerance && better(choice, than: best))
-            {
-                best = choice
-                bestTotal = t
+        var restNum: [Double] = [], restDen: [Double] = [], own: [Double] = [], offset: [Int] = []
+        for s in stages.indices {
+            offset.append(restNum.count)
+            for t in v.rest[s].indices {
+                restNum.append(v.rest[s][t].num)
+                restDen.append(v.rest[s][t].den)
+                own.append(v.own[s][t] ?? .nan)
             }
         }
-        return best
+        let wi = v.interopWeight
+        let n = stages.count
+        let free = joined.sorted()
+        let sizes = stages.map { $0.matrix!.tools.count }
+        var choice = winnerChoice
+        for s in free { choice[s] = 0 }
+        var sums = [Double](repeating: 0, count: n), counts = [Double](repeating: 0, count: n)
+        var best = choice, bestTotal = -Double.infinity
+        while true {
+            for s in 0..<n {
+                sums[s] = 0
+                counts[s] = 0
+            }
+            for e in flatEdges {
+                let value = e.values[choice[e.a] * e.width + choice[e.b]]
+                if !value.isNaN {
+                    sums[e.a] += value
+                    sums[e.b] += value
+                    counts[e.a] += 1
+                    counts[e.b] += 1
+                }
+            }
+            var total = 0.0
+            for s in 0..<n {
+                let k = offset[s] + choice[s]
+                var num = restNum[k], den = restDen[k]
+                var sum = sums[s], count = counts[s]
+                if !own[k].isNaN {
+                    sum += own[k]
+                    count += 1
+                }
+                if count > 0 {
+                    num += wi * 10 * sum / count
+                    den += wi
+                }
+                total += den > 1e-15 ? num / den : 0
+            }
+            total /= Double(n)
+            if total > bestTotal + DecisionMatrix.tieTolerance
+                || (abs(total - bestTotal) <= DecisionMatrix.tieTolerance && better(choice, than: best))
+            {
+                best = choice
+                bestTotal = total
+            }
+            var k = free.count - 1
+            while k >= 0 {
+                choice[free[k]] += 1
+                if choice[free[k]] < sizes[free[k]] { break }
+                choice[free[k]] = 0
+                k -= 1
+            }
+            if k < 0 { return best }
+        }
     }
 
     private func better(_ x: [Int], than y: [Int]) -> Bool {
