@@ -1,6 +1,7 @@
 """alibi-detect adapter: KSDrift fitted on the reference (feature-wise two-sample Kolmogorov-Smirnov tests,
-p_val 0.05 with alibi-detect's default Bonferroni correction over the 10 features); a feature counts as drifted
-when alibi-detect's feature-level verdict says so. alibi-detect returns arrays and dicts: it has no report."""
+p_val 0.05); a feature counts as drifted when alibi-detect's feature-level verdict says so, which compares
+each feature's p-value with 0.05 uncorrected (alibi-detect applies its default Bonferroni correction only
+to the batch-level verdict, drift_type="batch"). alibi-detect returns arrays and dicts: it has no report."""
 import os
 import sys
 import time
