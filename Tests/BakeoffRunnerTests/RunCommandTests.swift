@@ -201,3 +201,33 @@ final class IntegrationRunTests: XCTestCase {
         XCTAssertTrue(typo.stderr.contains("unknown integration 'lint-the-ap'; did you mean 'lint-the-app'?"), typo.stderr)
     }
 }
+
+/// The always-on real pair: Git LFS (Debian package) stores two named versions of a table and a Luigi pipeline
+/// (installed by uv from the committed pair lock) fetches v1 through Git LFS and trains on it. Cheap: one
+/// small environment, a few seconds.
+final class RealIntegrationPairTests: XCTestCase {
+    func testGitLFSHandsANamedVersionToALuigiPipeline() throws {
+        let folder = try TemporaryFolder("bakeoff-real-pair")
+        defer { folder.remove() }
+        try Repository.copyBundledProject(to: folder.path)
+        let out = try CLI.run(
+            ["run", "--project", folder.path, "--integration", "data-to-training", "--tool", "git-lfs", "--tool", "luigi", "--repeat", "1"],
+            environment: ["XDG_CACHE_HOME": folder.path + "/cache"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        // The committed lock is current: nothing is resolved again.
+        XCTAssertFalse(out.stderr.contains("resolving"), out.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/evidence/runs")
+        let name = try XCTUnwrap(files.first { out.stdout.contains($0) }, out.stdout)
+        let run = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url("evidence/runs/\(name)"))) as? [String: Any])
+        let list = try XCTUnwrap(run["observations"] as? [[String: Any]])
+        XCTAssertEqual(list.map { $0["step"] as? String }, ["publish", "train_at_version"])
+        XCTAssertEqual(list.map { $0["status"] as? String }, ["ok", "ok"], "\(list)")
+        let metrics = try XCTUnwrap(list[1]["metrics"] as? [String: Double])
+        XCTAssertEqual(metrics["data_is_named_version"], 1)
+        XCTAssertGreaterThanOrEqual(metrics["accuracy"] ?? 0, 0.8)
+        let environments = try XCTUnwrap(run["environments"] as? [[String: Any]])
+        XCTAssertEqual(environments.map { $0["tool"] as? String }, ["git-lfs+luigi"])
+        XCTAssertTrue((environments.first?["toolVersion"] as? String)?.contains("+") ?? false, "\(environments)")
+    }
+}
