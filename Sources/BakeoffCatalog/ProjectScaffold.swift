@@ -1,7 +1,7 @@
 import BakeoffModel
 import Foundation
 
-/// Creates a new project from the bundled catalog: its criteria, profiles, stages and templates, and a
+/// Creates a new project from the bundled catalog: its criteria, profiles, stages, integrations and templates, and a
 /// `bakeoff.yaml` written from the team's answers.
 public enum ProjectScaffold {
     /// What the team says about itself.
@@ -31,7 +31,7 @@ public enum ProjectScaffold {
     }
 
     /// What is copied from the catalog into a new project.
-    static let copied = ["criteria", "stages", "templates"]
+    static let copied = ["criteria", "stages", "integrations", "templates"]
 
     /// The folder holding the bundled catalog: `$BAKEOFF_CATALOG`, else the nearest folder above the
     /// executable that has `criteria/criteria.yaml` and `stages/`.

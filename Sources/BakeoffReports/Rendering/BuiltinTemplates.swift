@@ -280,7 +280,7 @@ enum BuiltinTemplates {
 {{#sameAsWinners}}<p>The stage winners are also the best stack.</p>{{/sameAsWinners}}
 {{#differences}}<p class="card">In {{stage}} the stack takes <bdi>{{chosen}}</bdi> instead of the stage winner <bdi>{{winner}}</bdi>: {{why}}.</p>
 {{/differences}}
-{{#next.0}}<p>Next best stacks: {{/next.0}}{{#next}}<bdi>{{.}}</bdi>; {{/next}}{{#next.0}}</p>{{/next.0}}
+{{#hasNext}}<p>Next best stacks: {{#next}}<bdi>{{.}}</bdi>; {{/next}}</p>{{/hasNext}}
 <p class="muted">A tool's interoperability in the stack is the mean of its own interoperability score and the values of its pairs with its neighbours (×10). A pair's value is the mean of what is known of it: installs together (1 or 0), the share of its hand-off steps that worked, and 1 when a sourced fact of either tool documents the other; a pair nobody ran or documented is left out, never counted as 0.</p>
 {{/hasChoice}}
 

@@ -61,6 +61,7 @@ extension SiteViews {
         public var differences: [StackDifferenceRow]
         public var sameAsWinners: Bool
         public var robustness: String
+        public var hasNext: Bool
         public var next: [String]
         public var integrations: [IntegrationView]
         /// Stages joined to no other by an integration (CI/CD acts on code, not data).
@@ -150,6 +151,7 @@ extension SiteModel {
             winnersTotal: choice.map { Format.score($0.winnersTotal) } ?? Format.unknown, differences: differences,
             sameAsWinners: choice?.differences.isEmpty ?? false,
             robustness: choice.map { "\(Format.percent($0.robustness)) of \(Format.count($0.samples)) weight samples" } ?? "",
+            hasNext: !(choice?.runnersUp.isEmpty ?? true),
             next: choice.map { c in
                 zip(c.runnersUp, c.runnersUpTotals).map { tools, total in
                     zip(c.members, tools).map { toolName($0.stage, $1) }.joined(separator: " + ") + " (\(Format.score(total)))"

@@ -389,15 +389,16 @@ struct Problem {
             let lines = edges.filter { $0.a == s || $0.b == s }.compactMap { edge -> String? in
                 let record = edge.records[choice[edge.a]][choice[edge.b]]
                 guard let record else { return nil }
-                let value = record.value.map { Numbers.format($0, decimals: 2) } ?? "unknown"
-                return "\(record.tools.joined(separator: " → ")) \(value) (\(record.verdict?.rawValue ?? record.basis))"
+                let value = record.value.map { Numbers.fixed($0, decimals: 2) } ?? "unknown"
+                let how = record.verdict?.rawValue ?? (record.value == nil ? "not run" : "documented, not run")
+                return "\(record.tools.joined(separator: " → ")) \(value) (\(how))"
             }
             return lines.isEmpty ? "no known pair" : lines.joined(separator: ", ")
         }
-        return "\(winner.tool) wins the stage alone (\(Numbers.format(winner.alone, decimals: 2)) vs "
-            + "\(Numbers.format(chosen.alone, decimals: 2))), but its hand-offs in the winners' stack are \(pairs(winners)); "
+        return "\(winner.tool) wins the stage alone (\(Numbers.fixed(winner.alone, decimals: 2)) vs "
+            + "\(Numbers.fixed(chosen.alone, decimals: 2))), but its hand-offs in the winners' stack are \(pairs(winners)); "
             + "\(chosen.tool)'s in the chosen stack are \(pairs(best)); in-stack totals "
-            + "\(Numbers.format(winner.inStack, decimals: 2)) vs \(Numbers.format(chosen.inStack, decimals: 2))"
+            + "\(Numbers.fixed(winner.inStack, decimals: 2)) vs \(Numbers.fixed(chosen.inStack, decimals: 2))"
     }
 }
 
