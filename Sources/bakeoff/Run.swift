@@ -64,7 +64,7 @@ struct RunCommand: ParsableCommand {
         } catch let error as RunPlan.SelectionError {
             throw ValidationError(error.description)
         }
-        if !pairs.isEmpty {
+        if !pairs.isEmpty && !dryRun {
             // Each pair's joint environment is resolved first; a pair whose tools conflict is recorded as such.
             var locks = IntegrationLocks(projectRoot: project.root)
             var blocked: [String: [String: String]] = [:]
@@ -82,6 +82,9 @@ struct RunCommand: ParsableCommand {
                 }
             }
             plan.entries += IntegrationPlan.entries(projectRoot: project.root, pairs: pairs, blocked: blocked)
+        } else if !pairs.isEmpty {
+            // A dry run resolves and writes nothing: the pairs' locks are listed as they would be used.
+            plan.entries += IntegrationPlan.entries(projectRoot: project.root, pairs: pairs)
         }
         let caller = ProcessInfo.processInfo.environment
         let cache = EnvironmentBuilder.defaultCacheFolder(caller)
