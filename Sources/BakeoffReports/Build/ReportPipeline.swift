@@ -115,11 +115,15 @@ public struct ReportPipeline: Sendable {
         ]
     }
 
-    /// The data exports: `data/scores.json` (the `bakeoff score --format json` contract) and `data/scores.csv`,
-    /// from the scoring module's own formatter so the two can never disagree.
+    /// The data exports: `data/scores.json` (the `bakeoff score --format json` contract), `data/scores.csv` and,
+    /// when a stack was chosen, `data/stack.json`, from the scoring module's own formatters so they can never
+    /// disagree with the commands.
     public static let dataStep = BuildStep("export scores") { context in
         let board = try context.requireScoreboard()
-        context.add(["scores.json": ScoreboardFormatter.json(board), "scores.csv": ScoreboardFormatter.csv(board)], under: "data")
+        var files = ["scores.json": ScoreboardFormatter.json(board), "scores.csv": ScoreboardFormatter.csv(board)]
+        // The whole-stack choice and every pair, as `bakeoff score --stack --format json` prints them.
+        if let stack = context.stack, let choice = stack.choice { files["stack.json"] = StackFormatter.json(choice, pairs: stack.pairs) }
+        context.add(files, under: "data")
     }
 
     /// The step that writes the rendered files into the reports folder, replacing each owned folder at once.
