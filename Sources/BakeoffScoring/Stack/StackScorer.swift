@@ -1,4 +1,5 @@
 import BakeoffModel
+import Dispatch
 
 /// The whole-stack choice: one tool per assessed stage, scored with the pairs' interoperability.
 public struct StackChoice: Hashable, Codable, Sendable {
@@ -71,6 +72,8 @@ public enum StackScorer {
     public static let criterion = "interoperability"
     public static let limit = 2_000_000
     public static let defaultSamples = 1_000
+    /// The robustness samples are drawn in this many independently seeded chunks, run in parallel.
+    static let chunks = 4
 
     public static func choose(
         project: Project, board: Scoreboard, pairs: [PairRecord], samples: Int = defaultSamples, seed: UInt64
@@ -86,20 +89,32 @@ public enum StackScorer {
         let ranked = problem.rank(weights)
         let best = ranked[0].choice
         let winners = problem.winnerChoice
-        // Robustness: how often the same stack stays best when the weights move (Dirichlet around them).
-        var sampler = GammaSampler(seed: seed)
+        // Robustness: how often the same stack stays best when the weights move (Dirichlet around them). The
+        // samples are drawn in a fixed number of chunks, each from its own seeded stream, and the chunks run in
+        // parallel: the count does not depend on the machine's cores or on the order the chunks finish in.
         let shapes = weights.map { GammaSampler.Shape(SensitivityAnalysis.concentration * max($0, 1e-12)) }
-        var same = 0
-        var w = weights
-        for _ in 0..<samples {
-            var sum = 0.0
-            for j in w.indices {
-                w[j] = weights[j] > 0 ? sampler.next(shapes[j]) : 0
-                sum += w[j]
+        let chunks = StackScorer.chunks
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: chunks)
+        counts.initialize(repeating: 0)
+        defer { counts.deallocate() }
+        nonisolated(unsafe) let out = counts
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let size = samples / chunks + (chunk < samples % chunks ? 1 : 0)
+            var sampler = GammaSampler(seed: seed &+ UInt64(chunk) &* 0x9E37_79B9_7F4A_7C15)
+            var w = weights
+            var same = 0
+            for _ in 0..<size {
+                var sum = 0.0
+                for j in w.indices {
+                    w[j] = weights[j] > 0 ? sampler.next(shapes[j]) : 0
+                    sum += w[j]
+                }
+                for j in w.indices { w[j] /= sum }
+                if problem.best(w) == best { same += 1 }
             }
-            for j in w.indices { w[j] /= sum }
-            if problem.best(w) == best { same += 1 }
+            out[chunk] = same
         }
+        let same = counts.reduce(0, +)
         let members = problem.members(best, weights)
         let winnerMembers = problem.members(winners, weights)
         let differences = stages.indices.compactMap { s -> StackChoice.Difference? in
