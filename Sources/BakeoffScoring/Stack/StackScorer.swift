@@ -147,8 +147,12 @@ struct Problem {
     let interop: Int
     var edges: [Edge] = []
     let winnerChoice: [Int]
-    /// The edges' value tables flattened (row-major, NaN where unknown), for `best`.
-    var flatEdges: [(a: Int, b: Int, width: Int, values: [Double])] = []
+    /// The edges' value tables laid end to end (row-major, NaN where unknown), for `best`.
+    struct EdgeTable {
+        var a: [Int] = [], b: [Int] = [], width: [Int] = [], offset: [Int] = []
+        var values: [Double] = []
+    }
+    var edgeTable = EdgeTable()
 
     init(stages: [StageScorecard], interop: Int, pairs: [PairRecord]) {
         self.stages = stages
@@ -177,7 +181,13 @@ struct Problem {
             }
             if edges[e].records[i][j] == nil { edges[e].records[i][j] = record }
         }
-        flatEdges = edges.map { e in (e.a, e.b, e.values.first?.count ?? 0, e.values.flatMap { $0.map { $0 ?? .nan } }) }
+        for edge in edges {
+            edgeTable.a.append(edge.a)
+            edgeTable.b.append(edge.b)
+            edgeTable.width.append(edge.values.first?.count ?? 0)
+            edgeTable.offset.append(edgeTable.values.count)
+            edgeTable.values += edge.values.flatMap { $0.map { $0 ?? .nan } }
+        }
     }
 
     var combinations: Int {
@@ -317,53 +327,69 @@ struct Problem {
         let sizes = stages.map { $0.matrix!.tools.count }
         var choice = winnerChoice
         for s in free { choice[s] = 0 }
-        var sums = [Double](repeating: 0, count: n), counts = [Double](repeating: 0, count: n)
         var best = choice, bestTotal = -Double.infinity
-        while true {
-            for s in 0..<n {
-                sums[s] = 0
-                counts[s] = 0
-            }
-            for e in flatEdges {
-                let value = e.values[choice[e.a] * e.width + choice[e.b]]
-                if !value.isNaN {
-                    sums[e.a] += value
-                    sums[e.b] += value
-                    counts[e.a] += 1
-                    counts[e.b] += 1
+        var sums = [Double](repeating: 0, count: n), counts = [Double](repeating: 0, count: n)
+        let e = edgeTable
+        // The hot loop reads raw buffers: no retain/release or bounds check per access.
+        restNum.withUnsafeBufferPointer { restNum in
+            restDen.withUnsafeBufferPointer { restDen in
+                own.withUnsafeBufferPointer { own in
+                    e.values.withUnsafeBufferPointer { values in
+                        sums.withUnsafeMutableBufferPointer { sums in
+                            counts.withUnsafeMutableBufferPointer { counts in
+                                while true {
+                                    for s in 0..<n {
+                                        sums[s] = 0
+                                        counts[s] = 0
+                                    }
+                                    for k in 0..<e.a.count {
+                                        let a = e.a[k], b = e.b[k]
+                                        let value = values[e.offset[k] + choice[a] * e.width[k] + choice[b]]
+                                        if !value.isNaN {
+                                            sums[a] += value
+                                            sums[b] += value
+                                            counts[a] += 1
+                                            counts[b] += 1
+                                        }
+                                    }
+                                    var total = 0.0
+                                    for s in 0..<n {
+                                        let k = offset[s] + choice[s]
+                                        var num = restNum[k], den = restDen[k]
+                                        var sum = sums[s], count = counts[s]
+                                        if !own[k].isNaN {
+                                            sum += own[k]
+                                            count += 1
+                                        }
+                                        if count > 0 {
+                                            num += wi * 10 * sum / count
+                                            den += wi
+                                        }
+                                        total += den > 1e-15 ? num / den : 0
+                                    }
+                                    total /= Double(n)
+                                    if total > bestTotal + DecisionMatrix.tieTolerance
+                                        || (abs(total - bestTotal) <= DecisionMatrix.tieTolerance && better(choice, than: best))
+                                    {
+                                        best = choice
+                                        bestTotal = total
+                                    }
+                                    var k = free.count - 1
+                                    while k >= 0 {
+                                        choice[free[k]] += 1
+                                        if choice[free[k]] < sizes[free[k]] { break }
+                                        choice[free[k]] = 0
+                                        k -= 1
+                                    }
+                                    if k < 0 { return }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            var total = 0.0
-            for s in 0..<n {
-                let k = offset[s] + choice[s]
-                var num = restNum[k], den = restDen[k]
-                var sum = sums[s], count = counts[s]
-                if !own[k].isNaN {
-                    sum += own[k]
-                    count += 1
-                }
-                if count > 0 {
-                    num += wi * 10 * sum / count
-                    den += wi
-                }
-                total += den > 1e-15 ? num / den : 0
-            }
-            total /= Double(n)
-            if total > bestTotal + DecisionMatrix.tieTolerance
-                || (abs(total - bestTotal) <= DecisionMatrix.tieTolerance && better(choice, than: best))
-            {
-                best = choice
-                bestTotal = total
-            }
-            var k = free.count - 1
-            while k >= 0 {
-                choice[free[k]] += 1
-                if choice[free[k]] < sizes[free[k]] { break }
-                choice[free[k]] = 0
-                k -= 1
-            }
-            if k < 0 { return best }
         }
+        return best
     }
 
     private func better(_ x: [Int], than y: [Int]) -> Bool {
