@@ -4,15 +4,29 @@ import Foundation
 /// The deck as one self-contained HTML file: every slide a section, images inlined as data URIs,
 /// arrow keys (and space, Page Up/Down, Home, End) to move, `n` to show the speaker notes; prints one slide a page.
 public enum DeckPage {
+    /// Every `src="PATH"` whose PATH is a known image becomes a base64 data URI; other sources stay as they are.
+    static func inline(_ html: String, _ images: [String: String]) -> String {
+        let marker = "src=\""
+        var out = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: marker) {
+            out += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let path = String(rest[..<end])
+            out += images[path].map { "data:image/svg+xml;base64," + Data($0.utf8).base64EncodedString() } ?? path
+            rest = rest[end...]
+        }
+        return out + rest
+    }
+
     /// - Parameter images: SVG documents by the path the slides link them with (e.g. `../site/architecture.svg`).
     public static func html(slides: [Slide], plan: TalkPlan, team: Team, images: [String: String]) -> String {
         var sections: [String] = []
+        // Image sources as the rendered HTML writes them (escaped) → the SVG to inline.
+        let byEscapedPath = Dictionary(images.map { (Markup.escape($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         for (index, slide) in slides.enumerated() {
-            var body = MarkdownRenderer.html("# \(MarkdownText.escape(slide.title))\n\n\(slide.body)")
-            for (path, svg) in images.sorted(by: { $0.key < $1.key }) {
-                let uri = "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
-                body = body.replacingOccurrences(of: "src=\"\(Markup.escape(path))\"", with: "src=\"\(uri)\"")
-            }
+            let body = inline(MarkdownRenderer.html("# \(MarkdownText.escape(slide.title))\n\n\(slide.body)"), byEscapedPath)
             let part = plan.parts.first { $0.slide == slide.id }
             let speaker = part.map { team.member($0.speaker)?.name ?? $0.speaker } ?? "unassigned"
             sections.append(
