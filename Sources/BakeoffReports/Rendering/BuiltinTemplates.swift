@@ -291,9 +291,10 @@ enum BuiltinTemplates {
 {{{description}}}
 <p>Steps: {{steps}}. {{summary}}.</p>
 <table>
-<thead><tr><th scope="col">{{upstream}} ↓ · {{downstream}} →</th>{{#columns}}<th scope="col"><bdi>{{.}}</bdi></th>{{/columns}}</tr></thead>
+<caption>Rows: {{upstream}}. Columns: {{downstream}}.</caption>
+<thead><tr><td></td>{{#columns}}<th scope="col"><bdi>{{.}}</bdi></th>{{/columns}}</tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row"><bdi>{{tool}}</bdi></th>{{#cells}}<td class="pair pair-{{verdict}}">{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}{{#detail}}<small>{{.}}</small>{{/detail}}</td>{{/cells}}</tr>
+{{#rows}}<tr><th scope="row"><bdi>{{tool}}</bdi></th>{{#cells}}<td class="pair pair-{{verdict}}"{{#basis}} title="{{.}}"{{/basis}}>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}{{#detail}}<small>{{.}}</small>{{/detail}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>

@@ -28,8 +28,10 @@ extension SiteViews {
         public var label: String
         /// The pair's evidence (its observations, or the documenting fact), nil when none.
         public var href: String?
-        /// How the value was reached, and the first reason a step was not ok; nil for a pair nobody ran or documented.
+        /// The first step that was not ok, and why; nil when every step was ok or the pair was not run.
         public var detail: String?
+        /// How the pair's value was reached (installs together, hand-off share, documented); nil when unknown.
+        public var basis: String?
     }
 
     public struct PairRow: Sendable {
@@ -118,15 +120,17 @@ extension SiteModel {
                     tool: toolName(integration.stages[0], up),
                     cells: downs.map { down in
                         guard let pair = pairs.first(where: { $0.tools == [up, down] }) else {
-                            return .init(verdict: "untried", label: "—", href: nil, detail: nil)
+                            return .init(verdict: "untried", label: "—", href: nil, detail: nil, basis: nil)
                         }
                         let (label, css) = Self.verdict(pair)
                         let value = pair.value.map { " · " + Numbers.fixed($0, decimals: 2) } ?? ""
-                        var detail = pair.verdict == nil && pair.value == nil ? "" : pair.basis
-                        if let failed = pair.steps.first(where: { $0.status != .ok }) {
-                            detail += "; \(failed.step): \(failed.status.rawValue)" + (failed.reason.map { ": \($0)" } ?? "")
+                        // The cell shows why a step was not ok; how the value was reached is its tooltip.
+                        let detail = pair.steps.first(where: { $0.status != .ok }).map { failed in
+                            "\(failed.step): \(failed.status.rawValue)" + (failed.reason.map { ": \($0)" } ?? "")
                         }
-                        return .init(verdict: css, label: label + value, href: pairLink(pair), detail: detail.isEmpty ? nil : detail)
+                        return .init(
+                            verdict: css, label: label + value, href: pairLink(pair), detail: detail,
+                            basis: pair.value == nil ? nil : pair.basis)
                     })
             }
             let tried = pairs.filter { $0.verdict != nil }
