@@ -20,13 +20,14 @@ enum BuiltinTemplates {
 <section class="card recommendation" aria-labelledby="verdict">
 <h2 id="verdict" style="border:0;margin-top:0">What we recommend, and how sure we are</h2>
 {{#hasWinners}}<p>{{headline}}</p>{{/hasWinners}}
+{{#stackNote}}<p>{{.}} <a href="{{stackHref}}">Why, pair by pair</a>.</p>{{/stackNote}}
 {{^hasWinners}}<p class="unknown">No recommendation yet: no candidate has evidence. Run <code>bakeoff run</code>, then <code>bakeoff build</code>.</p>{{/hasWinners}}
 </section>
 
 <h2 id="architecture">The recommended stack</h2>
 <figure>
 <img src="{{architecture.svg}}" alt="{{architecture.alt}}">
-<figcaption>Data flows left to right; monitoring feeds retraining back (dashed red); CI/CD tests and deploys the code (dotted blue). Each box names the recommended tool and, smaller, the runner-up. Also as <a href="{{architecture.mermaid}}">Mermaid</a>.</figcaption>
+<figcaption>Data flows left to right; monitoring feeds retraining back (dashed red); CI/CD tests and deploys the code (dotted blue). Each box names the recommended tool and, smaller, the runner-up.{{#stackHref}} An arrow between two winners is marked ✓ when a run verified their hand-off, ✗ when it ran and failed, ? when it was not run (<a href="{{.}}">the stack page</a>).{{/stackHref}} Also as <a href="{{architecture.mermaid}}">Mermaid</a>.</figcaption>
 </figure>
 
 <h2 id="stages">Per stage</h2>

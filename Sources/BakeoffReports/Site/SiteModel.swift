@@ -137,12 +137,30 @@ public struct SiteModel: Sendable {
             team: .init(
                 name: team.name, company: team.company.rawValue, dataScienceTeam: team.dataScienceTeam.rawValue,
                 product: team.product, members: team.members.map(\.name).joined(separator: ", ")),
-            hasWinners: !picks.isEmpty, headline: headline,
+            hasWinners: !picks.isEmpty, headline: headline, stackNote: stackNote(),
+            stackHref: project.integrations.isEmpty ? nil : Self.stackPage,
             architecture: .init(svg: "architecture.svg", mermaid: "architecture.mmd", alt: alt), stages: rows,
             samples: samples.map { Format.count($0) } ?? "no", profile: .init(
                 id: scoreboard.profile, title: profile?.title ?? scoreboard.profile, description: profile?.description ?? "",
                 overridden: weightsOverridden, weights: weights),
             evidenceSummary: summary)
+    }
+
+    /// One sentence on the whole-stack choice: the same as the stage winners, or which tools it swaps, and how
+    /// many hand-offs between the winners a run verified.
+    func stackNote() -> String? {
+        guard !project.integrations.isEmpty, let choice = stack.choice else { return nil }
+        func name(_ stage: String, _ tool: String) -> String { project.stage(stage)?.candidate(tool)?.name ?? tool }
+        let verified = choice.winnerEdges.filter { $0.verdict == .works }.count
+        let checked = "\(verified) of the \(choice.winnerEdges.count) hand-offs between the stage winners were verified by a run"
+        guard !choice.differences.isEmpty else {
+            return "Judged as a whole stack, with how neighbouring tools hand data to each other counted, the stage winners stay the best choice (in \(Format.percent(choice.robustness)) of the weightings sampled); \(checked)."
+        }
+        let swaps = choice.differences.map { d in
+            "\(name(d.stage, d.chosen)) instead of \(name(d.stage, d.winner)) (\(project.stage(d.stage)?.title.lowercased() ?? d.stage))"
+        }
+        return "Judged as a whole stack, with how neighbouring tools hand data to each other counted, we would take "
+            + swaps.joined(separator: ", ") + " (best in \(Format.percent(choice.robustness)) of the weightings sampled); \(checked)."
     }
 
     // MARK: stage

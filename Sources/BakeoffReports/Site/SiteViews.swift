@@ -77,6 +77,10 @@ public enum SiteViews {
         public var team: TeamView
         public var hasWinners: Bool
         public var headline: String
+        /// What judging the whole stack (hand-offs counted) adds to the headline; nil without integrations.
+        public var stackNote: String?
+        /// The stack page, when the project has integrations.
+        public var stackHref: String?
         public var architecture: ArchitectureView
         public var stages: [StageRow]
         public var samples: String
