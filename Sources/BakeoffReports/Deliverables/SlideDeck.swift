@@ -132,9 +132,12 @@ public enum SlideDeck {
         if let stack, let choice = stack.choice, !project.integrations.isEmpty {
             drafts.append(stackDraft(choice, pairs: stack.pairs, project: project))
         }
-        drafts.append(costRiskDraft(summaries, project: project))
+        // The stack to cost and to ask for: the whole-stack choice when there is one (hand-offs counted), else
+        // the stage winners.
+        let chosen = stack?.choice.map { choice in Dictionary(uniqueKeysWithValues: choice.members.map { ($0.stage, $0.tool) }) }
+        drafts.append(costRiskDraft(summaries, chosen: chosen ?? [:], project: project))
 
-        let asks = summaries.compactMap { s in s.winner.map { s.name(of: $0.tool) } }
+        let asks = summaries.compactMap { s in (chosen?[s.stage.id] ?? s.winner?.tool).map { s.name(of: $0) } }
         drafts.append(
             Draft(
                 id: "ask", title: "Our ask",
@@ -280,14 +283,15 @@ public enum SlideDeck {
         return Draft(id: "stack", title: "Does the stack play nice together?", body: body, essential: essential, optional: optional)
     }
 
-    private static func costRiskDraft(_ summaries: [StageSummary], project: Project) -> Draft {
+    /// `chosen`: stage → the tool the stack takes, where it is not simply the stage's winner.
+    private static func costRiskDraft(_ summaries: [StageSummary], chosen: [String: String], project: Project) -> Draft {
         let e = MarkdownText.escape
         var rows: [[String]] = []
         var total = 0.0
         var known = true
         var costSentences: [String] = []
         for s in summaries {
-            guard let winner = s.winner else { continue }
+            guard let winner = chosen[s.stage.id].flatMap({ id in s.card?.tools.first { $0.tool == id } }) ?? s.winner else { continue }
             let cost = winner.cost?.totalUSD
             if let cost { total += cost } else { known = false }
             rows.append([e(s.stage.title), e(s.name(of: winner.tool)), cost.map { "$" + Numbers.fixed($0, decimals: 0) } ?? "unknown"])
