@@ -374,14 +374,7 @@ struct Problem {
                                         best = choice
                                         bestTotal = total
                                     }
-                                    var k = free.count - 1
-                                    while k >= 0 {
-                                        choice[free[k]] += 1
-                                        if choice[free[k]] < sizes[free[k]] { break }
-                                        choice[free[k]] = 0
-                                        k -= 1
-                                    }
-                                    if k < 0 { return }
+                                    if !Self.advance(&choice, free: free, sizes: sizes) { return }
                                 }
                             }
                         }
@@ -410,17 +403,20 @@ struct Problem {
         let sizes = stages.map { $0.matrix!.tools.count }
         var choice = winnerChoice
         for s in free { choice[s] = 0 }
-        while true {
-            body(choice)
-            var k = free.count - 1
-            while k >= 0 {
-                choice[free[k]] += 1
-                if choice[free[k]] < sizes[free[k]] { break }
-                choice[free[k]] = 0
-                k -= 1
-            }
-            if k < 0 { return }
+        repeat { body(choice) } while Self.advance(&choice, free: free, sizes: sizes)
+    }
+
+    /// Moves the odometer over the `free` stages to the next combination; false after the last one.
+    @inline(__always)
+    static func advance(_ choice: inout [Int], free: [Int], sizes: [Int]) -> Bool {
+        var k = free.count - 1
+        while k >= 0 {
+            choice[free[k]] += 1
+            if choice[free[k]] < sizes[free[k]] { return true }
+            choice[free[k]] = 0
+            k -= 1
         }
+        return false
     }
 
     /// Why the stack takes `chosen` over the stage's `winner`: their totals alone and in their stacks, and the
