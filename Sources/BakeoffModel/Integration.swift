@@ -48,3 +48,35 @@ extension Integration {
     /// How a pair's failed observations begin when its two tools cannot share one environment.
     public static let conflictPrefix = "the two tools cannot share one environment: "
 }
+
+/// A recorded `bakeoff stack check` (evidence/stack/*.json), as the stack scoring and reports need it.
+public struct CoInstallCheck: Hashable, Codable, Sendable {
+    /// Every tool of the checked stack (Python and Debian-packaged), by id.
+    public var tools: [String]
+    public var resolves: Bool
+    /// Distributions of the joint Python environment.
+    public var distributions: Int
+    public var sizeBytes: Int64?
+    /// Each conflict in words (`package: tool A wants X; tool B wants Y`).
+    public var conflicts: [String]
+    public var checkedOn: Day
+    public var python: String?
+    public var uv: String?
+    /// The evidence file, relative to the project root.
+    public var file: String
+
+    public init(
+        tools: [String], resolves: Bool, distributions: Int, sizeBytes: Int64?, conflicts: [String], checkedOn: Day,
+        python: String?, uv: String?, file: String
+    ) {
+        self.tools = tools
+        self.resolves = resolves
+        self.distributions = distributions
+        self.sizeBytes = sizeBytes
+        self.conflicts = conflicts
+        self.checkedOn = checkedOn
+        self.python = python
+        self.uv = uv
+        self.file = file
+    }
+}

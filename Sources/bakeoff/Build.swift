@@ -2,6 +2,7 @@ import ArgumentParser
 import BakeoffLedger
 import BakeoffModel
 import BakeoffReports
+import BakeoffRunner
 import BakeoffScoring
 import Foundation
 
@@ -34,6 +35,7 @@ struct Build: ParsableCommand {
         let steps: [BuildStep] = [
             BuildStep("load evidence") { context in
                 context.runs = try EvidenceStore.loadRuns(projectRoot: context.project.root)
+                context.stackChecks = try StackCheck.loadAll(projectRoot: context.project.root).map(\.coInstall)
             },
             BuildStep("score") { [profile = weights.profile] context in
                 let scoring = ScoringOptions(profile: profile, weightOverrides: overrides)

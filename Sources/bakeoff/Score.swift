@@ -1,6 +1,7 @@
 import ArgumentParser
 import BakeoffLedger
 import BakeoffModel
+import BakeoffRunner
 import BakeoffScoring
 
 /// `bakeoff score`: rank each stage's candidates from stored evidence under a weight profile.
@@ -75,15 +76,18 @@ struct Score: ParsableCommand {
         let board = try score(project, runs, scoring)
         if stack {
             guard format != .csv else { throw ValidationError("--stack prints text or json, not csv") }
-            let pairs = PairEvidence.records(project: project, runs: runs)
-            let choice: StackChoice
+            let checks: [CoInstallCheck]
             do {
-                choice = try StackScorer.choose(
-                    project: project, board: board, pairs: pairs, samples: min(samples, StackScorer.defaultSamples), seed: seed)
-            } catch let error as StackScoringError {
-                throw ValidationError(error.description)
+                checks = try StackCheck.loadAll(projectRoot: project.root).map(\.coInstall)
+            } catch {
+                Terminal.error("error: \(error)")
+                throw ExitCode(1)
             }
-            print(format == .json ? StackFormatter.json(choice, pairs: pairs) : StackFormatter.text(choice, pairs: pairs), terminator: "")
+            let analysis = StackAnalysis.make(
+                project: project, scoreboard: board, runs: runs, checks: checks, samples: min(samples, StackScorer.defaultSamples),
+                seed: seed)
+            guard let choice = analysis.choice else { throw ValidationError(analysis.problem ?? "no stack could be chosen") }
+            print(format == .json ? StackFormatter.json(choice, analysis: analysis) : StackFormatter.text(choice, analysis: analysis), terminator: "")
             return
         }
         if let diff {

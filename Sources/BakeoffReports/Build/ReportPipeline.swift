@@ -8,6 +8,8 @@ public struct BuildContext: Sendable {
     public var scoreboard: Scoreboard?
     /// The pairs and the whole-stack choice, read once after scoring.
     public var stack: StackAnalysis?
+    /// The recorded `bakeoff stack check`s (evidence/stack/), loaded with the evidence.
+    public var stackChecks: [CoInstallCheck] = []
     /// True when `--weight` changed the profile's weights (the site says so).
     public var weightsOverridden: Bool
     public var version: String
@@ -97,7 +99,9 @@ public struct ReportPipeline: Sendable {
     public static func siteSteps(projectRoot: String) -> [BuildStep] {
         [
             BuildStep("choose the stack") { context in
-                context.stack = StackAnalysis.make(project: context.project, scoreboard: try context.requireScoreboard(), runs: context.runs)
+                context.stack = StackAnalysis.make(
+                    project: context.project, scoreboard: try context.requireScoreboard(), runs: context.runs,
+                    checks: context.stackChecks)
             },
             BuildStep("load templates") { context in
                 context.templates = try TemplateSet.load(projectRoot: projectRoot)
@@ -122,7 +126,7 @@ public struct ReportPipeline: Sendable {
         let board = try context.requireScoreboard()
         var files = ["scores.json": ScoreboardFormatter.json(board), "scores.csv": ScoreboardFormatter.csv(board)]
         // The whole-stack choice and every pair, as `bakeoff score --stack --format json` prints them.
-        if let stack = context.stack, let choice = stack.choice { files["stack.json"] = StackFormatter.json(choice, pairs: stack.pairs) }
+        if let stack = context.stack, let choice = stack.choice { files["stack.json"] = StackFormatter.json(choice, analysis: stack) }
         context.add(files, under: "data")
     }
 

@@ -130,7 +130,7 @@ public enum SlideDeck {
 
         for s in summaries { drafts.append(stageDraft(s, project: project)) }
         if let stack, let choice = stack.choice, !project.integrations.isEmpty {
-            drafts.append(stackDraft(choice, pairs: stack.pairs, project: project))
+            drafts.append(stackDraft(choice, analysis: stack, project: project))
         }
         // The stack to cost and to ask for: the whole-stack choice when there is one (hand-offs counted), else
         // the stage winners.
@@ -232,7 +232,8 @@ public enum SlideDeck {
 
     /// Does the stack play nice: the hand-offs between neighbouring winners, and whether counting them
     /// changes the stack.
-    private static func stackDraft(_ choice: StackChoice, pairs: [PairRecord], project: Project) -> Draft {
+    private static func stackDraft(_ choice: StackChoice, analysis: StackAnalysis, project: Project) -> Draft {
+        let pairs = analysis.pairs
         let e = MarkdownText.escape
         func name(_ stage: String, _ tool: String) -> String { project.stage(stage)?.candidate(tool)?.name ?? tool }
         func title(_ stage: String) -> String { project.stage(stage)?.title ?? stage }
@@ -252,6 +253,10 @@ public enum SlideDeck {
         let works = tried.filter { $0.verdict == .works }.count
         var body = MarkdownText.table(header: ["Hand-off", "Winners", "Result"], rows: rows, rightAligned: [])
         body += "\n\n- Pairs of neighbouring tools run: \(tried.count) of \(pairs.count), \(works) work end to end"
+        let check = analysis.check(of: choice.members.map(\.tool))
+        body += "\n- The chosen stack installs together: "
+            + (check.map { $0.resolves ? "yes, \($0.distributions) distributions in one environment" : "no, \($0.conflicts.count) conflicts" }
+                ?? "not checked yet")
         let verified = choice.winnerEdges.filter { $0.verdict == .works }.count
         var essential = [
             "We also checked that neighbouring tools hand data to each other, installed together and scripted like every scenario: "

@@ -278,6 +278,7 @@ enum BuiltinTemplates {
 </tbody>
 </table>
 <p>Stack total {{total}} out of 10 (the mean of the in-stack scores); the stage winners together score {{winnersTotal}}. The same stack stays best in {{robustness}} drawn around the profile's weights.</p>
+<p>Installs together in one environment (<code>bakeoff stack check</code>): {{installs}}.{{#winnersInstall}} The stage winners: {{.}}.{{/winnersInstall}}</p>
 {{#sameAsWinners}}<p>The stage winners are also the best stack.</p>{{/sameAsWinners}}
 {{#differences}}<p class="card">In {{stage}} the stack takes <bdi>{{chosen}}</bdi> instead of the stage winner <bdi>{{winner}}</bdi>: {{why}}.</p>
 {{/differences}}

@@ -62,6 +62,10 @@ extension SiteViews {
         public var winnersTotal: String
         public var differences: [StackDifferenceRow]
         public var sameAsWinners: Bool
+        /// Whether the chosen stack installs together, from a recorded `bakeoff stack check`, in words.
+        public var installs: String
+        /// The same for the stage winners' stack, when it differs from the chosen one.
+        public var winnersInstall: String?
         public var robustness: String
         public var hasNext: Bool
         public var next: [String]
@@ -149,18 +153,23 @@ extension SiteModel {
         let joined = Set(project.integrations.flatMap(\.stages))
         let unjoined = project.assessedStages.filter { !joined.contains($0.id) }.map(\.title)
         let choice = analysis.choice
+        var installs = "", winnersInstall: String?, robustness = ""
+        var next: [String] = []
+        if let c = choice {
+            installs = StackFormatter.installs(c.members.map(\.tool), analysis)
+            if !c.differences.isEmpty { winnersInstall = StackFormatter.installs(c.winners.map(\.tool), analysis) }
+            robustness = "\(Format.percent(c.robustness)) of \(Format.count(c.samples)) weight samples"
+            for (tools, total) in zip(c.runnersUp, c.runnersUpTotals) {
+                let names = zip(c.members, tools).map { toolName($0.stage, $1) }
+                next.append(names.joined(separator: " + ") + " (\(Format.score(total)))")
+            }
+        }
         return .init(
             site: chrome(current: Self.stackPage), pageTitle: "Stack", hasChoice: choice != nil, problem: analysis.problem,
             members: members, total: choice.map { Format.score($0.total) } ?? Format.unknown,
             winnersTotal: choice.map { Format.score($0.winnersTotal) } ?? Format.unknown, differences: differences,
-            sameAsWinners: choice?.differences.isEmpty ?? false,
-            robustness: choice.map { "\(Format.percent($0.robustness)) of \(Format.count($0.samples)) weight samples" } ?? "",
-            hasNext: !(choice?.runnersUp.isEmpty ?? true),
-            next: choice.map { c in
-                zip(c.runnersUp, c.runnersUpTotals).map { tools, total in
-                    zip(c.members, tools).map { toolName($0.stage, $1) }.joined(separator: " + ") + " (\(Format.score(total)))"
-                }
-            } ?? [],
+            sameAsWinners: choice?.differences.isEmpty ?? false, installs: installs, winnersInstall: winnersInstall,
+            robustness: robustness, hasNext: !next.isEmpty, next: next,
             integrations: integrations, unjoined: unjoined.isEmpty ? nil : unjoined.joined(separator: ", "))
     }
 

@@ -174,3 +174,28 @@ extension StackCheck {
         return path
     }
 }
+
+extension StackCheck {
+    /// Every recorded check under `evidence/stack/`, sorted by file name; a file that cannot be read is an error
+    /// naming it.
+    public static func loadAll(projectRoot: String) throws -> [StackCheck] {
+        let folder = (projectRoot as NSString).appendingPathComponent("evidence/stack")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return try names.map { name in
+            let path = "evidence/stack/\(name)"
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: (projectRoot as NSString).appendingPathComponent(path)))
+                return try JSONDecoder().decode(StackCheck.self, from: data)
+            } catch {
+                throw StackCheckError("\(path) cannot be read as a stack check (\(error))", hint: "run 'bakeoff stack check' again or remove the file")
+            }
+        }
+    }
+
+    /// What the stack scoring and the reports read of a check.
+    public var coInstall: CoInstallCheck {
+        CoInstallCheck(
+            tools: tools.map(\.id), resolves: resolves, distributions: packages.count, sizeBytes: sizeBytes,
+            conflicts: conflicts.map(\.summary), checkedOn: checkedOn, python: python, uv: uv, file: evidencePath)
+    }
+}

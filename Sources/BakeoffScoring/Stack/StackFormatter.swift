@@ -2,7 +2,8 @@ import BakeoffModel
 
 /// `bakeoff score --stack` as text or JSON. No I/O.
 public enum StackFormatter {
-    public static func text(_ choice: StackChoice, pairs: [PairRecord]) -> String {
+    public static func text(_ choice: StackChoice, analysis: StackAnalysis) -> String {
+        let pairs = analysis.pairs
         var out = "Whole-stack choice (\(choice.combinations) stacks compared; interoperability = the mean of a tool's "
             + "own score and its pair values ×10 with its neighbours)\n\n"
         var rows: [[String]] = [["stage", "stack", "alone", "in stack", "interop", "stage winner"]]
@@ -19,6 +20,10 @@ public enum StackFormatter {
             out += "The stage winners are also the best stack.\n"
         } else {
             for d in choice.differences { out += "Differs in \(d.stage): \(d.chosen) instead of \(d.winner): \(d.why).\n" }
+        }
+        out += "Installs together: " + installs(choice.members.map(\.tool), analysis) + ".\n"
+        if !choice.differences.isEmpty {
+            out += "The stage winners install together: " + installs(choice.winners.map(\.tool), analysis) + ".\n"
         }
         if choice.samples > 0 {
             out += "Robustness: the same stack stays best in \(ScoreboardFormatter.percent(choice.robustness, decimals: 1)) of "
@@ -39,6 +44,20 @@ public enum StackFormatter {
         return out
     }
 
+    /// Whether `tools` install together, from a recorded stack check, in words.
+    public static func installs(_ tools: [String], _ analysis: StackAnalysis) -> String {
+        guard let check = analysis.check(of: tools) else {
+            return "not checked yet; run: bakeoff stack check " + tools.joined(separator: " ")
+        }
+        guard check.resolves else {
+            return "no, \(check.conflicts.count) conflict\(check.conflicts.count == 1 ? "" : "s") (\(check.conflicts.joined(separator: "; "))), "
+                + "checked \(check.checkedOn) (\(check.file))"
+        }
+        let size = check.sizeBytes.map { ", \(Numbers.bytes($0))" } ?? ""
+        return "yes, \(check.distributions) distributions in one Python \(check.python ?? "") environment\(size), "
+            + "uv \(check.uv ?? "?"), checked \(check.checkedOn) (\(check.file))"
+    }
+
     static func line(_ p: PairRecord) -> String {
         let value = p.value.map { Numbers.fixed($0, decimals: 2) } ?? "unknown"
         var text = "\(p.integration): \(p.tools.joined(separator: " → ")) \(value): \(p.basis)"
@@ -48,7 +67,16 @@ public enum StackFormatter {
         return text
     }
 
-    public static func json(_ choice: StackChoice, pairs: [PairRecord]) -> String {
+    public static func json(_ choice: StackChoice, analysis: StackAnalysis) -> String {
+        let pairs = analysis.pairs
+        func check(_ tools: [String]) -> JSONValue {
+            guard let c = analysis.check(of: tools) else { return .null }
+            return .object([
+                "resolves": .bool(c.resolves), "distributions": .number(Double(c.distributions)),
+                "size_bytes": c.sizeBytes.map { .number(Double($0)) } ?? .null, "conflicts": .array(c.conflicts.map { .string($0) }),
+                "checked_on": .string(c.checkedOn.description), "file": .string(c.file),
+            ])
+        }
         func member(_ m: StackChoice.Member) -> JSONValue {
             .object([
                 "stage": .string(m.stage), "tool": .string(m.tool), "alone": .number(m.alone), "in_stack": .number(m.inStack),
@@ -59,7 +87,9 @@ public enum StackFormatter {
             "criterion": .string(choice.criterion),
             "stack": .array(choice.members.map(member)),
             "total": .number(choice.total),
+            "installs_together": check(choice.members.map(\.tool)),
             "stage_winners": .array(choice.winners.map(member)),
+            "stage_winners_install_together": check(choice.winners.map(\.tool)),
             "stage_winners_total": .number(choice.winnersTotal),
             "differences": .array(choice.differences.map {
                 .object(["stage": .string($0.stage), "winner": .string($0.winner), "chosen": .string($0.chosen), "why": .string($0.why)])

@@ -445,27 +445,36 @@ public struct StackAnalysis: Hashable, Sendable {
     public var choice: StackChoice?
     /// Why there is no stack choice (no integration, nothing ranked, no interoperability criterion).
     public var problem: String?
+    /// The recorded `bakeoff stack check`s.
+    public var checks: [CoInstallCheck]
 
-    public init(pairs: [PairRecord], choice: StackChoice?, problem: String?) {
+    public init(pairs: [PairRecord], choice: StackChoice?, problem: String?, checks: [CoInstallCheck] = []) {
         self.pairs = pairs
         self.choice = choice
         self.problem = problem
+        self.checks = checks
+    }
+
+    /// The recorded check of exactly these tools, if any.
+    public func check(of tools: [String]) -> CoInstallCheck? {
+        checks.first { Set($0.tools) == Set(tools) }
     }
 
     /// Reads the pairs and chooses the stack (seeded: the same inputs give the same analysis).
     public static func make(
-        project: Project, scoreboard: Scoreboard, runs: [Run], samples: Int = StackScorer.defaultSamples,
-        seed: UInt64 = ScoringOptions().seed
+        project: Project, scoreboard: Scoreboard, runs: [Run], checks: [CoInstallCheck] = [],
+        samples: Int = StackScorer.defaultSamples, seed: UInt64 = ScoringOptions().seed
     ) -> StackAnalysis {
         let pairs = PairEvidence.records(project: project, runs: runs)
         guard !project.integrations.isEmpty else {
-            return StackAnalysis(pairs: pairs, choice: nil, problem: "the project has no integrations/ between its stages")
+            return StackAnalysis(
+                pairs: pairs, choice: nil, problem: "the project has no integrations/ between its stages", checks: checks)
         }
         do {
             let choice = try StackScorer.choose(project: project, board: scoreboard, pairs: pairs, samples: samples, seed: seed)
-            return StackAnalysis(pairs: pairs, choice: choice, problem: nil)
+            return StackAnalysis(pairs: pairs, choice: choice, problem: nil, checks: checks)
         } catch {
-            return StackAnalysis(pairs: pairs, choice: nil, problem: "\(error)")
+            return StackAnalysis(pairs: pairs, choice: nil, problem: "\(error)", checks: checks)
         }
     }
 }
