@@ -202,6 +202,48 @@ final class IntegrationRunTests: XCTestCase {
     }
 }
 
+extension IntegrationRunTests {
+    /// Two tools whose requirements contradict each other are not installed: every step of the pair is recorded
+    /// as failed with the conflict, and the stack scoring reads the pair as unable to share an environment.
+    func testAPairThatCannotShareAnEnvironmentIsRecordedWithTheConflict() throws {
+        let folder = try project()
+        defer { folder.remove() }
+        try folder.write(
+            "stages/ci-cd/adapters/ruff/adapter.yaml",
+            "install: {python: \"3.11\", requirements: requirements.in, lock: requirements.lock}\nsteps: {}\n")
+        try folder.write("stages/ci-cd/adapters/ruff/requirements.in", "ruff==0.17.6\n")
+        try folder.write("stages/ci-cd/adapters/ruff/requirements.lock", "ruff==0.17.6\n")
+        try folder.write("integrations/lint-the-app/requirements.in", "ruff<0.17\n")
+        let yaml = try folder.read("integrations/lint-the-app/integration.yaml")
+        try folder.write(
+            "integrations/lint-the-app/integration.yaml",
+            yaml.replacingOccurrences(of: "python: \"3.11\"\n", with: "python: \"3.11\"\nrequirements: requirements.in\n"))
+        let out = try CLI.run(
+            ["run", "--project", folder.path, "--integration", "lint-the-app", "--repeat", "1"],
+            environment: ["XDG_CACHE_HOME": folder.path + "/cache"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stderr.contains("ruff+streamlit: the two tools cannot share one environment: ruff:"), out.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/integrations/lint-the-app/locks/ruff+streamlit.lock"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/evidence/runs")
+        let name = try XCTUnwrap(files.first { out.stdout.contains($0) }, out.stdout)
+        let run = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url("evidence/runs/\(name)"))) as? [String: Any])
+        let list = try XCTUnwrap(run["observations"] as? [[String: Any]])
+        XCTAssertEqual(list.map { $0["status"] as? String }, ["failed", "failed"])
+        for o in list {
+            let reason = o["reason"] as? String ?? ""
+            XCTAssertTrue(reason.hasPrefix(Integration.conflictPrefix + "ruff: "), reason)
+            XCTAssertTrue(reason.contains("ruff") && reason.contains("0.17"), reason)
+        }
+        let score = try CLI.run(["score", "--project", folder.path, "--stack", "--format", "json", "--samples", "0"])
+        XCTAssertEqual(score.status, 0, score.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])
+        let pair = try XCTUnwrap((object["pairs"] as? [[String: Any]])?.first { ($0["tools"] as? [String]) == ["ruff", "streamlit"] })
+        XCTAssertEqual(pair["verdict"] as? String, "conflicts")
+        XCTAssertEqual(pair["value"] as? Double, 0)
+    }
+}
+
 /// The always-on real pair: Git LFS (Debian package) stores two named versions of a table and a Luigi pipeline
 /// (installed by uv from the committed pair lock) fetches v1 through Git LFS and trains on it. Cheap: one
 /// small environment, a few seconds.
