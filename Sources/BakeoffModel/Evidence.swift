@@ -148,3 +148,8 @@ public struct Run: Hashable, Codable, Sendable {
         self.observations = observations
     }
 }
+
+extension EnvironmentRecord {
+    /// How the reason of a step begins when its tool's environment could not be installed.
+    public static func installFailurePrefix(_ tool: String) -> String { "installing \(tool) failed: " }
+}

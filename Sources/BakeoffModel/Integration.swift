@@ -40,7 +40,8 @@ public enum PairVerdict: String, Hashable, Codable, Sendable, CaseIterable {
     case fails
     /// Every step the pair ran was unsupported by one of the tools.
     case unsupported
-    /// The two tools cannot share one environment (the joint resolution failed).
+    /// The two tools cannot share one environment: the joint resolution failed, or the resolved environment
+    /// could not be installed.
     case conflicts
 }
 

@@ -149,3 +149,27 @@ final class StepExecutorTests: XCTestCase {
         XCTAssertEqual(f.read("work/cwd.txt"), f.work + "\n")
     }
 }
+
+/// What an install failure says: uv's own summary, not the build log under it.
+final class InstallFailureTests: XCTestCase {
+    func testUvErrorSummaryKeepsTheErrorAndItsCauses() {
+        let stderr = """
+            Resolved 84 packages in 539ms
+               Building tokenizers==0.10.3
+            error: Failed to build `tokenizers==0.10.3`
+              cause: The build backend returned an error
+              cause: Call to `setuptools.build_meta.build_wheel` failed (exit status: 1)
+
+                  [stderr]
+                  error: `cargo metadata --manifest-path Cargo.toml --format-version 1` failed with code 101
+                    cause: deep in the build log
+            hint: Build failures usually indicate a problem with the package or the build environment
+            """
+        XCTAssertEqual(
+            EnvironmentBuilder.uvErrorSummary(stderr),
+            "error: Failed to build `tokenizers==0.10.3`; cause: The build backend returned an error; "
+                + "cause: Call to `setuptools.build_meta.build_wheel` failed (exit status: 1); "
+                + "hint: Build failures usually indicate a problem with the package or the build environment")
+        XCTAssertNil(EnvironmentBuilder.uvErrorSummary("warning: something\n"))
+    }
+}

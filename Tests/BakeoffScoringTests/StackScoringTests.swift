@@ -90,8 +90,21 @@ final class StackScoringTests: XCTestCase {
         XCTAssertEqual(conflict.documented.count, 1)
 
         // Never run, no fact: unknown, never 0.
+        XCTAssertNil(byID["u3+d1"]?.value)
         XCTAssertNil(byID["u2+d2"]?.value)
         XCTAssertNil(byID["u2+d2"]?.verdict)
+    }
+
+    func testAPairWhoseEnvironmentFailsToInstallCannotShareOne() throws {
+        let reason = EnvironmentRecord.installFailurePrefix("u2+d2") + "`uv pip sync ...`: error: Failed to build `tokenizers==0.10.3`"
+        let run = Self.run(
+            "r3", at: "2026-11-29T01:00:00Z",
+            ["one", "two"].map { Self.observation("r3", "u2+d2", $0, 1, .failed, reason) })
+        let pair = try XCTUnwrap(PairEvidence.records(project: Self.project, runs: [run]).first { $0.id == "u2+d2" })
+        XCTAssertEqual(pair.verdict, .conflicts)
+        XCTAssertEqual(pair.value, 0)
+        XCTAssertEqual(pair.basis, "installs together: no, the resolved environment failed to install")
+        XCTAssertEqual(pair.steps.first?.reason, reason)
     }
 
     func testDocumentedOnlyPairCountsAsClaimed() throws {

@@ -111,10 +111,11 @@ public struct EnvironmentBuilder: Sendable {
             let out = Command.run(argv, environment: installEnvironment, directory: adapterFolder, interruption: interruption)
             guard out.succeeded else {
                 try? fm.removeItem(atPath: folder)
-                let tail = StepOutput.tail(out.stderr, lines: 8, bytes: 1500)
+                let why = Self.uvErrorSummary(out.stderr) ?? StepOutput.tail(out.stderr, lines: 8, bytes: 1500)
                 return PreparedEnvironment(
                     record: record, venv: nil,
-                    problem: "installing \(adapter.tool) failed: `\(argv.joined(separator: " "))`: \(tail); check the lock file and the network, then run again")
+                    problem: EnvironmentRecord.installFailurePrefix(adapter.tool)
+                        + "`\(argv.joined(separator: " "))`: \(why); check the lock file and the network, then run again")
             }
         }
         let installSeconds = Clock.seconds(from: start, to: Clock.now())
@@ -130,6 +131,23 @@ public struct EnvironmentBuilder: Sendable {
         if let data = try? JSONEncoder().encode(record) { _ = fm.createFile(atPath: marker, contents: data) }
         record.installSeconds = installSeconds
         return PreparedEnvironment(record: record, venv: folder, problem: nil)
+    }
+
+    /// uv's own summary of a failure: its `error:` line and the `cause:`/`hint:` lines under it (not the
+    /// build log of a failing source build), joined by "; "; nil when uv printed none.
+    static func uvErrorSummary(_ stderr: String) -> String? {
+        let lines = stderr.split(whereSeparator: \.isNewline).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("error:") }) else { return nil }
+        var kept = [lines[start]]
+        for line in lines[(start + 1)...] {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("  ") && !line.hasPrefix("    ") && (trimmed.hasPrefix("cause:") || trimmed.hasPrefix("hint:")) {
+                kept.append(trimmed)
+            } else if line.hasPrefix("hint:") {
+                kept.append(line)
+            }
+        }
+        return kept.joined(separator: "; ")
     }
 
     /// The version of the distribution named like the tool, else of the first requirement.

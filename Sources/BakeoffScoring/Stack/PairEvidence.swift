@@ -94,9 +94,14 @@ public enum PairEvidence {
             }
             let total = integration.scenario.steps.count
             let ok = record.steps.filter { $0.status == .ok }.count
+            let installFailed = EnvironmentRecord.installFailurePrefix(record.id)
             if observations.contains(where: { $0.reason?.hasPrefix(Integration.conflictPrefix) == true }) {
                 record.verdict = .conflicts
                 components.append(("installs together: no", 0))
+            } else if observations.contains(where: { $0.reason?.hasPrefix(installFailed) == true }) {
+                // The two resolve on paper, but the resolved environment could not be installed.
+                record.verdict = .conflicts
+                components.append(("installs together: no, the resolved environment failed to install", 0))
             } else {
                 record.verdict =
                     ok == total ? .works
