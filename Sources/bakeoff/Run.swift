@@ -64,27 +64,20 @@ struct RunCommand: ParsableCommand {
         } catch let error as RunPlan.SelectionError {
             throw ValidationError(error.description)
         }
-        if !pairs.isEmpty && !dryRun {
-            // Each pair's joint environment is resolved first; a pair whose tools conflict is recorded as such.
-            var locks = IntegrationLocks(projectRoot: project.root)
+        if !pairs.isEmpty {
+            // Each pair's joint environment is resolved first (a dry run resolves and writes nothing); a pair
+            // whose tools conflict is recorded as such.
             var blocked: [String: [String: String]] = [:]
-            for pair in pairs {
-                let outcome: IntegrationLocks.Outcome
+            if !dryRun {
+                var locks = IntegrationLocks(projectRoot: project.root)
                 do {
-                    outcome = try locks.prepare(pair) { Terminal.write("\($0)\n") }
+                    blocked = try locks.prepareAll(pairs) { Terminal.write("\($0)\n") }
                 } catch {
-                    Terminal.error("error: \(pair.integration.directory)/\(pair.lockFile): \(error)")
+                    Terminal.error("error: \(error)")
                     throw ExitCode(1)
-                }
-                if case .conflicts(let reason) = outcome {
-                    Terminal.write("\(pair.integration.id) \(pair.id): \(reason)\n")
-                    blocked[pair.integration.id, default: [:]][pair.id] = reason
                 }
             }
             plan.entries += IntegrationPlan.entries(projectRoot: project.root, pairs: pairs, blocked: blocked)
-        } else if !pairs.isEmpty {
-            // A dry run resolves and writes nothing: the pairs' locks are listed as they would be used.
-            plan.entries += IntegrationPlan.entries(projectRoot: project.root, pairs: pairs)
         }
         let caller = ProcessInfo.processInfo.environment
         let cache = EnvironmentBuilder.defaultCacheFolder(caller)

@@ -21,6 +21,25 @@ public struct IntegrationLocks: Sendable {
         case conflicts(String)
     }
 
+    /// Prepares every pair's lock and returns, per integration and pair id, why the pairs that cannot share an
+    /// environment are blocked (what `IntegrationPlan.entries` takes). `log` hears each resolution and block.
+    public mutating func prepareAll(_ pairs: [IntegrationPair], log: (String) -> Void) throws -> [String: [String: String]] {
+        var blocked: [String: [String: String]] = [:]
+        for pair in pairs {
+            let outcome: Outcome
+            do {
+                outcome = try prepare(pair, log: log)
+            } catch {
+                throw StackCheckError("\(pair.integration.directory)/\(pair.lockFile): \(error)", hint: "fix the problem above and run again")
+            }
+            if case .conflicts(let reason) = outcome {
+                log("\(pair.integration.id) \(pair.id): \(reason)")
+                blocked[pair.integration.id, default: [:]][pair.id] = reason
+            }
+        }
+        return blocked
+    }
+
     /// Makes sure the lock of `pair` is current; throws when uv cannot give a verdict (network, missing uv).
     public mutating func prepare(_ pair: IntegrationPair, log: (String) -> Void = { _ in }) throws -> Outcome {
         let folder = "\(projectRoot)/\(pair.integration.directory)"
