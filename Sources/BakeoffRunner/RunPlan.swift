@@ -80,24 +80,9 @@ public struct RunPlan: Sendable {
         adapter.directory.hasPrefix("/") ? adapter.directory : "\(projectRoot)/\(adapter.directory)"
     }
 
+    /// "; did you mean 'x'?" (BakeoffModel.Spelling), else the known ids.
     static func suggestion(_ word: String, among candidates: [String], what: String) -> String {
-        let best = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
-        if let best, best.1 <= max(2, word.count / 3) { return "; did you mean '\(best.0)'?" }
+        if let best = Spelling.suggestion(for: word, among: candidates) { return "; did you mean '\(best)'?" }
         return candidates.isEmpty ? "" : "; known \(what)s: \(candidates.joined(separator: ", "))"
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return a.isEmpty ? b.count : row[b.count]
     }
 }

@@ -119,8 +119,8 @@ final class RunPlanTests: XCTestCase {
     func testAMisspelledNameGetsADidYouMean() {
         XCTAssertEqual(RunPlan.suggestion("rufff", among: ["black", "ruff", "pylint"], what: "tool"), "; did you mean 'ruff'?")
         XCTAssertEqual(RunPlan.suggestion("zzzzzz", among: ["dvc", "git-lfs"], what: "tool"), "; known tools: dvc, git-lfs")
-        XCTAssertEqual(RunPlan.distance("kitten", "sitting"), 3)
-        XCTAssertEqual(RunPlan.distance("", "abc"), 3)
+        XCTAssertEqual(Spelling.distance("kitten", "sitting"), 3)
+        XCTAssertEqual(Spelling.distance("", "abc"), 3)
     }
 
     func testADryRunListsEnvironmentsStepsAndCommandsWithoutRunningAnything() throws {
