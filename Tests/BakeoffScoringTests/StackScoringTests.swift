@@ -129,7 +129,7 @@ final class StackScoringTests: XCTestCase {
     func testBestStackByHand() throws {
         let board = Self.board()
         let pairs = [Self.pair("a1", "b1", 0), Self.pair("a1", "b2", 1), Self.pair("a2", "b1", 1), Self.pair("a2", "b2", nil)]
-        let choice = try StackScorer.choose(project: Self.project, board: board, pairs: pairs, samples: 200, seed: 7)
+        let choice = try StackScorer.choose(board: board, pairs: pairs, samples: 200, seed: 7)
         XCTAssertEqual(choice.members.map(\.tool), ["a1", "b2"])
         XCTAssertEqual(choice.total, 9.05, accuracy: 1e-12)
         XCTAssertEqual(choice.members[0].inStack, 9.0, accuracy: 1e-12)
@@ -149,7 +149,7 @@ final class StackScoringTests: XCTestCase {
         XCTAssertEqual(choice.edges.map(\.id), ["a1+b2"])
         XCTAssertTrue((0...1).contains(choice.robustness))
         // Same inputs, same answer (the sampling is seeded).
-        let again = try StackScorer.choose(project: Self.project, board: board, pairs: pairs, samples: 200, seed: 7)
+        let again = try StackScorer.choose(board: board, pairs: pairs, samples: 200, seed: 7)
         XCTAssertEqual(again, choice)
     }
 
@@ -167,7 +167,7 @@ final class StackScoringTests: XCTestCase {
     }
 
     func testWithoutPairsTheStageWinnersAreTheStack() throws {
-        let choice = try StackScorer.choose(project: Self.project, board: Self.board(), pairs: [], samples: 50, seed: 1)
+        let choice = try StackScorer.choose(board: Self.board(), pairs: [], samples: 50, seed: 1)
         XCTAssertEqual(choice.members.map(\.tool), ["a1", "b1"])
         XCTAssertEqual(choice.differences, [])
         XCTAssertEqual(choice.robustness, 1)
@@ -177,7 +177,7 @@ final class StackScoringTests: XCTestCase {
     func testAStackNeedsTheInteroperabilityCriterion() {
         var board = Self.board()
         for i in board.stages.indices { board.stages[i].matrix!.criteria = ["performance", "openness"] }
-        XCTAssertThrowsError(try StackScorer.choose(project: Self.project, board: board, pairs: [], seed: 1)) { error in
+        XCTAssertThrowsError(try StackScorer.choose(board: board, pairs: [], seed: 1)) { error in
             XCTAssertTrue("\(error)".contains("needs a criterion 'interoperability'"), "\(error)")
         }
     }

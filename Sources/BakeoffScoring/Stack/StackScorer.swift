@@ -76,7 +76,7 @@ public enum StackScorer {
     static let chunks = 4
 
     public static func choose(
-        project: Project, board: Scoreboard, pairs: [PairRecord], samples: Int = defaultSamples, seed: UInt64
+        board: Scoreboard, pairs: [PairRecord], samples: Int = defaultSamples, seed: UInt64
     ) throws -> StackChoice {
         let stages = board.stages.filter { $0.matrix.map { !$0.tools.isEmpty } ?? false && $0.winner != nil }
         guard !stages.isEmpty else { throw StackScoringError.nothingRanked }
@@ -471,7 +471,7 @@ public struct StackAnalysis: Hashable, Sendable {
                 pairs: pairs, choice: nil, problem: "the project has no integrations/ between its stages", checks: checks)
         }
         do {
-            let choice = try StackScorer.choose(project: project, board: scoreboard, pairs: pairs, samples: samples, seed: seed)
+            let choice = try StackScorer.choose(board: scoreboard, pairs: pairs, samples: samples, seed: seed)
             return StackAnalysis(pairs: pairs, choice: choice, problem: nil, checks: checks)
         } catch {
             return StackAnalysis(pairs: pairs, choice: nil, problem: "\(error)", checks: checks)
