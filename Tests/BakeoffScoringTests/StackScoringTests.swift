@@ -143,6 +143,8 @@ final class StackScoringTests: XCTestCase {
         XCTAssertEqual(choice.differences.first?.winner, "b1")
         XCTAssertEqual(choice.differences.first?.chosen, "b2")
         XCTAssertTrue(choice.differences.first?.why.contains("a1 → b1 0") ?? false, choice.differences.first?.why ?? "")
+        // b2 has an interoperability score of its own (8), so the why does not say it rests on hand-offs alone.
+        XCTAssertFalse(choice.differences.first?.why.contains("no interoperability score of its own") ?? true)
         XCTAssertEqual(choice.runnersUp.first, ["a2", "b1"])
         XCTAssertEqual(try XCTUnwrap(choice.runnersUpTotals.first), 9.0, accuracy: 1e-12)
         XCTAssertEqual(choice.combinations, 4)

@@ -436,6 +436,13 @@ struct Problem {
             + "\(Numbers.fixed(chosen.alone, decimals: 2))), but its hand-offs in the winners' stack are \(pairs(winners)); "
             + "\(chosen.tool)'s in the chosen stack are \(pairs(best)); in-stack totals "
             + "\(Numbers.fixed(winner.inStack, decimals: 2)) vs \(Numbers.fixed(chosen.inStack, decimals: 2))"
+            + (ownInteroperabilityKnown(stage: s, tool: best[s])
+                ? "" : "; \(chosen.tool) has no interoperability score of its own, so in the stack it rests on its hand-offs alone")
+    }
+
+    func ownInteroperabilityKnown(stage s: Int, tool t: Int) -> Bool {
+        let m = stages[s].matrix!
+        return m.known[t * m.criteria.count + interop] > 0
     }
 }
 
