@@ -9,6 +9,14 @@ import XCTest
 import Glibc
 #endif
 
+/// The run file (`evidence/runs/<id>.json`, the ledger's schema) named in what the command printed.
+func runFile(_ folder: TemporaryFolder, printed: String) throws -> [String: Any] {
+    let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/evidence/runs")
+    let name = try XCTUnwrap(files.first { $0.hasSuffix(".json") && printed.contains("evidence/runs/\($0)") }, printed)
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url("evidence/runs/\(name)")))
+    return try XCTUnwrap(object as? [String: Any])
+}
+
 /// `bakeoff run` itself: the bundled project with its ci-cd stage swapped for cheap fixture steps.
 final class RunCommandTests: XCTestCase {
     private func project(slow: Bool) throws -> TemporaryFolder {
@@ -37,14 +45,6 @@ final class RunCommandTests: XCTestCase {
 
             """)
         return folder
-    }
-
-    /// The run file (`evidence/runs/<id>.json`, the ledger's schema) named in what the command printed.
-    private func runFile(_ folder: TemporaryFolder, printed: String) throws -> [String: Any] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/evidence/runs")
-        let name = try XCTUnwrap(files.first { $0.hasSuffix(".json") && printed.contains("evidence/runs/\($0)") }, printed)
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url("evidence/runs/\(name)")))
-        return try XCTUnwrap(object as? [String: Any])
     }
 
     private func observations(_ run: [String: Any]) -> [[String: Any]] {
@@ -173,10 +173,7 @@ final class IntegrationRunTests: XCTestCase {
         XCTAssertEqual(out.status, 0, out.stderr)
         let lock = try folder.read("integrations/lint-the-app/locks/ruff+streamlit.lock")
         XCTAssertTrue(lock.hasPrefix("# uv pip compile locks/ruff+streamlit.in --python-version 3.11; input sha256 "), lock)
-        let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/evidence/runs")
-        let name = try XCTUnwrap(files.first { out.stdout.contains($0) }, out.stdout)
-        let run = try XCTUnwrap(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url("evidence/runs/\(name)"))) as? [String: Any])
+        let run = try runFile(folder, printed: out.stdout)
         let list = try XCTUnwrap(run["observations"] as? [[String: Any]])
         XCTAssertEqual(list.map { $0["stage"] as? String }, ["lint-the-app", "lint-the-app"])
         XCTAssertEqual(list.map { $0["tool"] as? String }, ["ruff+streamlit", "ruff+streamlit"])
@@ -224,10 +221,7 @@ extension IntegrationRunTests {
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertTrue(out.stderr.contains("ruff+streamlit: the two tools cannot share one environment: ruff:"), out.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/integrations/lint-the-app/locks/ruff+streamlit.lock"))
-        let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/evidence/runs")
-        let name = try XCTUnwrap(files.first { out.stdout.contains($0) }, out.stdout)
-        let run = try XCTUnwrap(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url("evidence/runs/\(name)"))) as? [String: Any])
+        let run = try runFile(folder, printed: out.stdout)
         let list = try XCTUnwrap(run["observations"] as? [[String: Any]])
         XCTAssertEqual(list.map { $0["status"] as? String }, ["failed", "failed"])
         for o in list {
@@ -258,10 +252,7 @@ final class RealIntegrationPairTests: XCTestCase {
         XCTAssertEqual(out.status, 0, out.stderr)
         // The committed lock is current: nothing is resolved again.
         XCTAssertFalse(out.stderr.contains("resolving"), out.stderr)
-        let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/evidence/runs")
-        let name = try XCTUnwrap(files.first { out.stdout.contains($0) }, out.stdout)
-        let run = try XCTUnwrap(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url("evidence/runs/\(name)"))) as? [String: Any])
+        let run = try runFile(folder, printed: out.stdout)
         let list = try XCTUnwrap(run["observations"] as? [[String: Any]])
         XCTAssertEqual(list.map { $0["step"] as? String }, ["publish", "train_at_version"])
         XCTAssertEqual(list.map { $0["status"] as? String }, ["ok", "ok"], "\(list)")
