@@ -203,6 +203,15 @@ struct CriteriaLoader {
             }
             var gates: [Gate] = []
             for item in m["gates"]?.sequence() ?? [] {
+                // A step gate: `{step: register, why: ...}` — the candidate must have done that scenario step.
+                if let g = item.mapping(optional: ["step", "fact", "allowed", "why"]), let stepValue = g["step"] {
+                    guard let step = stepValue.string(), let why = g["why"]?.string() else {
+                        if g["why"] == nil { item.error("a step gate needs 'why'", hint: "say why the step is a must-have") }
+                        continue
+                    }
+                    gates.append(Gate(fact: "", allowed: [], reason: why, step: step))
+                    continue
+                }
                 guard let g = item.mapping(required: ["fact", "allowed", "why"]),
                     let fact = g["fact"]?.string(), let allowed = g["allowed"]?.stringList(), let why = g["why"]?.string()
                 else { continue }

@@ -47,7 +47,7 @@ struct StageLoader {
         var ids = IdentifierRegistry(what: what)
         var result: [Tool] = []
         for item in list {
-            guard let m = item.mapping(required: ["id", "name", "homepage", "facts"], optional: ["summary"]) else {
+            guard let m = item.mapping(required: ["id", "name", "homepage", "facts"], optional: ["summary", "deployment"]) else {
                 continue
             }
             let id = m["id"]?.string()
@@ -57,9 +57,27 @@ struct StageLoader {
             let facts = m["facts"].flatMap(readFacts) ?? []
             // Keep a tool whose other fields have errors, so references to its id do not cascade.
             guard let id, ids.register(id, at: m["id"]!) else { continue }
-            result.append(Tool(id: id, name: name ?? id, homepage: homepage ?? "", summary: summary, facts: facts))
+            var tool = Tool(id: id, name: name ?? id, homepage: homepage ?? "", summary: summary, facts: facts)
+            tool.deployment = m["deployment"].flatMap(Self.readDeployment)
+            result.append(tool)
         }
         return result
+    }
+
+    /// `deployment: library` or `deployment: {kind: service, ops_hours_per_month: 2, why: "..."}`: how the team
+    /// would run the tool, which decides what it costs (see `Deployment`).
+    static func readDeployment(_ value: YAMLValue) -> Deployment? {
+        let kinds = Deployment.Kind.allCases.map { ($0.rawValue, $0) }
+        if case .scalar = value.node {
+            return value.oneOf(kinds, what: "deployment kind").map { Deployment(kind: $0) }
+        }
+        guard let m = value.mapping(required: ["kind"], optional: ["ops_hours_per_month", "why"]),
+            let kind = m["kind"]?.oneOf(kinds, what: "deployment kind")
+        else { return nil }
+        var deployment = Deployment(kind: kind)
+        deployment.opsHoursPerMonth = m["ops_hours_per_month"]?.nonNegativeDouble()
+        deployment.why = m["why"]?.string()
+        return deployment
     }
 
     private func readFacts(_ value: YAMLValue) -> [Fact]? {

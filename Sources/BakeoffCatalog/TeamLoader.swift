@@ -14,7 +14,7 @@ struct TeamLoader {
         guard let root = files.yaml(Self.path),
             let m = root.mapping(
                 required: ["team", "company", "data_science_team", "product", "members", "checkins", "profile", "stages"],
-                optional: ["talk"])
+                optional: ["talk", "evidence", "assumptions"])
         else { return nil }
         let name = m["team"]?.string()
         let company = m["company"]?.oneOf(CompanyKind.allCases.map { ($0.rawValue, $0) }, what: "company kind")
@@ -34,10 +34,35 @@ struct TeamLoader {
         }
         let assignments = m["stages"].flatMap { readAssignments($0, members: memberIDs) } ?? []
         let talk = m["talk"].flatMap { readTalk($0, members: memberIDs) } ?? TalkSettings()
+        let pins = m["evidence"].flatMap(readPins) ?? []
         guard let name, let company, let dsTeam, let product, let poster, let profile else { return nil }
-        return Team(
+        var team = Team(
             name: name, company: company, dataScienceTeam: dsTeam, product: product, members: members, poster: poster,
             schedule: schedule, profile: profile, stages: assignments, talk: talk)
+        team.pinnedRuns = pins
+        team.assumedSeatPrices = m["assumptions"].flatMap(readAssumptions) ?? [:]
+        return team
+    }
+
+    /// `assumptions: {seat_usd_month: {TOOL: PRICE}}`: the team's own seat prices for tools with no sourced one.
+    private func readAssumptions(_ value: YAMLValue) -> [String: Double]? {
+        guard let m = value.mapping(optional: ["seat_usd_month"]), let prices = m["seat_usd_month"]?.entries() else { return nil }
+        let known = Set(stages.flatMap { $0.candidates.map(\.id) })
+        var result: [String: Double] = [:]
+        for (key, entry) in prices {
+            guard known.contains(key.text) || known.isEmpty else {
+                key.error("unknown tool '\(key.text)'", hint: Spelling.hint(for: key.text, among: known.sorted(), what: "tool"))
+                continue
+            }
+            if let price = entry.nonNegativeDouble() { result[key.text] = price }
+        }
+        return result
+    }
+
+    /// `evidence: {pin: [RUN_ID, ...]}`: the runs a team fixes as its evidence set for the final talk.
+    private func readPins(_ value: YAMLValue) -> [String]? {
+        guard let m = value.mapping(optional: ["pin"]) else { return nil }
+        return m["pin"]?.stringList()
     }
 
     private func readMembers(_ value: YAMLValue) -> [Member]? {

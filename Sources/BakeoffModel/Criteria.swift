@@ -36,6 +36,16 @@ public enum Measure: Hashable, Codable, Sendable {
 }
 
 /// Where an indicator's raw value comes from.
+extension IndicatorSource {
+    /// Whether the value comes from running the tool (a step's measurement or the scenario coverage).
+    public var isMeasured: Bool {
+        switch self {
+        case .step, .capability: true
+        case .fact, .totalCostOfOwnership, .integrationCount: false
+        }
+    }
+}
+
 public enum IndicatorSource: Hashable, Codable, Sendable {
     /// A measurement of a scenario step, aggregated over repetitions (median).
     case step(id: String, measure: Measure)
@@ -143,15 +153,19 @@ public struct CostModel: Hashable, Codable, Sendable {
 }
 
 /// A must-have: a candidate whose fact is not among the allowed values is eliminated.
+/// A must-have step: a candidate that ran but could not do a scenario step named `step` is eliminated.
 public struct Gate: Hashable, Codable, Sendable {
     public var fact: String
     public var allowed: [String]
     public var reason: String
+    /// A scenario step the candidate must have done (then `fact` and `allowed` are unused).
+    public var step: String?
 
-    public init(fact: String, allowed: [String], reason: String) {
+    public init(fact: String, allowed: [String], reason: String, step: String? = nil) {
         self.fact = fact
         self.allowed = allowed
         self.reason = reason
+        self.step = step
     }
 }
 

@@ -153,3 +153,10 @@ extension EnvironmentRecord {
     /// How the reason of a step begins when its tool's environment could not be installed.
     public static func installFailurePrefix(_ tool: String) -> String { "installing \(tool) failed: " }
 }
+
+extension ObservationStatus {
+    /// The worst outcome among a step's repetitions (one failure makes the step failed); nil when empty.
+    public static func worst(_ statuses: [ObservationStatus]) -> ObservationStatus? {
+        [ObservationStatus.failed, .timeout, .unsupported, .skipped, .ok].first { statuses.contains($0) }
+    }
+}

@@ -44,6 +44,8 @@ public struct Tool: Hashable, Codable, Sendable {
     public var homepage: String
     public var summary: String
     public var facts: [Fact]
+    /// How the team would run it (the team's plan, not a vendor fact); nil: derived from the `hosting` fact.
+    public var deployment: Deployment?
 
     public init(id: String, name: String, homepage: String, summary: String, facts: [Fact]) {
         self.id = id

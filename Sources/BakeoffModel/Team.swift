@@ -92,6 +92,12 @@ public struct Team: Hashable, Codable, Sendable {
     public var profile: String
     public var stages: [StageAssignment]
     public var talk: TalkSettings
+    /// Run ids the team pinned as its evidence set (`evidence.pin` in bakeoff.yaml): each wins over newer runs
+    /// of the stages and tools it holds.
+    public var pinnedRuns: [String] = []
+    /// The team's own seat prices per month for SaaS tools without a sourced price (`assumptions.seat_usd_month`
+    /// in bakeoff.yaml), labelled as assumptions wherever a cost uses them.
+    public var assumedSeatPrices: [String: Double] = [:]
 
     public init(
         name: String, company: CompanyKind, dataScienceTeam: DataScienceTeamKind, product: String,

@@ -9,6 +9,14 @@ struct RawIndicator: Sendable {
     var display: String
     var spread: Spread?
     var evidence: [EvidenceReference]
+    /// The tool ran but could not do the step the indicator measures (unsupported, failed, timed out): the
+    /// indicator then scores 0, never unknown, because coverage is evidence.
+    var notDone: String? = nil
+    /// The measured repetitions behind `number` (warm ones), for the bootstrap of the Monte Carlo.
+    var samples: [Double] = []
+    /// The interval the measurement's noise allows: [min, max] of the repetitions, or the step's own reported
+    /// interval (`NAME_lo`/`NAME_hi` metrics); nil for facts.
+    var interval: ClosedRange<Double>? = nil
 
     var isKnown: Bool { number != nil || !categories.isEmpty }
 
@@ -17,53 +25,28 @@ struct RawIndicator: Sendable {
     }
 }
 
-/// Every run's observations grouped by stage, tool and step, newest run first: built once per scoring.
-struct EvidenceIndex {
-    struct IndexedRun {
-        var id: String
-        /// `stage␀tool␀step` → that step's observations in this run.
-        var steps: [String: [Observation]]
-        /// `stage␀tool` of every tool with any observation in this run.
-        var tools: Set<String>
-    }
-
-    /// Newest first (by start time, then id).
-    var runs: [IndexedRun]
-
-    init(_ runs: [Run]) {
-        self.runs = runs.sorted { ($0.startedAt, $0.id) > ($1.startedAt, $1.id) }.map { run in
-            var steps: [String: [Observation]] = [:]
-            var tools: Set<String> = []
-            for o in run.observations {
-                steps[Self.key(o.stage, o.tool, o.step), default: []].append(o)
-                tools.insert(Self.key(o.stage, o.tool))
-            }
-            return IndexedRun(id: run.id, steps: steps, tools: tools)
-        }
-    }
-
-    static func key(_ parts: String...) -> String { parts.joined(separator: "\u{0}") }
-}
-
 /// Reads raw indicator values from observations, facts, the cost model and the integrations fact.
 ///
-/// Measurements: for each tool and step, the most recent run (by start time, then id) holding at least one
-/// `ok` observation of that step with the measure is used, and only that run: its repetitions are pooled.
-/// The value is the median of the warm repetitions (repetition > 1) when there are any, else the cold one;
-/// the spread reports n, min, max, MAD, the cold value and whether it is wide. Older runs are history, not
-/// extra samples, because the tool version, lock file or machine may have changed between runs.
+/// Measurements come from the stage's `EvidenceSet` only: one run per tool, its repetitions pooled. The value
+/// is the median of the warm repetitions (repetition > 1) when there are any, else the cold one; the spread
+/// reports n, min, max, MAD, the cold value and whether it is wide. A step the tool ran but could not do counts
+/// against it (`notDone`); a negative duration (a difference of two noisy timings) is never scored.
 struct IndicatorReader {
     let project: Project
     let stage: Stage
-    let evidence: EvidenceIndex
-    /// Candidate ids of the other assessed stages (what `integrations` counts).
-    let otherStagesCandidates: Set<String>
+    let evidence: EvidenceSet
+    /// The other assessed stages' candidates (what `integrations` counts), by id.
+    let otherStagesCandidates: [String: Tool]
 
-    init(project: Project, stage: Stage, evidence: EvidenceIndex, assessed: [Stage]) {
+    init(project: Project, stage: Stage, evidence: EvidenceSet, assessed: [Stage]) {
         self.project = project
         self.stage = stage
         self.evidence = evidence
-        otherStagesCandidates = Set(assessed.filter { $0.id != stage.id }.flatMap { $0.candidates.map(\.id) })
+        var others: [String: Tool] = [:]
+        for s in assessed where s.id != stage.id {
+            for t in s.candidates { others[t.id] = t }
+        }
+        otherStagesCandidates = others
     }
 
     /// Whether the indicator is scored in this stage: listed stages, or for a step measurement, a stage whose
@@ -85,7 +68,9 @@ struct IndicatorReader {
         case .capability: return (capability(tool: tool.id), nil)
         case .integrationCount: return (integrations(tool: tool), nil)
         case .totalCostOfOwnership:
-            let result = CostCalculator(model: project.costModel, company: project.team.company).breakdown(stage: stage.id, tool: tool)
+            let calculator = CostCalculator(
+                model: project.costModel, company: project.team.company, assumedSeatPrices: project.team.assumedSeatPrices)
+            let result = calculator.breakdown(stage: stage.id, tool: tool)
             switch result {
             case .known(let breakdown, let evidence):
                 return (RawIndicator(number: breakdown.totalUSD, categories: [], display: CostCalculator.dollars(breakdown.totalUSD), spread: nil, evidence: evidence), breakdown)
@@ -98,20 +83,52 @@ struct IndicatorReader {
     // MARK: measurements
 
     func measurement(tool: String, step: String, measure: Measure, unit: String) -> RawIndicator {
-        for run in evidence.runs {
-            guard let observed = run.steps[EvidenceIndex.key(stage.id, tool, step)] else { continue }
-            let values = observed.filter { $0.status == .ok }.compactMap { o in
-                Self.value(o, measure).map { (repetition: o.repetition, value: $0) }
-            }
-            guard let s = RepetitionSpread.of(values) else { continue }
-            let median = s.median
-            let spread = Spread(n: s.n, min: s.min, max: s.max, mad: s.mad, cold: s.cold, wide: s.isWide)
-            let shown = measure == .memory ? Numbers.bytes(Int64(median.rounded())) : Self.withUnit(median, unit)
-            return RawIndicator(
-                number: median, categories: [], display: shown + " (n=\(s.n))", spread: spread,
-                evidence: [.observations(stage: stage.id, tool: tool, step: step, runs: [run.id])])
+        guard let selection = evidence.selection(stage: stage.id, tool: tool) else { return .unknown("never ran") }
+        let observed = evidence.observations(stage: stage.id, tool: tool, step: step)
+        let ref: [EvidenceReference] = [.observations(stage: stage.id, tool: tool, step: step, runs: [selection.runID])]
+        guard !observed.isEmpty else {
+            return .unknown("\(step) not in run \(selection.runID)", evidence: ref)
         }
-        return .unknown("no ok measurement of \(step)")
+        let ok = observed.filter { $0.status == .ok }
+        if ok.isEmpty {
+            let worst = ObservationStatus.worst(observed.map(\.status)) ?? .failed
+            let reason = observed.first { $0.status == worst }?.reason.map { ": " + Self.short($0) } ?? ""
+            var raw = RawIndicator.unknown("", evidence: ref)
+            raw.display = "not done (\(worst.rawValue)\(reason))"
+            raw.notDone = worst.rawValue
+            return raw
+        }
+        let values = ok.compactMap { o in Self.value(o, measure).map { (repetition: o.repetition, value: $0) } }
+        guard let s = RepetitionSpread.of(values) else { return .unknown("no \(measure.name) in the ok observations of \(step)", evidence: ref) }
+        if s.median < 0, Self.isDuration(unit) {
+            return .unknown("median \(Numbers.format(s.median)) \(unit) is negative: the difference of two timings is inside their noise; not scored", evidence: ref)
+        }
+        let spread = Spread(n: s.n, min: s.min, max: s.max, mad: s.mad, cold: s.cold, wide: s.isWide)
+        let shown = measure == .memory ? Numbers.bytes(Int64(s.median.rounded())) : Self.withUnit(s.median, unit)
+        let warm = values.filter { $0.repetition > 1 }.map(\.value)
+        var interval: ClosedRange<Double> = s.min...s.max
+        if case .metric(let name) = measure {
+            let lo = ok.compactMap { $0.metrics[name + "_lo"] }.sorted(), hi = ok.compactMap { $0.metrics[name + "_hi"] }.sorted()
+            if !lo.isEmpty, !hi.isEmpty {
+                let l = RepetitionSpread.median(lo), h = RepetitionSpread.median(hi)
+                if l <= h { interval = min(l, s.min)...max(h, s.max) }
+            }
+        }
+        return RawIndicator(
+            number: s.median, categories: [], display: shown + " (n=\(s.n))", spread: spread, evidence: ref,
+            samples: warm.isEmpty ? [s.median] : warm, interval: interval)
+    }
+
+    /// A reason cut to one short line, for a table cell.
+    static func short(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return line.count > 90 ? String(line.prefix(89)) + "…" : line
+    }
+
+    /// Whether a unit is a time (a negative value of it is noise, never a result).
+    static func isDuration(_ unit: String) -> Bool {
+        let first = unit.split(separator: " ").first.map(String.init) ?? ""
+        return ["s", "ms", "seconds", "second", "min", "minutes", "h", "hours"].contains(first)
     }
 
     static func value(_ o: Observation, _ measure: Measure) -> Double? {
@@ -129,21 +146,15 @@ struct IndicatorReader {
 
     // MARK: capability
 
-    /// Share of the scenario's steps whose every observation in the tool's latest run is `ok`.
+    /// Share of the scenario's steps whose every observation in the tool's selected run is `ok`.
     func capability(tool: String) -> RawIndicator {
         let steps = stage.scenario?.steps.map(\.id) ?? []
-        guard let run = evidence.runs.first(where: { $0.tools.contains(EvidenceIndex.key(stage.id, tool)) }) else {
-            return .unknown("never ran")
-        }
-        var ok = 0
-        for step in steps {
-            let observed = run.steps[EvidenceIndex.key(stage.id, tool, step)] ?? []
-            if !observed.isEmpty, observed.allSatisfy({ $0.status == .ok }) { ok += 1 }
-        }
+        guard let selection = evidence.selection(stage: stage.id, tool: tool) else { return .unknown("never ran") }
+        let ok = Coverage.count(steps: steps) { evidence.observations(stage: stage.id, tool: tool, step: $0) }.done
         let share = Double(ok) / Double(steps.count)
         return RawIndicator(
-            number: share, categories: [], display: "\(ok)/\(steps.count) steps ok", spread: nil,
-            evidence: steps.map { .observations(stage: stage.id, tool: tool, step: $0, runs: [run.id]) })
+            number: share, categories: [], display: "\(ok) of \(steps.count) steps done", spread: nil,
+            evidence: steps.map { .observations(stage: stage.id, tool: tool, step: $0, runs: [selection.runID]) })
     }
 
     // MARK: facts
@@ -165,13 +176,25 @@ struct IndicatorReader {
         }
     }
 
-    /// How many candidates of the team's other assessed stages the `integrations` fact lists.
+    /// How many candidates of the team's other assessed stages the tool integrates with, counted both ways: the
+    /// ones its own `integrations` fact lists and the ones whose fact lists it. Unknown only when neither side
+    /// says anything; `integrations: []` with a source is a sourced "none", so 0.
     func integrations(tool: Tool) -> RawIndicator {
-        guard let fact = tool.fact("integrations") else { return .unknown("no integrations fact") }
-        let items = fact.value.list ?? [fact.value.description]
-        let matched = Set(items).intersection(otherStagesCandidates).sorted()
-        let evidence: [EvidenceReference] = [.fact(stage: stage.id, tool: tool.id, key: "integrations", source: fact.source, asOf: fact.asOf)]
-        let display = matched.isEmpty ? "0 tools" : "\(matched.count) (\(matched.joined(separator: ", ")))"
-        return RawIndicator(number: Double(matched.count), categories: [], display: display, spread: nil, evidence: evidence)
+        var evidence: [EvidenceReference] = []
+        var matched: Set<String> = []
+        if let fact = tool.fact("integrations") {
+            evidence.append(.fact(stage: stage.id, tool: tool.id, key: "integrations", source: fact.source, asOf: fact.asOf))
+            matched.formUnion((fact.value.list ?? [fact.value.description]).filter { otherStagesCandidates[$0] != nil })
+        }
+        for other in otherStagesCandidates.values.sorted(by: { $0.id < $1.id }) {
+            guard let fact = other.fact("integrations"), (fact.value.list ?? []).contains(tool.id) else { continue }
+            matched.insert(other.id)
+            let otherStage = project.assessedStages.first { $0.candidates.contains { $0.id == other.id } }?.id ?? stage.id
+            evidence.append(.fact(stage: otherStage, tool: other.id, key: "integrations", source: fact.source, asOf: fact.asOf))
+        }
+        guard !evidence.isEmpty else { return .unknown("no integrations fact, and no other stage's candidate lists it") }
+        let sorted = matched.sorted()
+        let display = sorted.isEmpty ? "0 tools" : "\(sorted.count) (\(sorted.joined(separator: ", ")))"
+        return RawIndicator(number: Double(sorted.count), categories: [], display: display, spread: nil, evidence: evidence)
     }
 }

@@ -10,20 +10,20 @@ public enum ScoreboardFormatter {
         var out = "Profile \(board.profile): " + board.criteria.map { "\($0) \(percent(board.weights[$0] ?? 0))" }.joined(separator: ", ") + "\n"
         for card in board.stages {
             out += "\n\(card.stage) · \(card.title)\n"
-            var rows: [[String]] = [["rank", "tool", "total"] + board.criteria]
+            var rows: [[String]] = [["rank", "tool", "total", "steps"] + board.criteria]
             var notes: [String] = []
             for tool in card.tools {
                 if let rank = tool.rank, let total = tool.total {
-                    rows.append([String(rank), tool.tool, Numbers.fixed(total, decimals: 2)] + board.criteria.map { id in
+                    rows.append([String(rank), tool.tool, Numbers.fixed(total, decimals: 2), steps(tool)] + board.criteria.map { id in
                         guard let c = tool.criteria.first(where: { $0.criterion == id }), let s = c.score else { return "—" }
                         return Numbers.fixed(s, decimals: 1) + mark(c.confidence)
                     })
                 } else {
-                    rows.append(["–", tool.tool, "–"] + board.criteria.map { _ in "" })
+                    rows.append(["–", tool.tool, "–", steps(tool)] + board.criteria.map { _ in "" })
                     notes.append("  \(tool.tool): \(tool.eliminated.map { "eliminated: \($0)" } ?? tool.insufficientEvidence ?? "unranked")")
                 }
             }
-            out += table(rows, rightAligned: [0, 2] + board.criteria.indices.map { $0 + 3 })
+            out += table(rows, rightAligned: [0, 2, 3] + board.criteria.indices.map { $0 + 4 })
             out += notes.map { $0 + "\n" }.joined()
             guard let winner = card.winner else {
                 out += "  No winner: no candidate could be ranked.\n"
@@ -34,6 +34,8 @@ public enum ScoreboardFormatter {
             } else {
                 out += "  Winner: \(winner), the only ranked candidate.\n"
             }
+            for note in VerdictNotes.all(card) { out += "  \(note)\n" }
+            if let cost = VerdictNotes.costs(card) { out += "  \(cost)\n" }
             guard let s = card.sensitivity else { continue }
             let flips = s.flipPoints.filter { $0.flipsAt != nil }
             if flips.isEmpty {
@@ -49,7 +51,8 @@ public enum ScoreboardFormatter {
             if s.samples > 0 {
                 let odds = s.winProbability.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
                     .map { "\($0.key) \(percent($0.value, decimals: 1))" }
-                out += "  Win probability (\(s.samples) samples, seed \(s.seed), Dirichlet k=\(Numbers.format(s.concentration))): "
+                let draws = s.measurementDraws > 0 ? ", cycling through \(s.measurementDraws) bootstrap draws of the measured repetitions" : ""
+                out += "  Win probability (\(s.samples) weight samples, seed \(s.seed), Dirichlet k=\(Numbers.format(s.concentration))\(draws)): "
                     + odds.joined(separator: ", ") + ".\n"
             }
             if let t = s.topsisWinner {
@@ -62,8 +65,12 @@ public enum ScoreboardFormatter {
                 out += "  TOPSIS: not computed (no weighted criterion is known for every ranked candidate).\n"
             }
         }
-        out += "\nMarks: ~ medium confidence, ? low confidence (some indicators unknown); — unknown, left out of the total with the other weights renormalized.\n"
+        out += "\nMarks: ~ medium confidence, ? low confidence (some indicators unknown, each counted at the worst score a ranked candidate has on it); — nothing known for any candidate, left out with the other weights renormalized; steps: scenario steps done in the tool's evidence run.\n"
         return out
+    }
+
+    static func steps(_ tool: ToolScore) -> String {
+        tool.coverage.map { "\($0.done)/\($0.total)" } ?? (tool.notMeasured ? "not run" : "")
     }
 
     static func mark(_ c: Confidence) -> String {
@@ -116,6 +123,17 @@ public enum ScoreboardFormatter {
             "ranking": .array(ranked.map(toolJSON)),
             "unranked": .array(unranked.map(toolJSON)),
             "sensitivity": card.sensitivity.map(sensitivityJSON) ?? .null,
+            "provisional": card.provisional.map { p in
+                .object([
+                    "challenger": .string(p.challenger), "deciding": .array(p.deciding.map { .string($0) }),
+                    "challenger_best": .number(p.challengerBest), "winner_total": .number(p.winnerTotal), "next": .string(p.next),
+                ])
+            } ?? .null,
+            "tied_with_winner": .array(card.tiedWithWinner.map { .string($0) }),
+            "undecisive_criteria": .array(card.undecisiveCriteria.map { .string($0) }),
+            "evidence_warnings": .array(card.evidenceWarnings.map { .string($0) }),
+            "not_measured": .array(card.notMeasured.map { .string($0) }),
+            "notes": .array(VerdictNotes.all(card).map { .string($0) }),
         ])
     }
 
@@ -135,13 +153,27 @@ public enum ScoreboardFormatter {
             "indicators": .array(tool.indicators.map(indicatorJSON)),
             "cost": tool.cost.map(costJSON) ?? .null,
         ]
+        if let c = tool.coverage {
+            object["coverage"] = .object([
+                "done": .number(Double(c.done)), "total": .number(Double(c.total)),
+                "not_done": .object(c.notDone.mapValues { .string($0) }),
+            ])
+        }
+        object["evidence_run"] = .optional(tool.evidenceRun)
+        object["not_measured"] = .bool(tool.notMeasured)
         if let e = tool.eliminated { object["eliminated"] = .string(e) }
         if let i = tool.insufficientEvidence { object["insufficient_evidence"] = .string(i) }
         return .object(object)
     }
 
     static func indicatorJSON(_ v: IndicatorValue) -> JSONValue {
-        .object([
+        var object: [String: JSONValue] = [
+            "counted_as": .optional(v.countedAs),
+            "could_reach": .optional(v.couldReach),
+            "not_done": .optional(v.notDone),
+            "tied_with": .array(v.tiedWith.map { .string($0) }),
+        ]
+        let base: JSONValue = .object([
             "id": .string(v.indicator),
             "criterion": .string(v.criterion),
             "raw": .optional(v.raw),
@@ -155,6 +187,8 @@ public enum ScoreboardFormatter {
             } ?? .null,
             "evidence": .array(v.evidence.map(evidenceJSON)),
         ])
+        if case .object(let fields) = base { object.merge(fields) { a, _ in a } }
+        return .object(object)
     }
 
     static func evidenceJSON(_ e: EvidenceReference) -> JSONValue {
@@ -172,6 +206,9 @@ public enum ScoreboardFormatter {
         .object([
             "horizon_months": .number(Double(c.horizonMonths)),
             "total_usd": .number(c.totalUSD),
+            "deployment": .string(c.deployment),
+            "ops_hours_per_month": .number(c.opsHoursPerMonth),
+            "engineer_share": .number(c.engineerShare),
             "lines": .array(c.lines.map { .object(["item": .string($0.item), "formula": .string($0.formula), "amount_usd": .number($0.amountUSD)]) }),
         ])
     }
@@ -186,6 +223,7 @@ public enum ScoreboardFormatter {
             "samples": .number(Double(s.samples)),
             "seed": .string(String(s.seed)),
             "concentration": .number(s.concentration),
+            "measurement_draws": .number(Double(s.measurementDraws)),
             "topsis_winner": .optional(s.topsisWinner),
             "topsis_ranking": .array(s.topsisRanking.map { .string($0) }),
             "topsis_criteria": .array(s.topsisCriteria.map { .string($0) }),
@@ -197,10 +235,12 @@ public enum ScoreboardFormatter {
 
     /// One row per stage × tool: rank, total, each criterion's score, status, win probability.
     public static func csv(_ board: Scoreboard) -> String {
-        var rows: [[String]] = [["stage", "tool", "name", "rank", "total"] + board.criteria + ["status", "reason", "win_probability"]]
+        var rows: [[String]] = [["stage", "tool", "name", "rank", "total"] + board.criteria + ["status", "reason", "win_probability", "steps_done", "steps_total", "provisional", "evidence_warnings"]]
         for card in board.stages {
             for tool in card.tools {
-                let status = tool.rank != nil ? (tool.tool == card.winner ? "winner" : "ranked") : (tool.eliminated != nil ? "eliminated" : "insufficient-evidence")
+                let status = tool.rank != nil
+                    ? (tool.tool == card.winner ? (card.tiedWithWinner.isEmpty ? "winner" : "tied-first") : (card.tiedWithWinner.contains(tool.tool) ? "tied-first" : "ranked"))
+                    : (tool.eliminated != nil ? "eliminated" : (tool.notMeasured ? "not-measured" : "insufficient-evidence"))
                 let criteria = board.criteria.map { id in
                     tool.criteria.first { $0.criterion == id }?.score.map { Numbers.format($0, decimals: 4) } ?? ""
                 }
@@ -209,6 +249,9 @@ public enum ScoreboardFormatter {
                 ] + criteria + [
                     status, tool.eliminated ?? tool.insufficientEvidence ?? "",
                     card.sensitivity?.winProbability[tool.tool].map { Numbers.format($0, decimals: 5) } ?? "",
+                    tool.coverage.map { String($0.done) } ?? "", tool.coverage.map { String($0.total) } ?? "",
+                    card.provisional.map { "\($0.challenger) could overtake: \($0.next)" } ?? "",
+                    card.evidenceWarnings.joined(separator: " | "),
                 ])
             }
         }

@@ -44,6 +44,15 @@ public struct IndicatorValue: Hashable, Codable, Sendable {
     public var score: Double?
     public var spread: Spread?
     public var evidence: [EvidenceReference]
+    /// The score the total counted for an unknown value: the worst score any ranked candidate has on this
+    /// indicator (an unknown is never an advantage); nil when the value is known or nobody's is.
+    public var countedAs: Double?
+    /// The best score any ranked candidate has on this indicator: where the unknown could reach once measured.
+    public var couldReach: Double?
+    /// The tool ran the step but could not do it (its outcome): the indicator scores 0.
+    public var notDone: String?
+    /// Other tools whose measurement lies inside this one's noise: they score the same on this indicator.
+    public var tiedWith: [String] = []
 
     public init(
         indicator: String, criterion: String, raw: Double?, display: String, score: Double?, spread: Spread?,
@@ -109,6 +118,12 @@ public struct CostBreakdown: Hashable, Codable, Sendable {
     public var horizonMonths: Int
     public var lines: [CostLine]
     public var totalUSD: Double
+    /// How the tool is deployed in this estimate (`library`, `self-hosted service`, ...).
+    public var deployment: String = ""
+    /// Operations hours a month the deployment needs.
+    public var opsHoursPerMonth: Double = 0
+    /// Those hours as a share of one engineer's month (160 h).
+    public var engineerShare: Double = 0
 
     public init(horizonMonths: Int, lines: [CostLine], totalUSD: Double) {
         self.horizonMonths = horizonMonths
@@ -130,8 +145,16 @@ public struct ToolScore: Hashable, Codable, Sendable {
     public var cost: CostBreakdown?
     /// Why a gate eliminated the tool.
     public var eliminated: String?
-    /// Why the tool could not be ranked (no criterion has any evidence).
+    /// Why the tool could not be ranked (no criterion has any evidence, or it was never run in a stage whose
+    /// measured criteria carry weight).
     public var insufficientEvidence: String?
+    /// Steps done of the stage's scenario in the tool's selected run; nil when the stage has no scenario or
+    /// the tool never ran.
+    public var coverage: Coverage?
+    /// The run the tool's measurements come from.
+    public var evidenceRun: String?
+    /// True when the tool was never run in a stage whose measured criteria carry weight: it cannot win.
+    public var notMeasured: Bool = false
 
     public init(
         tool: String, name: String, total: Double?, rank: Int?, criteria: [CriterionScore],
@@ -186,6 +209,9 @@ public struct Sensitivity: Hashable, Codable, Sendable {
     public var topsisCriteria: [String] = []
     /// The Dirichlet concentration k of the Monte Carlo (weights drawn from Dirichlet(k·w)).
     public var concentration: Double = 0
+    /// How many bootstrap draws of the measured repetitions the Monte Carlo cycles through besides the medians
+    /// (0: the measurements were not sampled, e.g. no indicator had repetitions).
+    public var measurementDraws: Int = 0
 
     public init(
         flipPoints: [FlipPoint], mostCritical: String?, winProbability: [String: Double], samples: Int, seed: UInt64,
@@ -212,8 +238,22 @@ public struct StageScorecard: Hashable, Codable, Sendable {
     /// Winner's total minus runner-up's total.
     public var margin: Double?
     public var sensitivity: Sensitivity?
-    /// The ranked tools' criterion scores and the weights: what the sensitivity analyses read.
+    /// The ranked tools' criterion scores and the weights: what the sensitivity analyses read. Unknown
+    /// indicators count at the worst known score (see `IndicatorValue.countedAs`).
     public var matrix: DecisionMatrix?
+    /// Set when the verdict rests on unknowns: some candidate would overtake the winner with its unknowns at
+    /// the best known score.
+    public var provisional: Provisional?
+    /// Tools tied with the winner (totals equal to two decimals): the stage has no clear winner.
+    public var tiedWithWinner: [String] = []
+    /// Weighted criteria on which every ranked candidate scores the same: they decide nothing here.
+    public var undecisiveCriteria: [String] = []
+    /// Warnings about the stage's evidence set (mixed machines or repetition counts, partial runs).
+    public var evidenceWarnings: [String] = []
+    /// Candidates never run here, listed as not measured.
+    public var notMeasured: [String] = []
+    /// Bootstrap draws of the matrix from the measured repetitions, for the Monte Carlo; emptied once used.
+    var resampled: [DecisionMatrix] = []
 
     public init(
         stage: String, title: String, tools: [ToolScore], winner: String?, runnerUp: String?, margin: Double?,
@@ -229,6 +269,28 @@ public struct StageScorecard: Hashable, Codable, Sendable {
     }
 }
 
+/// Why a stage's verdict is provisional: which candidate could overtake, and which unknowns decide it.
+public struct Provisional: Hashable, Codable, Sendable {
+    /// The candidate that would win with its unknowns at the best known score.
+    public var challenger: String
+    /// `indicator` ids of the challenger's unknowns that flip the verdict on their own; all of them when none
+    /// does alone.
+    public var deciding: [String]
+    /// The challenger's total with its unknowns at their best, against the winner's total.
+    public var challengerBest: Double
+    public var winnerTotal: Double
+    /// What to measure or source next, in words.
+    public var next: String
+
+    public init(challenger: String, deciding: [String], challengerBest: Double, winnerTotal: Double, next: String) {
+        self.challenger = challenger
+        self.deciding = deciding
+        self.challengerBest = challengerBest
+        self.winnerTotal = winnerTotal
+        self.next = next
+    }
+}
+
 /// Scorecards for every assessed stage under one profile and set of weights.
 public struct Scoreboard: Hashable, Codable, Sendable {
     public var profile: String
@@ -239,6 +301,14 @@ public struct Scoreboard: Hashable, Codable, Sendable {
     public var criteria: [String] = []
     /// The weights before normalization, as the profile and any overrides gave them.
     public var relativeWeights: [String: Double] = [:]
+    /// The runs the evaluation read (the evidence set of every stage), sorted.
+    public var evidenceRuns: [String] = []
+    /// `stage/tool` → the run the tool's evidence in that stage comes from (the `EvidenceSet`'s choice), so a
+    /// report shows exactly the numbers that were scored.
+    public var evidenceSelection: [String: String] = [:]
+
+    /// The run a tool's evidence in a stage comes from; nil when it never ran there.
+    public func evidenceRun(stage: String, tool: String) -> String? { evidenceSelection["\(stage)/\(tool)"] }
 
     public init(profile: String, weights: [String: Double], stages: [StageScorecard]) {
         self.profile = profile

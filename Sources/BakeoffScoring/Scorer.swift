@@ -19,13 +19,14 @@ public enum Scorer {
         var normalized: [String: Double] = [:]
         for (k, v) in relative { normalized[k] = v / sum }
         let assessed = project.assessedStages
-        let evidence = EvidenceIndex(runs)
+        let evidence = EvidenceSet(project: project, runs: runs, pins: options.pins)
         var stages = assessed.map { stage in
             scoreStage(stage, project: project, assessed: assessed, evidence: evidence, profile: profile, weights: normalized, options: options)
         }
         // The sensitivity analyses (mostly the Monte Carlo) are independent per stage, each with its own seeded
         // stream, so they run in parallel and the result does not depend on the order they finish in.
         let jobs = stages.map { $0.matrix.flatMap { $0.tools.isEmpty ? nil : $0 } }
+        let draws = stages.map(\.resampled)
         let results = UnsafeMutableBufferPointer<Sensitivity?>.allocate(capacity: jobs.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
@@ -33,12 +34,20 @@ public enum Scorer {
         let ids = stages.map(\.stage)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             guard let matrix = jobs[i] else { return }
-            out[i] = SensitivityAnalysis.analyse(matrix, samples: options.samples, seed: options.seed, stream: ids[i])
+            out[i] = SensitivityAnalysis.analyse(
+                matrix, samples: options.samples, seed: options.seed, stream: ids[i], resampled: draws[i])
         }
         for i in stages.indices { stages[i].sensitivity = results[i] }
         var board = Scoreboard(profile: profile.id, weights: normalized, stages: stages)
         board.criteria = project.criteria.map(\.id)
         board.relativeWeights = relative
+        board.evidenceRuns = evidence.runIDs
+        for stage in assessed {
+            for tool in stage.candidates {
+                if let run = evidence.selection(stage: stage.id, tool: tool.id)?.runID { board.evidenceSelection["\(stage.id)/\(tool.id)"] = run }
+            }
+        }
+        for i in board.stages.indices { board.stages[i].resampled = [] }
         return board
     }
 
@@ -63,81 +72,95 @@ public enum Scorer {
     }
 
     static func scoreStage(
-        _ stage: Stage, project: Project, assessed: [Stage], evidence: EvidenceIndex, profile: Profile, weights: [String: Double],
+        _ stage: Stage, project: Project, assessed: [Stage], evidence: EvidenceSet, profile: Profile, weights: [String: Double],
         options: ScoringOptions
     ) -> StageScorecard {
         let reader = IndicatorReader(project: project, stage: stage, evidence: evidence, assessed: assessed)
         let tools = stage.candidates.sorted { $0.id < $1.id }
-        let eliminated = tools.map { gateFailure($0, gates: profile.gates) }
-        let inRunning = eliminated.map { $0 == nil }
+        let criteria = project.criteria.map(\.id)
+        let w = criteria.map { weights[$0] ?? 0 }
+        let steps = stage.scenario?.steps.map(\.id) ?? []
 
-        var indicatorValues = [[IndicatorValue]](repeating: [], count: tools.count)
-        var criterionScores = [[CriterionScore]](repeating: [], count: tools.count)
+        // Every applicable indicator, as one column of raw values (one per tool).
+        var columns: [StageColumns.Column] = []
         var costs = [CostBreakdown?](repeating: nil, count: tools.count)
-        for criterion in project.criteria {
-            let indicators = criterion.indicators.filter(reader.applies)
-            var weighted = [Double](repeating: 0, count: tools.count)
-            var weightKnown = [Double](repeating: 0, count: tools.count)
-            var knownCount = [Int](repeating: 0, count: tools.count)
-            for indicator in indicators {
+        for (j, criterion) in project.criteria.enumerated() {
+            for indicator in criterion.indicators where reader.applies(indicator) {
                 var raws: [RawIndicator] = []
                 for (i, tool) in tools.enumerated() {
                     let (raw, cost) = reader.read(indicator, tool: tool)
                     raws.append(raw)
                     if let cost { costs[i] = cost }
                 }
-                let scores = Normalizer.scores(raws, normalization: indicator.normalization, direction: indicator.direction, reference: inRunning)
-                for i in tools.indices {
-                    let raw = raws[i]
-                    var display = raw.display
-                    if raw.isKnown, scores[i] == nil { display += " (no score: not in the indicator's map)" }
-                    indicatorValues[i].append(IndicatorValue(
-                        indicator: indicator.id, criterion: criterion.id, raw: raw.number, display: display,
-                        score: scores[i], spread: raw.spread, evidence: raw.evidence))
-                    if let s = scores[i] {
-                        weighted[i] += indicator.weight * s
-                        weightKnown[i] += indicator.weight
-                        knownCount[i] += 1
-                    }
-                }
-            }
-            for i in tools.indices {
-                let score: Double? = weightKnown[i] > 0 ? weighted[i] / weightKnown[i] : nil
-                criterionScores[i].append(CriterionScore(
-                    criterion: criterion.id, score: score, known: knownCount[i], total: indicators.count,
-                    confidence: confidence(known: score == nil ? 0 : knownCount[i], total: indicators.count)))
+                columns.append(.init(criterion: j, indicator: indicator, raws: raws))
             }
         }
 
-        // The decision matrix holds the tools that are neither eliminated nor without evidence.
-        let criteria = project.criteria.map(\.id)
-        let w = criteria.map { weights[$0] ?? 0 }
+        // Who is in the running: not gated out, and measured when measured criteria carry weight.
+        let measuredCriterionWeighted = columns.contains { w[$0.criterion] > 0 && $0.indicator.source.isMeasured }
+        let selections = tools.map { evidence.selection(stage: stage.id, tool: $0.id) }
+        let coverage = tools.indices.map { i -> Coverage? in
+            guard selections[i] != nil, !steps.isEmpty else { return nil }
+            return Coverage.count(steps: steps) { evidence.observations(stage: stage.id, tool: tools[i].id, step: $0) }
+        }
+        let notMeasured = tools.indices.map { selections[$0] == nil && !steps.isEmpty && measuredCriterionWeighted }
+        let eliminated = tools.indices.map { i in gateFailure(tools[i], gates: profile.gates, steps: steps, coverage: coverage[i]) }
+        let inRunning = tools.indices.map { eliminated[$0] == nil && !notMeasured[$0] }
+
+        let table = StageColumns(columns: columns, criteriaCount: criteria.count, inRunning: inRunning)
+        let primary = table.evaluate(ties: true)
+
         var results: [ToolScore] = []
         var matrixTools: [Int] = []
         for (i, tool) in tools.enumerated() {
+            var values: [IndicatorValue] = []
+            for (c, column) in columns.enumerated() {
+                let raw = column.raws[i]
+                var display = raw.display
+                let known = primary.columnScores[c][i]
+                if raw.isKnown, known == nil, raw.notDone == nil { display += " (no score: not in the indicator's map)" }
+                var value = IndicatorValue(
+                    indicator: column.indicator.id, criterion: criteria[column.criterion], raw: raw.number, display: display,
+                    score: known, spread: raw.spread, evidence: raw.evidence)
+                value.notDone = raw.notDone
+                if known == nil, inRunning[i] {
+                    value.countedAs = primary.worst[c]
+                    value.couldReach = primary.best[c]
+                }
+                value.tiedWith = primary.tied[c][i].map { tools[$0].id }
+                values.append(value)
+            }
+            var criterionScores: [CriterionScore] = []
+            for j in criteria.indices {
+                let total = columns.filter { $0.criterion == j }.count
+                let known = primary.knownCount[i][j]
+                let score = inRunning[i] ? primary.scores[i][j] : primary.ownScores[i][j]
+                criterionScores.append(CriterionScore(
+                    criterion: criteria[j], score: score, known: known, total: total,
+                    confidence: confidence(known: score == nil ? 0 : known, total: total)))
+            }
             var insufficient: String?
-            let hasWeightedEvidence = zip(criterionScores[i], w).contains { $0.score != nil && $1 > 0 }
-            if eliminated[i] == nil {
+            if notMeasured[i] {
+                insufficient = "not measured: never run here, so it cannot win a stage whose measured criteria carry weight; run 'bakeoff run --stage \(stage.id) --tool \(tool.id)'"
+            } else if eliminated[i] == nil {
+                let hasWeightedEvidence = criteria.indices.contains { w[$0] > 0 && primary.knownCount[i][$0] > 0 }
                 if hasWeightedEvidence {
                     matrixTools.append(i)
                 } else {
-                    let knownIndicators = criterionScores[i].reduce(0) { $0 + $1.known }
-                    let totalIndicators = criterionScores[i].reduce(0) { $0 + $1.total }
-                    insufficient = "insufficient evidence: no weighted criterion has a known indicator (\(knownIndicators) of \(totalIndicators) indicators known)"
+                    let knownIndicators = primary.knownCount[i].reduce(0, +)
+                    insufficient = "insufficient evidence: no weighted criterion has a known indicator (\(knownIndicators) of \(columns.count) indicators known)"
                 }
             }
-            results.append(ToolScore(
-                tool: tool.id, name: tool.name, total: nil, rank: nil, criteria: criterionScores[i],
-                indicators: indicatorValues[i], cost: costs[i], eliminated: eliminated[i], insufficientEvidence: insufficient))
+            var score = ToolScore(
+                tool: tool.id, name: tool.name, total: nil, rank: nil, criteria: criterionScores,
+                indicators: values, cost: costs[i], eliminated: eliminated[i], insufficientEvidence: insufficient)
+            score.coverage = coverage[i]
+            score.evidenceRun = selections[i]?.runID
+            score.notMeasured = notMeasured[i]
+            results.append(score)
         }
-        var scores: [Double] = [], known: [Double] = []
-        for i in matrixTools {
-            for cs in criterionScores[i] {
-                scores.append(cs.score ?? 0)
-                known.append(cs.score == nil ? 0 : 1)
-            }
-        }
-        let matrix = DecisionMatrix(tools: matrixTools.map { tools[$0].id }, criteria: criteria, weights: w, scores: scores, known: known)
+
+        let matrix = table.matrix(primary, tools: matrixTools, ids: tools.map(\.id), criteria: criteria, weights: w)
         let totals = matrix.totals(w)
         let order = DecisionMatrix.order(totals)
         for (rank, m) in order.enumerated() {
@@ -151,6 +174,23 @@ public enum Scorer {
             runnerUp: ranked.count > 1 ? ranked[1].tool : nil,
             margin: ranked.count > 1 ? ranked[0].total! - ranked[1].total! : nil, sensitivity: nil)
         card.matrix = matrix
+        card.notMeasured = tools.indices.filter { notMeasured[$0] }.map { tools[$0].id }
+        card.evidenceWarnings = evidence.warnings[stage.id] ?? []
+        if let top = ranked.first?.total {
+            card.tiedWithWinner = ranked.dropFirst().filter { abs(top - $0.total!) < 0.005 }.map(\.tool)
+        }
+        card.undecisiveCriteria = criteria.indices.filter { j in
+            guard w[j] > 0, matrix.tools.count > 1 else { return false }
+            let column = matrix.tools.indices.map { matrix.scores[$0 * criteria.count + j] }
+            let allKnown = matrix.tools.indices.allSatisfy { matrix.known[$0 * criteria.count + j] > 0 }
+            return allKnown && (column.max()! - column.min()!) < 1e-9
+        }.map { criteria[$0] }
+        if let first = order.first {
+            card.provisional = table.provisional(
+                winner: matrixTools[first], ranked: order.map { matrixTools[$0] }, primary: primary, weights: w,
+                tools: tools, stage: stage.id)
+        }
+        card.resampled = table.resampled(primary: primary, tools: matrixTools, ids: tools.map(\.id), criteria: criteria, weights: w, seed: options.seed ^ SensitivityAnalysis.fnv1a(stage.id))
         return card
     }
 
@@ -162,8 +202,15 @@ public enum Scorer {
 
     /// Why the first failing gate eliminates the tool, or nil when it passes every gate. A missing fact fails:
     /// a must-have has to be shown, not assumed.
-    static func gateFailure(_ tool: Tool, gates: [Gate]) -> String? {
+    /// A step gate applies only in stages whose scenario has the step.
+    static func gateFailure(_ tool: Tool, gates: [Gate], steps: [String] = [], coverage: Coverage? = nil) -> String? {
         for gate in gates {
+            if let step = gate.step {
+                guard steps.contains(step) else { continue }
+                guard let coverage else { return "never ran, so the must-have step \(step) is not shown: \(gate.reason)" }
+                if let outcome = coverage.notDone[step] { return "could not do the must-have step \(step) (\(outcome)): \(gate.reason)" }
+                continue
+            }
             guard let fact = tool.fact(gate.fact) else {
                 return "no \(gate.fact) fact to show \(gate.allowed.joined(separator: " or ")): \(gate.reason)"
             }

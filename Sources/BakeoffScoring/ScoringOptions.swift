@@ -10,11 +10,14 @@ public struct ScoringOptions: Sendable {
     public var samples: Int
     /// Seed of the Monte Carlo; the same seed gives the same probabilities on every machine.
     public var seed: UInt64
+    /// Run ids pinned as the evidence set on top of the project's own pins (`--pin`).
+    public var pins: [String] = []
 
     public init(
         profile: String? = nil, weightOverrides: [String: Double] = [:], samples: Int = 100_000,
-        seed: UInt64 = 20261129
+        seed: UInt64 = 20261129, pins: [String] = []
     ) {
+        self.pins = pins
         self.profile = profile
         self.weightOverrides = weightOverrides
         self.samples = samples

@@ -15,11 +15,13 @@ public enum SensitivityAnalysis {
 
     /// `stream` (the stage id) is hashed into the seed so stages draw independent weight sequences; the
     /// reported seed is the one given.
-    public static func analyse(_ m: DecisionMatrix, samples: Int, seed: UInt64, stream: String = "") -> Sensitivity {
+    public static func analyse(
+        _ m: DecisionMatrix, samples: Int, seed: UInt64, stream: String = "", resampled: [DecisionMatrix] = []
+    ) -> Sensitivity {
         let flips = flipPoints(m)
         let critical = flips.filter { $0.flipsAt != nil }
             .min { abs($0.flipsAt! - $0.weight) < abs($1.flipsAt! - $1.weight) }?.criterion
-        let wins = winProbabilities(m, samples: samples, seed: seed ^ fnv1a(stream))
+        let wins = winProbabilities(m, samples: samples, seed: seed ^ fnv1a(stream), resampled: resampled)
         var probability: [String: Double] = [:]
         for (t, p) in zip(m.tools, wins) { probability[t] = p }
         let winner = m.ranking(m.weights).first.map { m.tools[$0] }
@@ -31,6 +33,7 @@ public enum SensitivityAnalysis {
         s.topsisRanking = topsis?.map { m.tools[$0] } ?? []
         s.topsisCriteria = topsisColumns(m).map { m.criteria[$0] }
         s.concentration = concentration
+        s.measurementDraws = resampled.count
         return s
     }
 
@@ -129,19 +132,28 @@ public enum SensitivityAnalysis {
     /// Each tool's share of first places when the weights are drawn from Dirichlet(k·w) (k = `concentration`).
     /// A Dirichlet draw is a vector of independent Gamma(k·wᵢ) deviates divided by their sum; the totals are
     /// ratios (the sum cancels), so the draws are used without normalizing. Deterministic for a seed.
-    public static func winProbabilities(_ m: DecisionMatrix, samples: Int, seed: UInt64) -> [Double] {
+    ///
+    /// `resampled` are the same matrix re-scored from other draws of the measured repetitions (a bootstrap over
+    /// repetitions): sample s reads draw s mod (1 + count), so the probabilities carry the measurement noise as
+    /// well as the weights'. Every draw must have the same tools, criteria and known cells.
+    public static func winProbabilities(
+        _ m: DecisionMatrix, samples: Int, seed: UInt64, resampled: [DecisionMatrix] = []
+    ) -> [Double] {
         let t = m.tools.count, c = m.criteria.count
+        let draws = [m] + resampled.filter { $0.tools == m.tools && $0.criteria == m.criteria && $0.known == m.known }
         guard samples > 0, t > 0 else { return [Double](repeating: 0, count: t) }
         let active = (0..<c).filter { m.weights[$0] > 0 }
         let k = active.count
         guard k > 0 else { return [Double](repeating: 0, count: t) }
         // Compact copies holding only the weighted criteria, so the inner loop reads contiguous memory.
-        var ks = [Double](repeating: 0, count: t * k)
+        var ks = [Double](repeating: 0, count: draws.count * t * k)
         var kn = [Double](repeating: 0, count: t * k)
-        for i in 0..<t {
-            for (jj, j) in active.enumerated() {
-                kn[i * k + jj] = m.known[i * c + j]
-                ks[i * k + jj] = m.known[i * c + j] * m.scores[i * c + j]
+        for (d, draw) in draws.enumerated() {
+            for i in 0..<t {
+                for (jj, j) in active.enumerated() {
+                    kn[i * k + jj] = draw.known[i * c + j]
+                    ks[d * t * k + i * k + jj] = draw.known[i * c + j] * draw.scores[i * c + j]
+                }
             }
         }
         let complete = !kn.contains(0)
@@ -155,7 +167,7 @@ public enum SensitivityAnalysis {
                     wins.withUnsafeMutableBufferPointer { wins in
                         shapes.withUnsafeBufferPointer { shapes in
                             sample(
-                                samples: samples, tools: t, criteria: k, complete: complete, ks: ks, kn: kn, g: g,
+                                samples: samples, draws: draws.count, tools: t, criteria: k, complete: complete, ks: ks, kn: kn, g: g,
                                 wins: wins, shapes: shapes, sampler: &sampler)
                         }
                     }
@@ -168,7 +180,7 @@ public enum SensitivityAnalysis {
     /// The sampling loop, apart so the generator's state stays in registers: no allocation, no bounds checks.
     @inline(never)
     static func sample(
-        samples: Int, tools t: Int, criteria k: Int, complete: Bool, ks: UnsafeBufferPointer<Double>,
+        samples: Int, draws: Int, tools t: Int, criteria k: Int, complete: Bool, ks: UnsafeBufferPointer<Double>,
         kn: UnsafeBufferPointer<Double>, g: UnsafeMutableBufferPointer<Double>, wins: UnsafeMutableBufferPointer<Int>,
         shapes: UnsafeBufferPointer<GammaSampler.Shape>, sampler: inout GammaSampler
     ) {
@@ -177,13 +189,14 @@ public enum SensitivityAnalysis {
         if complete {
             // Every tool known on every weighted criterion: the denominators are all Σg, so comparing numerators
             // is enough.
-            for _ in 0..<samples {
+            for s in 0..<samples {
                 for j in 0..<k { g[j] = local.next(shapes[j]) }
+                let base = (s % draws) * t * k
                 var best = 0
                 var bestNum = -Double.infinity
                 for i in 0..<t {
                     var num = 0.0
-                    let row = i * k
+                    let row = base + i * k
                     for j in 0..<k { num += g[j] * ks[row + j] }
                     if num > bestNum {
                         best = i
@@ -194,15 +207,16 @@ public enum SensitivityAnalysis {
             }
             return
         }
-        for _ in 0..<samples {
+        for s in 0..<samples {
             for j in 0..<k { g[j] = local.next(shapes[j]) }
+            let base = (s % draws) * t * k
             var best = -1
             var bestNum = 0.0, bestDen = 1.0
             for i in 0..<t {
                 var num = 0.0, den = 0.0
                 let row = i * k
                 for j in 0..<k {
-                    num += g[j] * ks[row + j]
+                    num += g[j] * ks[base + row + j]
                     den += g[j] * kn[row + j]
                 }
                 // num/den > bestNum/bestDen without dividing; dens are positive.

@@ -37,8 +37,8 @@ struct Build: ParsableCommand {
                 context.runs = try EvidenceStore.loadRuns(projectRoot: context.project.root)
                 context.stackChecks = try StackCheck.loadAll(projectRoot: context.project.root).map(\.coInstall)
             },
-            BuildStep("score") { [profile = weights.profile] context in
-                let scoring = ScoringOptions(profile: profile, weightOverrides: overrides)
+            BuildStep("score") { [profile = weights.profile, pins = weights.pins] context in
+                let scoring = ScoringOptions(profile: profile, weightOverrides: overrides, pins: pins)
                 context.scoreboard = try Scorer.score(project: context.project, runs: context.runs, options: scoring)
             },
         ] + ReportPipeline.siteSteps(projectRoot: project.root)

@@ -12,6 +12,13 @@ struct WeightOptions: ParsableArguments {
     @Option(name: .customLong("weight"), help: "Override a criterion's relative weight, e.g. cost=40 (repeatable).")
     var weights: [String] = []
 
+    @Option(
+        name: .customLong("pin"),
+        help: ArgumentHelp(
+            "Use this run as the evidence of the stages and tools it holds, over newer runs (repeatable; bakeoff.yaml's evidence.pin does the same).",
+            valueName: "RUN"))
+    var pins: [String] = []
+
     /// `CRITERION=NUMBER` pairs for the project's criteria, or a usage error naming the bad one.
     func overrides(project: Project) throws -> [String: Double] {
         let known = project.criteria.map(\.id)
@@ -50,7 +57,8 @@ struct Evaluation {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
-        let scoringOptions = ScoringOptions(profile: weights.profile, weightOverrides: try weights.overrides(project: project))
+        let scoringOptions = ScoringOptions(
+            profile: weights.profile, weightOverrides: try weights.overrides(project: project), pins: weights.pins)
         do {
             let scoreboard = try Scorer.score(project: project, runs: runs, options: scoringOptions)
             return Evaluation(project: project, runs: runs, scoreboard: scoreboard)

@@ -71,7 +71,8 @@ struct Score: ParsableCommand {
             runs = try EvidenceStore.loadRuns(projectRoot: project.root)
         }
         let scoring = ScoringOptions(
-            profile: weighting.profile, weightOverrides: try weighting.overrides(project: project), samples: samples, seed: seed)
+            profile: weighting.profile, weightOverrides: try weighting.overrides(project: project), samples: samples, seed: seed,
+            pins: weighting.pins)
         try checkProfile(weighting.profile, in: project, flag: "--profile")
         let board = try score(project, runs, scoring)
         if stack {

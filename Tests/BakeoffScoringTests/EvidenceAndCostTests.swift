@@ -10,15 +10,15 @@ final class EvidenceAndCostTests: XCTestCase {
         return f
     }
 
-    func testTotalCostOfOwnershipShowsEveryInput() throws {
+    func testTotalCostOfOwnershipFollowsTheDeployment() throws {
         var f = costFixture()
         // Startup inputs: 8 seats, $75/h, $60/month server, 4 ops h/month, 36 months.
         f.tool("seats", ["pricing.model": .text("per-seat"), "pricing.seat_usd_month": .number(20), "hosting": .text("saas")])
         f.tool("selfhost", ["pricing.model": .text("free"), "hosting": .text("self-hosted")])
-        f.tool("both", ["pricing.model": .text("per-seat"), "pricing.seat_usd_month": .number(10), "hosting": .text("both")])
-        f.tool("freemium", ["pricing.model": .text("free-and-paid"), "hosting": .text("both")])
+        f.tool("lib", ["pricing.model": .text("free"), "hosting": .text("self-hosted")], deployment: Deployment(kind: .library))
+        f.tool("light", ["pricing.model": .text("free")], deployment: Deployment(kind: .service, opsHoursPerMonth: 1))
+        f.tool("paidself", ["pricing.model": .text("free-and-paid"), "pricing.self_hosted": .text("paid")], deployment: Deployment(kind: .service))
         f.tool("noprice", ["pricing.model": .text("per-seat"), "hosting": .text("saas")])
-        f.tool("usage", ["pricing.model": .text("usage"), "hosting": .text("saas")])
         f.tool("nohosting", ["pricing.model": .text("free")])
         let card = try f.score()
         // seats: 8 × $20 × 36 = 5,760.
@@ -26,26 +26,41 @@ final class EvidenceAndCostTests: XCTestCase {
         XCTAssertEqual(seats.totalUSD, 5760)
         XCTAssertEqual(seats.lines.map(\.formula), ["8 seats × $20/seat-month × 36 months"])
         XCTAssertEqual(card.tool("seats").indicator("tco").display, "$5,760")
-        // self-hosted free: server 60 × 36 = 2,160; operations 4 × 75 × 36 = 10,800; total 12,960.
+        // self-hosted service: server 60 × 36 = 2,160; operations 4 × 75 × 36 = 10,800; total 12,960; 4/160 of an engineer.
         let selfhost = card.tool("selfhost").cost!
         XCTAssertEqual(selfhost.lines.map(\.amountUSD), [0, 2160, 10800])
-        XCTAssertEqual(selfhost.lines.map(\.formula), ["free (pricing.model: free)", "$60/month × 36 months", "4 h/month × $75/h × 36 months"])
         XCTAssertEqual(selfhost.totalUSD, 12960)
-        // both + per-seat: 8 × 10 × 36 = 2,880 + 2,160 + 10,800 = 15,840.
-        XCTAssertEqual(card.tool("both").cost!.totalUSD, 15840)
-        // free-and-paid that can be self-hosted: the free edition, plus hosting.
-        XCTAssertEqual(card.tool("freemium").cost!.totalUSD, 12960)
-        // Unknown, never zero.
-        for id in ["noprice", "usage", "nohosting"] {
+        XCTAssertEqual(selfhost.engineerShare, 0.025, accuracy: 1e-12)
+        XCTAssertEqual(selfhost.deployment, "self-hosted service")
+        // a library: no server, no operations hours, $0.
+        XCTAssertEqual(card.tool("lib").cost!.totalUSD, 0)
+        XCTAssertEqual(card.tool("lib").cost!.opsHoursPerMonth, 0)
+        // a service with the team's own 1 h/month: 2,160 + 1 × 75 × 36 = 2,700 = 4,860.
+        XCTAssertEqual(card.tool("light").cost!.totalUSD, 4860)
+        XCTAssertTrue(card.tool("light").cost!.lines[2].formula.contains("team assumption"))
+        // Unknown, never zero: a paid self-hosted edition without a price, a SaaS without one, no plan at all.
+        for id in ["paidself", "noprice", "nohosting"] {
             XCTAssertNil(card.tool(id).cost, id)
             XCTAssertNil(card.tool(id).indicator("tco").score, id)
             XCTAssertNotNil(card.tool(id).insufficientEvidence, id)
         }
-        // min-max lower over 5,760…15,840: seats 10, selfhost (15840 − 12960)/10080·10 = 2.857…, both 0.
-        XCTAssertEqual(card.tool("seats").total!, 10, accuracy: 1e-12)
-        XCTAssertEqual(card.tool("selfhost").total!, 2880.0 / 10080 * 10, accuracy: 1e-12)
-        XCTAssertEqual(card.tool("both").total!, 0, accuracy: 1e-12)
+        // min-max lower over 0…12,960: lib 10, seats (12960 − 5760)/12960·10, light (12960 − 4860)/12960·10, selfhost 0.
+        XCTAssertEqual(card.tool("lib").total!, 10, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("seats").total!, 7200.0 / 12960 * 10, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("light").total!, 8100.0 / 12960 * 10, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("selfhost").total!, 0, accuracy: 1e-12)
         XCTAssertTrue(card.tool("seats").indicator("tco").evidence.contains(.costModel))
+    }
+
+    func testASaaSWithoutAPriceUsesTheTeamsAssumptionLabelled() throws {
+        var f = costFixture()
+        f.tool("cloud", ["pricing.model": .text("free-and-paid"), "hosting": .text("saas")])
+        var project = f.project
+        project.team.assumedSeatPrices = ["cloud": 50]
+        let card = try Scorer.score(project: project, runs: [], options: ScoringOptions(samples: 0)).stages[0]
+        // 8 seats × $50 × 36 = 14,400, said to be the team's assumption.
+        XCTAssertEqual(card.tool("cloud").cost!.totalUSD, 14400)
+        XCTAssertTrue(card.tool("cloud").cost!.lines[0].formula.contains("team assumption"))
     }
 
     func testDollars() {
@@ -68,14 +83,14 @@ final class EvidenceAndCostTests: XCTestCase {
         return f
     }
 
-    func testMeasurementsUseTheLatestRunThatMeasuredTheStepWarmMedian() throws {
+    func testMeasurementsComeFromOneRunPerToolAndStepsNotDoneCountAgainst() throws {
         let old = Runs.run("r1", at: "2026-11-01T00:00:00Z", [
             Runs.obs("p", "log", rep: 1, wall: 100), Runs.obs("p", "log", rep: 2, wall: 100),
             Runs.obs("q", "log", rep: 1, wall: 8), Runs.obs("q", "log", rep: 2, wall: 8),
-            Runs.obs("q", "setup", rep: 1, wall: 1), Runs.obs("q", "query", rep: 1, wall: 1),
         ])
-        // p's newest run: cold 5, warm 1, 3, 2 (and a failed 0.1 that must not count) → median 2, MAD 1.
-        // q's newest run failed the step: its measurement falls back to r1 (8), its capability is r2's: 1 of 3.
+        // Both runs are partial for both tools, so the newest is used, alone (no falling back per step).
+        // p: cold 5, warm 1, 3, 2 (and a failed 0.1 that must not count) → median 2, MAD 1.
+        // q: timed out on log → not done, scores 0 (never unknown); capability 1 of 3.
         let new = Runs.run("r2", at: "2026-11-20T00:00:00Z", [
             Runs.obs("p", "setup", rep: 1, wall: 1), Runs.obs("p", "query", rep: 1, wall: 1),
             Runs.obs("p", "log", rep: 1, wall: 5), Runs.obs("p", "log", rep: 2, wall: 1), Runs.obs("p", "log", rep: 3, wall: 3),
@@ -87,23 +102,52 @@ final class EvidenceAndCostTests: XCTestCase {
         XCTAssertEqual(p.raw, 2)
         XCTAssertEqual(p.spread, Spread(n: 3, min: 1, max: 3, mad: 1, cold: 5, wide: true))
         XCTAssertEqual(p.evidence, [.observations(stage: "stage", tool: "p", step: "log", runs: ["r2"])])
-        let q = card.tool("q").indicator("log")
-        XCTAssertEqual(q.raw, 8)
-        XCTAssertEqual(q.evidence, [.observations(stage: "stage", tool: "q", step: "log", runs: ["r1"])])
-        // ratio-to-best lower: p 10, q 2/8·10 = 2.5.
         XCTAssertEqual(p.score!, 10, accuracy: 1e-12)
-        XCTAssertEqual(q.score!, 2.5, accuracy: 1e-12)
-        // capability counts a step when every observation of it in the latest run is ok: p's log failed once,
-        // so p has 2/3 → 6.67; q 1/3 → 3.33; never ran → unknown.
+        let q = card.tool("q").indicator("log")
+        XCTAssertNil(q.raw)
+        XCTAssertEqual(q.notDone, "timeout")
+        XCTAssertEqual(q.score, 0)
+        XCTAssertTrue(q.display.hasPrefix("not done (timeout"), q.display)
+        // capability counts a step when every observation of it in the run is ok: p's log failed once → 2 of 3.
         XCTAssertEqual(card.tool("p").indicator("cap").score!, 20.0 / 3, accuracy: 1e-12)
         XCTAssertEqual(card.tool("q").indicator("cap").score!, 10.0 / 3, accuracy: 1e-12)
-        XCTAssertEqual(card.tool("q").indicator("cap").display, "1/3 steps ok")
-        XCTAssertNil(card.tool("never").indicator("cap").score)
-        XCTAssertNotNil(card.tool("never").insufficientEvidence)
+        XCTAssertEqual(card.tool("q").indicator("cap").display, "1 of 3 steps done")
+        XCTAssertEqual(card.tool("q").coverage, Coverage(done: 1, total: 3, notDone: ["log": "timeout", "query": "not run"]))
+        // Never run, in a stage whose measured criteria carry weight: not measured, cannot win.
+        XCTAssertTrue(card.tool("never").notMeasured)
+        XCTAssertNil(card.tool("never").rank)
+        XCTAssertEqual(card.notMeasured, ["never"])
+        // Both runs are partial: the set says so.
+        XCTAssertTrue(card.evidenceWarnings.contains { $0.hasPrefix("p has no complete run") }, "\(card.evidenceWarnings)")
+    }
+
+    func testACompleteRunIsNotReplacedByANewerPartialOneUnlessPinned() throws {
+        let steps = ["setup", "log", "query"]
+        let complete = Runs.run("r1", at: "2026-11-01T00:00:00Z", Runs.all("p", steps, wall: 2) + Runs.all("q", steps, wall: 4))
+        // A newer interrupted one-repetition run of p only, much faster.
+        let interrupted = Runs.run(
+            "r2", at: "2026-11-20T00:00:00Z", Runs.all("p", steps, reps: 1, wall: 0.5), status: .interrupted, repetitions: 1)
+        let card = try measuredFixture().score(runs: [interrupted, complete])
+        XCTAssertEqual(card.tool("p").evidenceRun, "r1")
+        XCTAssertEqual(card.tool("p").indicator("log").raw, 2)
+        XCTAssertTrue(card.evidenceWarnings.isEmpty, "\(card.evidenceWarnings)")
+        // Pinned, the interrupted run is used, and the mixed repetition counts are warned about.
+        let pinned = try measuredFixture().score(ScoringOptions(samples: 0, pins: ["r2"]), runs: [interrupted, complete])
+        XCTAssertEqual(pinned.tool("p").evidenceRun, "r2")
+        XCTAssertEqual(pinned.tool("p").indicator("log").raw, 0.5)
+        XCTAssertTrue(pinned.evidenceWarnings.contains { $0.contains("different repetition counts") }, "\(pinned.evidenceWarnings)")
+    }
+
+    func testRunsFromDifferentMachinesAreWarnedAbout() throws {
+        let steps = ["setup", "log", "query"]
+        let a = Runs.run("r1", at: "2026-11-01T00:00:00Z", Runs.all("p", steps), machine: "cpu A")
+        let b = Runs.run("r2", at: "2026-11-02T00:00:00Z", Runs.all("q", steps), machine: "cpu B")
+        let card = try measuredFixture().score(runs: [a, b])
+        XCTAssertTrue(card.evidenceWarnings.contains { $0.contains("2 different machines") }, "\(card.evidenceWarnings)")
     }
 
     func testColdOnlyMeasurementAndStepIndicatorsOnlyWhereTheScenarioHasTheStep() throws {
-        let run = Runs.run("r1", at: "2026-11-01T00:00:00Z", [Runs.obs("p", "log", rep: 1, wall: 4)])
+        let run = Runs.run("r1", at: "2026-11-01T00:00:00Z", [Runs.obs("p", "log", rep: 1, wall: 4), Runs.obs("q", "log", rep: 1, wall: 4)])
         let card = try measuredFixture().score(runs: [run])
         XCTAssertEqual(card.tool("p").indicator("log").raw, 4)
         XCTAssertEqual(card.tool("p").indicator("log").spread?.n, 1)

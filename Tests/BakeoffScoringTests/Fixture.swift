@@ -29,8 +29,10 @@ struct Fixture {
         Criterion(id: id, title: id, description: "", indicators: indicators)
     }
 
-    mutating func tool(_ id: String, _ facts: [String: FactValue]) {
-        tools.append(Tool(id: id, name: id.uppercased(), homepage: "", summary: "", facts: facts.keys.sorted().map { Fixture.fact($0, facts[$0]!) }))
+    mutating func tool(_ id: String, _ facts: [String: FactValue], deployment: Deployment? = nil) {
+        var tool = Tool(id: id, name: id.uppercased(), homepage: "", summary: "", facts: facts.keys.sorted().map { Fixture.fact($0, facts[$0]!) })
+        tool.deployment = deployment
+        tools.append(tool)
     }
 
     mutating func profile(_ id: String, _ weights: [String: Double], gates: [Gate] = []) {
@@ -69,12 +71,22 @@ extension ToolScore {
 enum Runs {
     static let provenance = Provenance(cpuModel: "", cores: 2, memoryBytes: 0, os: "", kernel: "", python: "", uv: "", gitCommit: "", bakeoffVersion: "", network: "")
 
-    static func run(_ id: String, at time: String, _ observations: [Observation]) -> Run {
-        Run(id: id, startedAt: time, endedAt: nil, status: .complete, repetitions: 3, provenance: provenance, environments: [],
+    static func run(
+        _ id: String, at time: String, _ observations: [Observation], status: RunStatus = .complete, repetitions: Int = 3,
+        machine: String = ""
+    ) -> Run {
+        var p = provenance
+        p.cpuModel = machine
+        return Run(id: id, startedAt: time, endedAt: nil, status: status, repetitions: repetitions, provenance: p, environments: [],
             observations: observations.map { var o = $0; o.runID = id; return o })
     }
 
     static func obs(_ tool: String, _ step: String, rep: Int, wall: Double?, status: ObservationStatus = .ok) -> Observation {
         Observation(runID: "", stage: "stage", tool: tool, step: step, repetition: rep, status: status, startedAt: "2026-11-29T00:00:00Z", wallSeconds: wall)
+    }
+
+    /// Every step of a tool, `reps` repetitions, each taking `wall` seconds.
+    static func all(_ tool: String, _ steps: [String], reps: Int = 3, wall: Double = 1) -> [Observation] {
+        steps.flatMap { step in (1...reps).map { obs(tool, step, rep: $0, wall: wall) } }
     }
 }

@@ -23,18 +23,21 @@ final class ScorerTests: XCTestCase {
     func testHandComputedTotals() throws {
         // x min-max over 10…30: p 0, q 5, r 10.
         // y linear 0→100: p 5, q 10, r 0.  lic: p 10, q 6, r unknown.
-        // B: p (5+10)/2 = 7.5, q (10+6)/2 = 8, r 0 (one of two indicators known → medium).
-        // Weights 1:3 → 0.25, 0.75. p = 0.75·7.5 = 5.625; q = 0.25·5 + 0.75·8 = 7.25; r = 0.25·10 + 0 = 2.5.
+        // r's lic is unknown: it counts at the worst known lic, 6 (an unknown is never an advantage).
+        // B: p (5+10)/2 = 7.5, q (10+6)/2 = 8, r (0+6)/2 = 3 (one of two indicators known → medium).
+        // Weights 1:3 → 0.25, 0.75. p = 0.75·7.5 = 5.625; q = 0.25·5 + 0.75·8 = 7.25; r = 0.25·10 + 0.75·3 = 4.75.
         let card = try Self.threeTools().score()
         XCTAssertEqual(card.tools.map(\.tool), ["q", "p", "r"])
         XCTAssertEqual(card.tool("p").total!, 5.625, accuracy: 1e-12)
         XCTAssertEqual(card.tool("q").total!, 7.25, accuracy: 1e-12)
-        XCTAssertEqual(card.tool("r").total!, 2.5, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("r").total!, 4.75, accuracy: 1e-12)
         XCTAssertEqual(card.tool("q").rank, 1)
         XCTAssertEqual(card.winner, "q")
         XCTAssertEqual(card.runnerUp, "p")
         XCTAssertEqual(card.margin!, 1.625, accuracy: 1e-12)
-        XCTAssertEqual(card.tool("r").criterion("b").score!, 0, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("r").criterion("b").score!, 3, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("r").indicator("lic").countedAs, 6)
+        XCTAssertEqual(card.tool("r").indicator("lic").couldReach, 10)
         XCTAssertEqual(card.tool("r").criterion("b").known, 1)
         XCTAssertEqual(card.tool("r").criterion("b").total, 2)
         XCTAssertEqual(card.tool("r").criterion("b").confidence, .medium)
@@ -44,23 +47,36 @@ final class ScorerTests: XCTestCase {
     }
 
     func testWeightOverridesAreRelativeToTheProfileScale() throws {
-        // a=3, b=1 → 0.75, 0.25: p = 0.25·7.5 = 1.875; q = 0.75·5 + 0.25·8 = 5.75; r = 0.75·10 = 7.5.
+        // a=3, b=1 → 0.75, 0.25: p = 0.25·7.5 = 1.875; q = 0.75·5 + 0.25·8 = 5.75; r = 0.75·10 + 0.25·3 = 8.25.
         let board = try Scorer.score(project: Self.threeTools().project, runs: [], options: ScoringOptions(weightOverrides: ["a": 3, "b": 1], samples: 0))
         XCTAssertEqual(board.weights["a"]!, 0.75, accuracy: 1e-12)
         XCTAssertEqual(board.stages[0].winner, "r")
-        XCTAssertEqual(board.stages[0].tool("r").total!, 7.5, accuracy: 1e-12)
+        XCTAssertEqual(board.stages[0].tool("r").total!, 8.25, accuracy: 1e-12)
         XCTAssertEqual(board.stages[0].tool("p").total!, 1.875, accuracy: 1e-12)
     }
 
-    func testUnknownCriterionIsLeftOutAndWeightsRenormalizedNeverZero() throws {
+    func testAnUnknownCountsAtTheWorstKnownScoreNeverAsAnAdvantage() throws {
         var f = Self.threeTools()
-        // s has only x = 30 (score 10 on A); B unknown: its total is A alone, 10, not 0.25·10 = 2.5.
+        // s has only x = 30 (score 10 on A). Left out, B would give s the total 10 and the win. Counted at the
+        // worst known scores (y 0, lic 6 → B 3) it totals 0.25·10 + 0.75·3 = 4.75 and q keeps the lead.
         f.tool("s", ["x": .number(30)])
         let card = try f.score()
-        XCTAssertNil(card.tool("s").criterion("b").score)
+        XCTAssertEqual(card.tool("s").criterion("b").score!, 3, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("s").criterion("b").known, 0)
         XCTAssertEqual(card.tool("s").criterion("b").confidence, Confidence.none)
-        XCTAssertEqual(card.tool("s").total!, 10, accuracy: 1e-12)
-        XCTAssertEqual(card.winner, "s")
+        XCTAssertEqual(card.tool("s").total!, 4.75, accuracy: 1e-12)
+        XCTAssertEqual(card.winner, "q")
+        // A criterion nobody knows is left out for everyone, with the other weights renormalized.
+        var g = Fixture(criteria: [
+            Fixture.criterion("a", [Fixture.indicator("x", .fact(key: "x"), .minMax)]),
+            Fixture.criterion("b", [Fixture.indicator("y", .fact(key: "y"), .minMax)]),
+        ])
+        g.tool("p", ["x": .number(1)])
+        g.tool("q", ["x": .number(2)])
+        g.profile("base", ["a": 1, "b": 3])
+        let h = try g.score(ScoringOptions(samples: 0))
+        XCTAssertNil(h.tool("q").criterion("b").score)
+        XCTAssertEqual(h.tool("q").total!, 10, accuracy: 1e-12)
     }
 
     func testToolWithNoEvidenceIsUnrankedAsInsufficient() throws {

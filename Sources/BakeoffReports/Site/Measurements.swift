@@ -27,16 +27,19 @@ public struct StepMeasurement: Hashable, Sendable {
     }
 }
 
-/// Groups a project's observations by stage, tool and step.
+/// Groups the observations of the evaluation's evidence set by stage, tool and step: only the run the scoring
+/// read for each tool, so a results table, a chart and an indicator show the same number.
 public struct Measurements: Sendable {
     private var table: [String: StepMeasurement] = [:]
 
-    public init(runs: [Run]) {
+    /// `selection`: `stage/tool` → run id (the scoreboard's `evidenceSelection`); nil keeps every run.
+    public init(runs: [Run], selection: [String: String]? = nil) {
         var grouped: [String: [Observation]] = [:]
         var runStart: [String: String] = [:]
         for run in runs {
             runStart[run.id] = run.startedAt
             for observation in run.observations {
+                if let selection, selection["\(observation.stage)/\(observation.tool)"] != run.id { continue }
                 grouped[Self.key(observation.stage, observation.tool, observation.step), default: []].append(observation)
             }
         }
@@ -47,7 +50,7 @@ public struct Measurements: Sendable {
             let first = sorted[0]
             let latestRun = sorted.last!.runID
             let latest = sorted.filter { $0.runID == latestRun }
-            let status = Self.outcome(latest.map(\.status))
+            let status = ObservationStatus.worst(latest.map(\.status))
             let reason = latest.first { $0.status == status && $0.reason != nil }?.reason
             let runIDs = Array(Set(sorted.map(\.runID))).sorted()
             let ok = sorted.filter { $0.status == .ok }
@@ -71,21 +74,10 @@ public struct Measurements: Sendable {
         table.values.filter { $0.stage == stage }.sorted { ($0.tool, $0.step) < ($1.tool, $1.step) }
     }
 
-    /// The worst outcome among a run's repetitions of a step (one failure makes the step failed).
-    static func outcome(_ statuses: [ObservationStatus]) -> ObservationStatus? {
-        for status in [ObservationStatus.failed, .timeout, .unsupported, .skipped, .ok] where statuses.contains(status) {
-            return status
-        }
-        return nil
-    }
-
+    /// The one repetition rule (`RepetitionSpread`): warm repetitions pooled, the cold one apart.
     static func summary(_ observations: [Observation], _ value: (Observation) -> Double?) -> StepMeasurement.Summary? {
-        let cold = observations.first { $0.repetition == 1 }.flatMap(value)
-        let warm = observations.filter { $0.repetition > 1 }.compactMap(value)
-        let values = (warm.isEmpty ? observations.compactMap(value) : warm).sorted()
-        guard !values.isEmpty else { return nil }
-        let mid = values.count / 2
-        let median = values.count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2
-        return .init(median: median, min: values.first!, max: values.last!, n: values.count, cold: cold)
+        let values = observations.compactMap { o in value(o).map { (repetition: o.repetition, value: $0) } }
+        guard let s = RepetitionSpread.of(values) else { return nil }
+        return .init(median: s.median, min: s.min, max: s.max, n: s.n, cold: s.cold)
     }
 }

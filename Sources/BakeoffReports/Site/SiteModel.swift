@@ -24,7 +24,7 @@ public struct SiteModel: Sendable {
         self.weightsOverridden = weightsOverridden
         self.version = version
         self.stack = stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs)
-        self.measurements = Measurements(runs: runs)
+        self.measurements = Measurements(runs: runs, selection: scoreboard.evidenceSelection.isEmpty ? nil : scoreboard.evidenceSelection)
     }
 
     // MARK: paths and anchors

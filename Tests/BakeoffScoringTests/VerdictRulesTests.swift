@@ -1,0 +1,171 @@
+import BakeoffModel
+import XCTest
+
+@testable import BakeoffScoring
+
+/// The rules that make a verdict survive questions: unknowns never help, noise is a tie, coverage counts,
+/// integrations count both ways, equal totals are no winner, and a criterion that separates nobody says so.
+final class VerdictRulesTests: XCTestCase {
+    func factFixture() -> Fixture {
+        var f = Fixture(criteria: [
+            Fixture.criterion("a", [Fixture.indicator("x", .fact(key: "x"), .linear(worst: 0, best: 10))]),
+            Fixture.criterion("b", [Fixture.indicator("y", .fact(key: "y"), .linear(worst: 0, best: 10))]),
+        ])
+        f.profile("base", ["a": 1, "b": 1])
+        return f
+    }
+
+    func testAnUnknownCountsAtTheWorstKnownScoreAndMakesTheVerdictProvisional() throws {
+        var f = factFixture()
+        f.tool("known", ["x": .number(6), "y": .number(6)])
+        f.tool("weak", ["x": .number(2), "y": .number(4)])
+        f.tool("gap", ["x": .number(9)])  // y unknown
+        let card = try f.score(ScoringOptions(samples: 0))
+        // gap's y counts at the worst known y (4): total (9 + 4) / 2 = 6.5 > known's 6; left out it would be 9.
+        XCTAssertEqual(card.tool("gap").total!, 6.5, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("gap").indicator("y").countedAs, 4)
+        XCTAssertEqual(card.tool("gap").indicator("y").couldReach, 6)
+        XCTAssertEqual(card.winner, "gap")
+        XCTAssertNil(card.provisional, "the winner's own unknowns cannot cost it the lead once known")
+
+        // Now the unknown is the runner-up's: at the worst known y it loses, at the best it would win.
+        var g = factFixture()
+        g.tool("known", ["x": .number(6), "y": .number(6)])
+        g.tool("weak", ["x": .number(2), "y": .number(2)])
+        g.tool("gap", ["x": .number(8)])
+        let h = try g.score(ScoringOptions(samples: 0))
+        // gap: (8 + 2) / 2 = 5 < known 6; with y at 6: (8 + 6) / 2 = 7 > 6.
+        XCTAssertEqual(h.winner, "known")
+        XCTAssertEqual(h.provisional?.challenger, "gap")
+        XCTAssertEqual(h.provisional?.deciding, ["y"])
+        XCTAssertEqual(h.provisional!.challengerBest, 7, accuracy: 1e-12)
+        XCTAssertTrue(h.provisional!.next.contains("source GAP's y fact"), h.provisional!.next)
+        XCTAssertTrue(VerdictNotes.provisional(h)!.hasPrefix("Provisional: GAP would overtake"))
+    }
+
+    func testEqualTotalsAreNoClearWinner() throws {
+        var f = factFixture()
+        f.tool("p", ["x": .number(8), "y": .number(4)])
+        f.tool("q", ["x": .number(4), "y": .number(8)])
+        let card = try f.score(ScoringOptions(samples: 0))
+        XCTAssertEqual(card.tiedWithWinner, ["q"])
+        let note = VerdictNotes.tie(card)!
+        XCTAssertTrue(note.hasPrefix("No clear winner: P and Q tie at 6.00"), note)
+        XCTAssertTrue(note.contains("differ most on"), note)
+    }
+
+    func testACriterionOnWhichEveryoneScoresTheSameDecidesNothing() throws {
+        var f = factFixture()
+        f.tool("p", ["x": .number(5), "y": .number(9)])
+        f.tool("q", ["x": .number(5), "y": .number(3)])
+        let card = try f.score(ScoringOptions(samples: 0))
+        XCTAssertEqual(card.undecisiveCriteria, ["a"])
+        XCTAssertEqual(VerdictNotes.undecisive(card), "A decides nothing here: every ranked candidate scores the same on it.")
+    }
+
+    func measured() -> Fixture {
+        var f = Fixture(criteria: [
+            Fixture.criterion("speed", [Fixture.indicator("t", .step(id: "run", measure: .wall), .ratioToBest, direction: .lower, unit: "s")])
+        ])
+        f.steps = ["run"]
+        f.profile("base", ["speed": 1])
+        return f
+    }
+
+    func testADifferenceInsideTheNoiseIsATie() throws {
+        var f = measured()
+        f.tool("p", [:])
+        f.tool("q", [:])
+        f.tool("r", [:])
+        // Warm repetitions: p 1.0–1.2 (median 1.1), q 1.1–1.5 (median 1.3, overlaps p), r 3.0–3.2 (apart).
+        let run = Runs.run("r1", at: "2026-11-01T00:00:00Z", [
+            Runs.obs("p", "run", rep: 1, wall: 2), Runs.obs("p", "run", rep: 2, wall: 1.0), Runs.obs("p", "run", rep: 3, wall: 1.2),
+            Runs.obs("q", "run", rep: 1, wall: 2), Runs.obs("q", "run", rep: 2, wall: 1.1), Runs.obs("q", "run", rep: 3, wall: 1.5),
+            Runs.obs("r", "run", rep: 1, wall: 4), Runs.obs("r", "run", rep: 2, wall: 3.0), Runs.obs("r", "run", rep: 3, wall: 3.2),
+        ])
+        let card = try f.score(ScoringOptions(samples: 1000), runs: [run])
+        // p and q tie at their mean (1.2): both 10; r: 1.2 / 3.1 × 10.
+        XCTAssertEqual(card.tool("p").indicator("t").score!, 10, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("q").indicator("t").score!, 10, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("r").indicator("t").score!, 1.2 / 3.1 * 10, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("p").indicator("t").tiedWith, ["q"])
+        // The raw medians stay as measured.
+        XCTAssertEqual(card.tool("q").indicator("t").raw!, 1.3, accuracy: 1e-12)
+        // The Monte Carlo samples the repetitions too, so q wins some draws although its median is slower.
+        XCTAssertGreaterThan(card.sensitivity!.measurementDraws, 0)
+        XCTAssertGreaterThan(card.sensitivity!.winProbability["q"]!, 0)
+    }
+
+    func testANegativeDurationIsNeverScored() throws {
+        var f = Fixture(criteria: [
+            Fixture.criterion("speed", [Fixture.indicator("o", .step(id: "run", measure: .metric("overhead_s")), .minMax, direction: .lower, unit: "s")])
+        ])
+        f.steps = ["run"]
+        f.profile("base", ["speed": 1])
+        f.tool("p", [:])
+        f.tool("q", [:])
+        var negative = Runs.obs("p", "run", rep: 1, wall: 1)
+        negative.metrics = ["overhead_s": -0.032]
+        var positive = Runs.obs("q", "run", rep: 1, wall: 1)
+        positive.metrics = ["overhead_s": 0.4]
+        let card = try f.score(ScoringOptions(samples: 0), runs: [Runs.run("r1", at: "2026-11-01T00:00:00Z", [negative, positive])])
+        XCTAssertNil(card.tool("p").indicator("o").score)
+        XCTAssertTrue(card.tool("p").indicator("o").display.contains("negative"), card.tool("p").indicator("o").display)
+    }
+
+    func testIntegrationsCountBothWaysAndOnlyAcrossStages() throws {
+        var f = Fixture(criteria: [Fixture.criterion("interop", [Fixture.indicator("i", .integrationCount, .minMax)])])
+        f.profile("base", ["interop": 1])
+        f.tool("silent", [:])  // lists nobody, but two tools of another stage list it
+        f.tool("lister", ["integrations": .list(["o1", "silent"])])  // "silent" is in its own stage: not counted
+        f.tool("none", ["integrations": .list([])])  // a sourced "none"
+        f.tool("unknown", [:])
+        f.otherStages = [
+            Stage(id: "other", order: 2, title: "Other", question: "", candidates: [
+                Tool(id: "o1", name: "O1", homepage: "", summary: "", facts: [Fixture.fact("integrations", .list(["silent"]))]),
+                Tool(id: "o2", name: "O2", homepage: "", summary: "", facts: [Fixture.fact("integrations", .list(["silent", "none"]))]),
+            ])
+        ]
+        let card = try f.score(ScoringOptions(samples: 0))
+        XCTAssertEqual(card.tool("silent").indicator("i").raw, 2)
+        XCTAssertEqual(card.tool("lister").indicator("i").raw, 1)
+        XCTAssertEqual(card.tool("none").indicator("i").raw, 1)  // o2 lists it
+        XCTAssertNil(card.tool("unknown").indicator("i").raw)
+        XCTAssertEqual(card.tool("unknown").indicator("i").countedAs, 0)  // the worst known
+    }
+
+    func testAStepGateEliminatesAToolThatCouldNotDoTheStep() throws {
+        var f = Fixture(criteria: [Fixture.criterion("perf", [Fixture.indicator("cap", .capability, .linear(worst: 0, best: 1))])])
+        f.steps = ["log", "register"]
+        f.profile("base", ["perf": 1], gates: [Gate(fact: "", allowed: [], reason: "we need a registry", step: "register")])
+        f.tool("full", [:])
+        f.tool("noregistry", [:])
+        let run = Runs.run("r1", at: "2026-11-01T00:00:00Z", [
+            Runs.obs("full", "log", rep: 1, wall: 1), Runs.obs("full", "register", rep: 1, wall: 1),
+            Runs.obs("noregistry", "log", rep: 1, wall: 1), Runs.obs("noregistry", "register", rep: 1, wall: nil, status: .unsupported),
+        ])
+        let card = try f.score(ScoringOptions(samples: 0), runs: [run])
+        XCTAssertEqual(card.winner, "full")
+        XCTAssertEqual(
+            card.tool("noregistry").eliminated, "could not do the must-have step register (unsupported): we need a registry")
+    }
+
+    func testAWinnerWithFewerStepsDoneThanTheRunnerUpIsExplained() throws {
+        var f = Fixture(criteria: [
+            Fixture.criterion("perf", [Fixture.indicator("cap", .capability, .linear(worst: 0, best: 1))]),
+            Fixture.criterion("cost", [Fixture.indicator("c", .fact(key: "c"), .linear(worst: 0, best: 10))]),
+        ])
+        f.steps = ["a", "b"]
+        f.profile("base", ["perf": 1, "cost": 3])
+        f.tool("cheap", ["c": .number(10)])
+        f.tool("complete", ["c": .number(0)])
+        let run = Runs.run("r1", at: "2026-11-01T00:00:00Z", [
+            Runs.obs("cheap", "a", rep: 1, wall: 1), Runs.obs("cheap", "b", rep: 1, wall: nil, status: .failed),
+            Runs.obs("complete", "a", rep: 1, wall: 1), Runs.obs("complete", "b", rep: 1, wall: 1),
+        ])
+        let card = try f.score(ScoringOptions(samples: 0), runs: [run])
+        XCTAssertEqual(card.winner, "cheap")
+        let note = VerdictNotes.coverage(card)!
+        XCTAssertTrue(note.hasPrefix("CHEAP wins with 1 of 2 steps done against COMPLETE's 2 of 2: its lead comes from cost"), note)
+    }
+}
