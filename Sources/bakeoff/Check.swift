@@ -1,7 +1,9 @@
 import ArgumentParser
 import BakeoffCatalog
 import BakeoffModel
+import BakeoffLedger
 import BakeoffReports
+import BakeoffScoring
 import Foundation
 
 /// `bakeoff check [--rubric]`: validate everything, and optionally the deliverables.
@@ -31,9 +33,16 @@ struct Check: ParsableCommand {
                 + "\(project.criteria.count) criteria, \(project.profiles.count) profiles"
                 + (project.integrations.isEmpty ? "" : ", \(project.integrations.count) integrations")
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+        // The evidence each stage would be scored on: mixed machines, mixed repetition counts, partial runs.
+        if let runs = try? EvidenceStore.loadRuns(projectRoot: project.root) {
+            let set = EvidenceSet(project: project, runs: runs, pins: weights.pins)
+            for stage in project.assessedStages {
+                for warning in set.warnings[stage.id] ?? [] { Terminal.error("warning: evidence of \(stage.id): \(warning)") }
+            }
+        }
         guard rubric else { return }
 
-        let e = try Evaluation.load(options, weights: weights)
+        let e = try Evaluation.load(project: project, weights: weights)
         let reports = (project.root as NSString).appendingPathComponent("reports")
         let read: @Sendable (String) -> String? = { try? String(contentsOfFile: "\(reports)/\($0)", encoding: .utf8) }
         let outputs = Rubric.Outputs(

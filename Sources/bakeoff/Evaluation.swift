@@ -49,7 +49,11 @@ struct Evaluation {
     var scoreboard: Scoreboard
 
     static func load(_ options: ProjectOptions, weights: WeightOptions) throws -> Evaluation {
-        let project = try options.load().project
+        try load(project: try options.load().project, weights: weights)
+    }
+
+    /// From a project already loaded (and its warnings already printed).
+    static func load(project: Project, weights: WeightOptions) throws -> Evaluation {
         let runs: [BakeoffModel.Run]
         do {
             runs = try EvidenceStore.loadRuns(projectRoot: project.root)
