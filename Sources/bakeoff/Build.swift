@@ -21,6 +21,13 @@ struct Build: ParsableCommand {
     @Option(help: "The reports folder to write (default: reports/ in the project).")
     var out: String?
 
+    @Option(help: "Monte Carlo weight samples per stage (0 turns it off); the stack's robustness uses at most 1,000.")
+    var samples: Int = ScoringOptions().samples
+
+    func validate() throws {
+        guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, not \(samples)") }
+    }
+
     func run() throws {
         let project = try options.load().project
         let reports = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
@@ -37,8 +44,8 @@ struct Build: ParsableCommand {
                 context.runs = try EvidenceStore.loadRuns(projectRoot: context.project.root)
                 context.stackChecks = try StackCheck.loadAll(projectRoot: context.project.root).map(\.coInstall)
             },
-            BuildStep("score") { [profile = weights.profile, pins = weights.pins] context in
-                let scoring = ScoringOptions(profile: profile, weightOverrides: overrides, pins: pins)
+            BuildStep("score") { [profile = weights.profile, pins = weights.pins, samples] context in
+                let scoring = ScoringOptions(profile: profile, weightOverrides: overrides, samples: samples, pins: pins)
                 context.scoreboard = try Scorer.score(project: context.project, runs: context.runs, options: scoring)
             },
         ] + ReportPipeline.siteSteps(projectRoot: project.root)
@@ -46,6 +53,7 @@ struct Build: ParsableCommand {
             + [ReportPipeline.writeStep(reportsFolder: reports)]
         var context = BuildContext(
             project: project, runs: [], scoreboard: nil, weightsOverridden: !overrides.isEmpty, version: BakeoffVersion.current)
+        context.samples = samples
         do {
             try ReportPipeline(steps: steps).run(&context) { Terminal.error($0) }
         } catch let error as BuildError {

@@ -19,6 +19,8 @@ public struct BuildContext: Sendable {
     /// The top-level folders of the reports folder this build owns: each is replaced as a whole, others are
     /// left alone.
     public var folders: Set<String> = []
+    /// Monte Carlo weight samples per stage (`--samples`); the stack's robustness uses at most 1,000 of them.
+    public var samples: Int = ScoringOptions().samples
 
     public init(project: Project, runs: [Run], scoreboard: Scoreboard?, weightsOverridden: Bool, version: String) {
         self.project = project
@@ -101,7 +103,7 @@ public struct ReportPipeline: Sendable {
             BuildStep("choose the stack") { context in
                 context.stack = StackAnalysis.make(
                     project: context.project, scoreboard: try context.requireScoreboard(), runs: context.runs,
-                    checks: context.stackChecks)
+                    checks: context.stackChecks, samples: min(context.samples, StackScorer.defaultSamples))
             },
             BuildStep("load templates") { context in
                 context.templates = try TemplateSet.load(projectRoot: projectRoot)

@@ -83,11 +83,14 @@ public enum StackScorer {
         let criteria = stages[0].matrix!.criteria
         guard let ci = criteria.firstIndex(of: criterion) else { throw StackScoringError.noCriterion(criterion, known: criteria) }
         let problem = Problem(stages: stages, interop: ci, pairs: pairs)
-        guard problem.combinations <= limit else { throw StackScoringError.tooMany(problem.combinations) }
+        let search = StackSearch(problem)
+        // Chains of joined stages: the dynamic programme; anything else: every stack, one by one.
+        guard search.order != nil || problem.combinations <= limit else { throw StackScoringError.tooMany(problem.combinations) }
 
         let weights = stages[0].matrix!.weights
-        let ranked = problem.rank(weights)
+        let ranked = search.order != nil ? search.ranked(weights, count: 3) : Array(problem.rank(weights).prefix(3))
         let best = ranked[0].choice
+        let bestUnder: @Sendable ([Double]) -> [Int] = { w in search.best(w) ?? problem.best(w) }
         let winners = problem.winnerChoice
         // Robustness: how often the same stack stays best when the weights move (Dirichlet around them). The
         // samples are drawn in a fixed number of chunks, each from its own seeded stream, and the chunks run in
@@ -110,7 +113,7 @@ public enum StackScorer {
                     sum += w[j]
                 }
                 for j in w.indices { w[j] /= sum }
-                if problem.best(w) == best { same += 1 }
+                if bestUnder(w) == best { same += 1 }
             }
             out[chunk] = same
         }
