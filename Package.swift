@@ -41,6 +41,15 @@ let package = Package(
                 "BakeoffModel", "BakeoffScoring", "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // Benchmarks and cross-checks of the scoring (bench/): synthetic projects, the Monte Carlo timing, the
+        // matrices pymcdm re-ranks. Apart from the product so `score` has no hidden options.
+        .target(name: "BakeoffBench", dependencies: ["BakeoffModel", "BakeoffScoring"]),
+        .executableTarget(
+            name: "bakeoff-bench",
+            dependencies: [
+                "BakeoffBench", "BakeoffModel", "BakeoffScoring",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -50,7 +59,7 @@ let package = Package(
         .testTarget(name: "BakeoffCatalogTests", dependencies: ["BakeoffCatalog", "TestSupport"]),
         .testTarget(name: "BakeoffRunnerTests", dependencies: ["BakeoffRunner", "TestSupport"]),
         .testTarget(name: "BakeoffLedgerTests", dependencies: ["BakeoffLedger", "TestSupport"]),
-        .testTarget(name: "BakeoffScoringTests", dependencies: ["BakeoffScoring", "TestSupport"]),
+        .testTarget(name: "BakeoffScoringTests", dependencies: ["BakeoffScoring", "BakeoffBench", "TestSupport"]),
         .testTarget(
             name: "BakeoffReportsTests", dependencies: ["BakeoffReports", "TestSupport"],
             exclude: ["Deliverables/Golden", "Site/Golden"]),

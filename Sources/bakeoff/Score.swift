@@ -38,38 +38,13 @@ struct Score: ParsableCommand {
     @Option(help: "Monte Carlo seed.")
     var seed: UInt64 = 20261129
 
-    @Option(help: .hidden)
-    var synthetic: String?
-
-    @Option(name: .customLong("crosscheck-matrices"), help: .hidden)
-    var crosscheckMatrices: Int?
-
-    @Option(name: .customLong("benchmark-montecarlo"), help: .hidden)
-    var benchmarkRuns: Int?
-
     func validate() throws {
         guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, not \(samples)") }
-        if let synthetic, SyntheticProject.parseSize(synthetic) == nil {
-            throw ValidationError("--synthetic expects STAGESxTOOLSxINDICATORS, e.g. 50x20x30")
-        }
     }
 
     func run() throws {
-        if let runs = benchmarkRuns {
-            print(MonteCarloBenchmark.run(runs: runs, samples: samples, seed: seed), terminator: "")
-            return
-        }
-        if let count = crosscheckMatrices {
-            print(try CrossCheck.export(count: count, seed: seed, samples: samples), terminator: "")
-            return
-        }
-        let project: Project, runs: [BakeoffModel.Run]
-        if let synthetic, let (s, t, i) = SyntheticProject.parseSize(synthetic) {
-            (project, runs) = SyntheticProject.make(stages: s, tools: t, indicators: i, seed: seed)
-        } else {
-            project = try options.load().project
-            runs = try EvidenceStore.loadRuns(projectRoot: project.root)
-        }
+        let project = try options.load().project
+        let runs = try EvidenceStore.loadRuns(projectRoot: project.root)
         let scoring = ScoringOptions(
             profile: weighting.profile, weightOverrides: try weighting.overrides(project: project), samples: samples, seed: seed,
             pins: weighting.pins)

@@ -2,6 +2,8 @@ import Foundation
 import TestSupport
 import XCTest
 
+@testable import BakeoffBench
+
 @testable import BakeoffScoring
 
 /// Runs bench/scoring/crosscheck.py (pymcdm + numpy in a uv environment) on matrices Swift exported, when

@@ -3,6 +3,8 @@ import Foundation
 import TestSupport
 import XCTest
 
+@testable import BakeoffBench
+
 @testable import BakeoffScoring
 
 final class OutputTests: XCTestCase {

@@ -1,4 +1,4 @@
-"""Vectorised numpy Monte Carlo on the matrix `bakeoff score --benchmark-montecarlo N` printed, timed with timeit.
+"""Vectorised numpy Monte Carlo on the matrix `bakeoff-bench montecarlo N` printed, timed with timeit.
 
 Same computation as bakeoff's: Dirichlet(k w) weights (numpy Generator.dirichlet), weighted sums of the 0-10
 criterion scores, argmax, counts. Prints numpy's median, bakeoff's median from the JSON, the ratio, and the

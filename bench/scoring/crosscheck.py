@@ -1,6 +1,6 @@
 """Recompute bakeoff's rankings with an independent implementation (pymcdm, numpy) and compare.
 
-Input: the JSON that `bakeoff score --crosscheck-matrices N` (or CrossCheck.export in the Swift tests) writes:
+Input: the JSON that `bakeoff-bench crosscheck N` (or CrossCheck.export in the Swift tests) writes:
 random decision matrices of raw indicator values, one min-max indicator per criterion with a direction, relative
 weights, and what Swift computed (totals, ranking, TOPSIS closeness and ranking, and for a few 6 x 5 cases the
 Monte Carlo win probabilities).

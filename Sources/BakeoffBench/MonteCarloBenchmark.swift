@@ -1,4 +1,5 @@
 import BakeoffModel
+import BakeoffScoring
 
 /// Times the Monte Carlo on a 6 tools × 5 criteria matrix, in-process, for bench/scoring/bench_numpy.py to
 /// compare with numpy on the same matrix (it reads the matrix from this JSON).

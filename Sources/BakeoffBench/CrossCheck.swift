@@ -1,4 +1,5 @@
 import BakeoffModel
+import BakeoffScoring
 
 /// Random decision problems scored by `Scorer`, exported with Swift's results so an independent implementation
 /// (bench/scoring/crosscheck.py: pymcdm and numpy) can recompute them.

@@ -1,4 +1,5 @@
 import BakeoffModel
+import BakeoffScoring
 
 /// Generated projects for benchmarks and cross-checks: every indicator source, seeded, no files.
 public enum SyntheticProject {
