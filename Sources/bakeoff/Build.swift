@@ -44,9 +44,12 @@ struct Build: ParsableCommand {
                 context.runs = try EvidenceStore.loadRuns(projectRoot: context.project.root)
                 context.stackChecks = try StackCheck.loadAll(projectRoot: context.project.root).map(\.coInstall)
             },
-            BuildStep("score") { [profile = weights.profile, pins = weights.pins, samples] context in
+            BuildStep("evaluate") { [profile = weights.profile, pins = weights.pins, samples] context in
                 let scoring = ScoringOptions(profile: profile, weightOverrides: overrides, samples: samples, pins: pins)
-                context.scoreboard = try Scorer.score(project: context.project, runs: context.runs, options: scoring)
+                let evaluation = try Evaluation.make(
+                    project: context.project, runs: context.runs, stackChecks: context.stackChecks, options: scoring)
+                context.scoreboard = evaluation.scoreboard
+                context.stack = evaluation.stack
             },
         ] + ReportPipeline.siteSteps(projectRoot: project.root)
             + [ReportPipeline.dataStep] + ReportPipeline.deliverableSteps

@@ -42,7 +42,7 @@ struct Check: ParsableCommand {
         }
         guard rubric else { return }
 
-        let e = try Evaluation.load(project: project, weights: weights)
+        let e = try EvaluationLoader.load(project: project, weights: weights)
         let reports = (project.root as NSString).appendingPathComponent("reports")
         let read: @Sendable (String) -> String? = { try? String(contentsOfFile: "\(reports)/\($0)", encoding: .utf8) }
         let outputs = Rubric.Outputs(

@@ -13,7 +13,7 @@ struct Checkin: ParsableCommand {
     @OptionGroup var weights: WeightOptions
 
     func run() throws {
-        let evaluation = try Evaluation.load(options, weights: weights)
+        let evaluation = try EvaluationLoader.load(options, weights: weights)
         let posts = CheckinPosts.posts(project: evaluation.project, scoreboard: evaluation.scoreboard, runs: evaluation.runs)
         guard let post = posts.first(where: { String($0.number) == which || $0.id == which }) else {
             let known = posts.map { "\($0.number) (\($0.id))" }.joined(separator: ", ")

@@ -2,6 +2,7 @@ import ArgumentParser
 import BakeoffCatalog
 import BakeoffLedger
 import BakeoffModel
+import BakeoffRunner
 import BakeoffScoring
 
 /// The weight options `score`, `build`, `checkin`, `slides` and `check --rubric` share.
@@ -42,32 +43,35 @@ struct WeightOptions: ParsableArguments {
     }
 }
 
-/// A loaded project with its evidence and scores: what every reporting command starts from.
-struct Evaluation {
-    var project: Project
-    var runs: [BakeoffModel.Run]
-    var scoreboard: Scoreboard
-
-    static func load(_ options: ProjectOptions, weights: WeightOptions) throws -> Evaluation {
-        try load(project: try options.load().project, weights: weights)
+/// Loads what an `Evaluation` is built from (the project, its run files, its recorded stack checks) and builds
+/// it once for a command.
+enum EvaluationLoader {
+    static func load(_ options: ProjectOptions, weights: WeightOptions, samples: Int = ScoringOptions().samples) throws -> Evaluation {
+        try load(project: try options.load().project, weights: weights, samples: samples)
     }
 
+    static let defaultSeed = ScoringOptions().seed
+
     /// From a project already loaded (and its warnings already printed).
-    static func load(project: Project, weights: WeightOptions) throws -> Evaluation {
+    static func load(
+        project: Project, weights: WeightOptions, samples: Int = ScoringOptions().samples, seed: UInt64 = defaultSeed
+    ) throws -> Evaluation {
         let runs: [BakeoffModel.Run]
+        let checks: [CoInstallCheck]
         do {
             runs = try EvidenceStore.loadRuns(projectRoot: project.root)
+            checks = try StackCheck.loadAll(projectRoot: project.root).map(\.coInstall)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
-        let scoringOptions = ScoringOptions(
-            profile: weights.profile, weightOverrides: try weights.overrides(project: project), pins: weights.pins)
+        let options = ScoringOptions(
+            profile: weights.profile, weightOverrides: try weights.overrides(project: project), samples: samples, seed: seed,
+            pins: weights.pins)
         do {
-            let scoreboard = try Scorer.score(project: project, runs: runs, options: scoringOptions)
-            return Evaluation(project: project, runs: runs, scoreboard: scoreboard)
-        } catch {
-            throw ValidationError("\(error)")
+            return try Evaluation.make(project: project, runs: runs, stackChecks: checks, options: options)
+        } catch let error as ScoringError {
+            throw ValidationError(error.description)
         }
     }
 }

@@ -44,34 +44,22 @@ struct Score: ParsableCommand {
 
     func run() throws {
         let project = try options.load().project
-        let runs = try EvidenceStore.loadRuns(projectRoot: project.root)
-        let scoring = ScoringOptions(
-            profile: weighting.profile, weightOverrides: try weighting.overrides(project: project), samples: samples, seed: seed,
-            pins: weighting.pins)
         try checkProfile(weighting.profile, in: project, flag: "--profile")
-        let board = try score(project, runs, scoring)
+        let evaluation = try EvaluationLoader.load(project: project, weights: weighting, samples: samples, seed: seed)
+        let board = evaluation.scoreboard
         if stack {
             guard format != .csv else { throw ValidationError("--stack prints text or json, not csv") }
-            let checks: [CoInstallCheck]
-            do {
-                checks = try StackCheck.loadAll(projectRoot: project.root).map(\.coInstall)
-            } catch {
-                Terminal.error("error: \(error)")
-                throw ExitCode(1)
-            }
-            let analysis = StackAnalysis.make(
-                project: project, scoreboard: board, runs: runs, checks: checks, samples: min(samples, StackScorer.defaultSamples),
-                seed: seed)
+            let analysis = evaluation.stack
             guard let choice = analysis.choice else { throw ValidationError(analysis.problem ?? "no stack could be chosen") }
             print(format == .json ? StackFormatter.json(choice, analysis: analysis) : StackFormatter.text(choice, analysis: analysis), terminator: "")
             return
         }
         if let diff {
             try checkProfile(diff, in: project, flag: "--diff")
-            var other = scoring
+            var other = evaluation.options
             other.profile = diff
             other.weightOverrides = [:]
-            let comparison = ProfileComparison(board, try score(project, runs, other))
+            let comparison = ProfileComparison(board, try score(project, evaluation.runs, other))
             switch format {
             case .text: print(ScoreboardFormatter.text(board) + "\n" + comparison.text(), terminator: "")
             case .json: print(comparison.json(), terminator: "")
@@ -98,6 +86,4 @@ struct Score: ParsableCommand {
         guard let id, project.profile(id) == nil else { return }
         throw ValidationError("\(flag): unknown profile '\(id)'; \(Spelling.hint(for: id, among: project.profiles.map(\.id), what: "profile"))")
     }
-
-    /// `CRITERION=NUMBER` pairs, each criterion known, each number finite and not negative.
 }

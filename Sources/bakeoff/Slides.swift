@@ -13,7 +13,7 @@ struct Slides: ParsableCommand {
     @OptionGroup var weights: WeightOptions
 
     func run() throws {
-        let e = try Evaluation.load(options, weights: weights)
+        let e = try EvaluationLoader.load(options, weights: weights)
         let slides = SlideDeck.slides(project: e.project, scoreboard: e.scoreboard, runs: e.runs)
         let plan = TalkPlan.plan(slides: slides, team: e.project.team)
         print(plan.report(team: e.project.team), terminator: "")

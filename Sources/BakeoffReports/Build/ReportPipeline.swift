@@ -101,6 +101,7 @@ public struct ReportPipeline: Sendable {
     public static func siteSteps(projectRoot: String) -> [BuildStep] {
         [
             BuildStep("choose the stack") { context in
+                guard context.stack == nil else { return }  // the evaluation chose it already
                 context.stack = StackAnalysis.make(
                     project: context.project, scoreboard: try context.requireScoreboard(), runs: context.runs,
                     checks: context.stackChecks, samples: min(context.samples, StackScorer.defaultSamples))

@@ -1,0 +1,38 @@
+import BakeoffModel
+
+/// Everything a command or a report reads of a project's decision, built once: the project, its evidence (run
+/// files and recorded stack checks), the scoreboard under the chosen weights (one evidence set per stage, the
+/// verdict rules, the sensitivity), the whole-stack choice and the warnings. A pure value: renderers take it
+/// and never score, choose or read files themselves.
+public struct Evaluation: Sendable {
+    public var project: Project
+    /// Every run loaded (history included); the scoreboard says which of them each stage read.
+    public var runs: [Run]
+    public var stackChecks: [CoInstallCheck]
+    public var options: ScoringOptions
+    public var scoreboard: Scoreboard
+    /// The integrations' pairs and the whole-stack choice (the recommended stack where there is one).
+    public var stack: StackAnalysis
+
+    /// Scores and chooses the stack; the stack's robustness uses at most `StackScorer.defaultSamples` samples.
+    public static func make(
+        project: Project, runs: [Run], stackChecks: [CoInstallCheck] = [], options: ScoringOptions
+    ) throws -> Evaluation {
+        let scoreboard = try Scorer.score(project: project, runs: runs, options: options)
+        let stack = StackAnalysis.make(
+            project: project, scoreboard: scoreboard, runs: runs, checks: stackChecks,
+            samples: min(options.samples, StackScorer.defaultSamples), seed: options.seed)
+        return Evaluation(project: project, runs: runs, stackChecks: stackChecks, options: options, scoreboard: scoreboard, stack: stack)
+    }
+
+    /// Every stage's evidence-set warnings, `stage: warning`, in stage order.
+    public var warnings: [String] {
+        scoreboard.stages.flatMap { card in card.evidenceWarnings.map { "\(card.stage): \($0)" } }
+    }
+
+    /// The tool recommended for each assessed stage: the whole-stack choice where there is one, else the stage's
+    /// winner; nil for a stage with no winner.
+    public func recommended(stage: String) -> String? {
+        stack.choice?.members.first { $0.stage == stage }?.tool ?? scoreboard.stages.first { $0.stage == stage }?.winner
+    }
+}
