@@ -18,7 +18,8 @@ public enum Rationale {
     public static func confidence(of tool: ToolScore, weights: [String: Double]) -> (level: Confidence, coverage: Double) {
         let weighted = tool.criteria.filter { (weights[$0.criterion] ?? 0) > 0 }
         let total = weighted.reduce(0) { $0 + (weights[$1.criterion] ?? 0) }
-        let known = weighted.filter { $0.score != nil }
+        // A criterion counted only through unknowns (at the worst known score) is not evidence.
+        let known = weighted.filter { $0.score != nil && $0.known > 0 }
         let coverage = total > 0 ? known.reduce(0) { $0 + (weights[$1.criterion] ?? 0) } / total : 0
         let level: Confidence
         if known.isEmpty {
@@ -69,6 +70,10 @@ public enum Rationale {
                 : "- **Why:** the lead comes from \(pros.joined(separator: ", ")), in weighted points."
             if !cons.isEmpty { why += " \(e(runnerUp.name)) is ahead on \(cons.joined(separator: ", "))." }
             lines.append(why)
+            for note in VerdictNotes.all(card, criteriaTitles: Dictionary(uniqueKeysWithValues: criteria.map { ($0.id, $0.title) })) {
+                lines.append("- " + e(note))
+            }
+            if let cost = VerdictNotes.costs(card) { lines.append("- " + e(cost)) }
         } else {
             lines.append("**\(e(winner.name))** is the only candidate that could be ranked (\(Format.score(total)) out of 10).")
         }
@@ -97,10 +102,10 @@ public enum Rationale {
         let known = winner.criteria.reduce(0) { $0 + $1.known }
         let all = winner.criteria.reduce(0) { $0 + $1.total }
         let conf = confidence(of: winner, weights: weights)
-        let missing = winner.criteria.filter { $0.score == nil && (weights[$0.criterion] ?? 0) > 0 }.map { e(title($0.criterion)) }
+        let missing = winner.criteria.filter { $0.known == 0 && (weights[$0.criterion] ?? 0) > 0 }.map { e(title($0.criterion)) }
         var evidence = "- **Evidence:** \(known) of \(all) indicators known for \(e(winner.name)); confidence \(confidenceLabel(conf))"
         evidence += runCount == 0 ? "; no scenario has been run yet, so measured criteria are unknown." : "; from \(runCount) recorded run(s)."
-        if !missing.isEmpty { evidence += " Left out for lack of evidence: \(missing.joined(separator: ", "))." }
+        if !missing.isEmpty { evidence += " Nothing known of \(missing.joined(separator: ", ")) (counted at the worst known score, or left out where no candidate has evidence)." }
         lines.append(evidence)
         return lines[0] + "\n\n" + lines.dropFirst().joined(separator: "\n") + "\n"
     }
