@@ -60,7 +60,7 @@ struct Build: ParsableCommand {
         do {
             try ReportPipeline(steps: steps).run(&context) { Terminal.error($0) }
         } catch let error as BuildError {
-            Terminal.error("error: \(error.description)")
+            Terminal.error("error: \(error.message)")  // the progress line above names the step
             throw ExitCode(1)
         }
         print("wrote \(context.files.count) files to \(reports)")

@@ -11,11 +11,14 @@ struct ProjectOptions: ParsableArguments {
     /// The project root, or a usage error naming what to do.
     func root() throws -> String {
         if let project {
-            return URL(fileURLWithPath: project).standardizedFileURL.path
+            let path = URL(fileURLWithPath: project).standardizedFileURL.path
+            Terminal.projectRoot = path
+            return path
         }
         guard let found = ProjectLoader.locate(from: FileManager.default.currentDirectoryPath) else {
             throw ValidationError("no bakeoff.yaml here or in any parent folder; pass --project DIR or run 'bakeoff init DIR'")
         }
+        Terminal.projectRoot = found
         return found
     }
 
@@ -34,8 +37,14 @@ struct ProjectOptions: ParsableArguments {
 
 /// Where messages go: stdout for results, stderr for diagnostics and progress.
 enum Terminal {
+    /// The project's root once a command has found it: messages name its files relative to it.
+    nonisolated(unsafe) static var projectRoot: String?
+
+    /// One diagnostic line on stderr, with the project's files named relative to its root.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        var line = text
+        if let root = projectRoot, root != "/" { line = line.replacingOccurrences(of: root + "/", with: "") }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
