@@ -51,7 +51,7 @@ struct Score: ParsableCommand {
             guard format != .csv else { throw ValidationError("--stack prints text or json, not csv") }
             let analysis = evaluation.stack
             guard let choice = analysis.choice else { throw ValidationError(analysis.problem ?? "no stack could be chosen") }
-            print(format == .json ? StackFormatter.json(choice, analysis: analysis) : StackFormatter.text(choice, analysis: analysis), terminator: "")
+            print(format == .json ? StackFormatter.json(choice, analysis: analysis) : StackFormatter.text(choice, analysis: analysis, scoreboard: board), terminator: "")
             return
         }
         if let diff {

@@ -161,3 +161,22 @@ final class EvidenceAndCostTests: XCTestCase {
         XCTAssertNil(other.tool("p").criterion("speed").score)
     }
 }
+
+final class StackCostTests: XCTestCase {
+    func testAStacksCostIsItsMembersCostsWithTheUnknownOnesNamed() throws {
+        var f = Fixture(criteria: [
+            Fixture.criterion("cost", [Fixture.indicator("tco", .totalCostOfOwnership, .minMax, direction: .lower, unit: "USD")])
+        ])
+        f.profile("base", ["cost": 1])
+        f.tool("server", ["pricing.model": .text("free")], deployment: Deployment(kind: .service))
+        f.tool("lib", ["pricing.model": .text("free")], deployment: Deployment(kind: .library))
+        f.tool("cloud", ["pricing.model": .text("per-seat")], deployment: Deployment(kind: .saas))
+        let board = try Scorer.score(project: f.project, runs: [], options: ScoringOptions(samples: 0))
+        // server: 2,160 + 10,800 = 12,960 and 4 h/month; lib: 0; cloud: unknown (no seat price).
+        let cost = StackCost.of([("stage", "server"), ("stage", "lib"), ("stage", "cloud")], scoreboard: board)
+        XCTAssertEqual(cost.totalUSD, 12960)
+        XCTAssertEqual(cost.unknown, ["CLOUD"])
+        XCTAssertEqual(cost.opsHoursPerMonth, 4)
+        XCTAssertEqual(cost.text, "$12,960 over 36 months plus the unknown cost of CLOUD; 4 h/month of operations = 2.5 % of an engineer")
+    }
+}

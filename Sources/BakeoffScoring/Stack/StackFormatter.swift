@@ -2,7 +2,7 @@ import BakeoffModel
 
 /// `bakeoff score --stack` as text or JSON. No I/O.
 public enum StackFormatter {
-    public static func text(_ choice: StackChoice, analysis: StackAnalysis) -> String {
+    public static func text(_ choice: StackChoice, analysis: StackAnalysis, scoreboard: Scoreboard? = nil) -> String {
         let pairs = analysis.pairs
         var out = "Whole-stack choice (\(choice.combinations) stacks compared; interoperability = the mean of a tool's "
             + "own score and its pair values ×10 with its neighbours)\n\n"
@@ -16,6 +16,9 @@ public enum StackFormatter {
         out += ScoreboardFormatter.table(rows, rightAligned: [2, 3, 4])
         out += "Stack total \(Numbers.fixed(choice.total, decimals: 3)); the stage winners together: "
             + "\(Numbers.fixed(choice.winnersTotal, decimals: 3)).\n"
+        if let scoreboard {
+            out += "Stack cost: " + StackCost.of(choice.members.map { ($0.stage, $0.tool) }, scoreboard: scoreboard).text + ".\n"
+        }
         if choice.differences.isEmpty {
             out += "The stage winners are also the best stack.\n"
         } else {
