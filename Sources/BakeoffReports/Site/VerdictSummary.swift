@@ -1,0 +1,287 @@
+import BakeoffModel
+import BakeoffScoring
+
+/// What a reader needs first about one stage's decision, read from its scorecard in one place: who wins and by
+/// how much, the indicators that made the difference, how much of each candidate's scenario was done, and what
+/// the confidence rests on. The stage page's verdict, its deciding chart and comparison table, and the
+/// overview's row all read this value, so they cannot disagree.
+///
+/// Everything the scorecard states is read from it; `stepsDone` and `provisional` are derived here from the
+/// measurements and the unknown criteria until the scorecard carries them (see `read(_:)`).
+public struct VerdictSummary: Sendable {
+    /// One candidate's value on an indicator, as shown.
+    public struct Value: Sendable {
+        public var tool: String
+        public var display: String
+        public var raw: Double?
+        public var score: Double?
+        public var spread: Spread?
+        public var evidence: [EvidenceReference]
+    }
+
+    /// An indicator that separates the winner from the runner-up.
+    public struct Deciding: Sendable {
+        public var indicator: String
+        public var title: String
+        public var unit: String
+        public var criterion: String
+        public var direction: Direction
+        /// Weighted points of the total this indicator gives the winner over the runner-up (negative: the
+        /// runner-up is ahead on it). When both have the same criteria known, the contributions add up to the
+        /// margin.
+        public var contribution: Double
+        /// True when the value comes from scenario runs rather than sourced facts or the cost model.
+        public var measured: Bool
+        /// True when the winner's and the runner-up's measured ranges overlap: the difference is inside the noise.
+        public var withinNoise: Bool
+        /// Every candidate's value, in the scorecard's order.
+        public var values: [Value]
+    }
+
+    /// How much of the stage's scenario one candidate did.
+    public struct StepsDone: Sendable {
+        public var tool: String
+        public var done: Int
+        public var total: Int
+        /// True when no step of the tool was ever run.
+        public var neverRun: Bool
+    }
+
+    public var stage: String
+    /// Tool id → name, for every scored candidate.
+    public var names: [String: String]
+    public var winner: ToolScore?
+    public var runnerUp: ToolScore?
+    public var margin: Double?
+    /// Indicators known for both the winner and the runner-up, by how much they moved the margin (largest
+    /// absolute contribution first).
+    public var deciding: [Deciding]
+    /// Per candidate, in the scorecard's order; empty when the stage has no scenario.
+    public var stepsDone: [StepsDone]
+    /// Shares of the profile's weight behind the winner's total: measured in runs, from sourced facts (and the
+    /// cost model), and unknown. They add up to 1.
+    public var measuredShare: Double
+    public var factShare: Double
+    public var unknownShare: Double
+    /// What could still change the verdict, in words (plain text); nil when no unknown could reverse it.
+    public var provisional: String?
+    /// Candidates whose total equals the winner's (to the displayed decimal): no clear winner.
+    public var tiedWithWinner: [String]
+    public var winProbability: Double?
+    public var level: Confidence
+    /// What the confidence rests on, one short clause each.
+    public var reasons: [String]
+    /// The reasons that held the level below high.
+    public var limits: [String]
+
+    /// Reads one stage's scorecard. `criteria` in table order; `weights` normalized.
+    public init(card: StageScorecard?, stage: Stage, criteria: [Criterion], weights: [String: Double], measurements: Measurements) {
+        self.stage = stage.id
+        let winner = card?.winner.flatMap { w in card?.tools.first { $0.tool == w } }
+        let runnerUp = card?.runnerUp.flatMap { r in card?.tools.first { $0.tool == r } }
+        self.winner = winner
+        self.runnerUp = runnerUp
+        self.margin = card?.margin
+        self.winProbability = winner.flatMap { card?.sensitivity?.winProbability[$0.tool] }
+        let tools = card?.tools ?? []
+        names = Dictionary(tools.map { ($0.tool, $0.name) }, uniquingKeysWith: { a, _ in a })
+
+        deciding = Self.deciding(winner: winner, runnerUp: runnerUp, tools: tools, criteria: criteria, weights: weights)
+        stepsDone = Self.stepsDone(stage: stage, tools: tools.map(\.tool), measurements: measurements)
+        (measuredShare, factShare, unknownShare) = winner.map { Self.shares($0, criteria: criteria, weights: weights) } ?? (0, 0, 1)
+        provisional = Self.provisional(winner: winner, tools: tools, criteria: criteria, weights: weights)
+        tiedWithWinner = winner.flatMap { w in
+            w.total.map { total in
+                tools.filter { $0.tool != w.tool && $0.total.map { Format.score($0) == Format.score(total) } == true }.map(\.name)
+            }
+        } ?? []
+        (level, reasons, limits) = Self.confidence(
+            winner: winner, runnerUp: runnerUp, deciding: deciding, stepsDone: stepsDone, shares: (measuredShare, factShare, unknownShare),
+            provisional: provisional, tied: !tiedWithWinner.isEmpty, winProbability: winProbability, hasScenario: !(stage.scenario?.steps.isEmpty ?? true))
+    }
+
+    /// The deciding indicator a reader should see first: the measured one that gave the winner most, else any
+    /// indicator that did.
+    public var leadingMeasurement: Deciding? { ahead.first { $0.measured } ?? ahead.first }
+
+    /// The indicators that gave the winner its lead, largest first.
+    public var ahead: [Deciding] { deciding.filter { $0.contribution > 0.005 } }
+
+    /// The deciding chart's panels: the indicator that gave the winner most, and the measured one that gave it
+    /// most when that is a different one (else the second largest).
+    public func chartIndicators() -> [Deciding] {
+        guard let first = ahead.first else { return [] }
+        let second = first.measured ? ahead.dropFirst().first : (ahead.first { $0.measured } ?? ahead.dropFirst().first)
+        return [first] + (second.map { [$0] } ?? [])
+    }
+
+    // MARK: derivations
+
+    /// Splits the winner's margin over the runner-up into indicator contributions. A criterion's score is the
+    /// indicator-weighted mean of its known indicators (see `Scorer`), so indicator i adds
+    /// w(criterion) × ω(i) × (s_winner(i)/Ω_winner − s_runnerUp(i)/Ω_runnerUp), where Ω is the sum of ω over the
+    /// tool's known indicators of the criterion. Only criteria known for both count, as in the margin.
+    static func deciding(
+        winner: ToolScore?, runnerUp: ToolScore?, tools: [ToolScore], criteria: [Criterion], weights: [String: Double]
+    ) -> [Deciding] {
+        guard let winner, let runnerUp else { return [] }
+        var out: [Deciding] = []
+        for criterion in criteria {
+            let w = weights[criterion.id] ?? 0
+            guard w > 0 else { continue }
+            func omega(_ id: String) -> Double { criterion.indicators.first { $0.id == id }?.weight ?? 1 }
+            func knownWeight(_ tool: ToolScore) -> Double {
+                tool.indicators.filter { $0.criterion == criterion.id && $0.score != nil }.reduce(0) { $0 + omega($1.indicator) }
+            }
+            let (ow, or) = (knownWeight(winner), knownWeight(runnerUp))
+            guard ow > 0, or > 0 else { continue }
+            for value in winner.indicators where value.criterion == criterion.id {
+                guard let a = value.score, let b = runnerUp.indicators.first(where: { $0.indicator == value.indicator })?.score,
+                    let definition = criterion.indicators.first(where: { $0.id == value.indicator })
+                else { continue }
+                let contribution = w * omega(value.indicator) * (a / ow - b / or)
+                let values = tools.map { tool -> Value in
+                    let v = tool.indicators.first { $0.indicator == value.indicator }
+                    return Value(
+                        tool: tool.tool, display: v.map { $0.raw == nil && $0.display.isEmpty ? Format.unknown : $0.display } ?? Format.unknown,
+                        raw: v?.raw, score: v?.score, spread: v?.spread, evidence: v?.evidence ?? [])
+                }
+                let measured = value.evidence.contains { if case .observations = $0 { true } else { false } }
+                var overlap = false
+                if let s = value.spread, let t = runnerUp.indicators.first(where: { $0.indicator == value.indicator })?.spread {
+                    overlap = s.min <= t.max && t.min <= s.max
+                }
+                out.append(
+                    Deciding(
+                        indicator: value.indicator, title: definition.title, unit: definition.unit, criterion: criterion.id,
+                        direction: definition.direction, contribution: contribution, measured: measured, withinNoise: overlap, values: values))
+            }
+        }
+        return out.sorted { (abs($0.contribution), $1.indicator) > (abs($1.contribution), $0.indicator) }
+    }
+
+    /// Steps done k of n per tool, from the outcome of each step in the latest run that reached it.
+    static func stepsDone(stage: Stage, tools: [String], measurements: Measurements) -> [StepsDone] {
+        let steps = stage.scenario?.steps ?? []
+        guard !steps.isEmpty else { return [] }
+        return tools.map { tool in
+            let found = steps.map { measurements.measurement(stage: stage.id, tool: tool, step: $0.id) }
+            return StepsDone(
+                tool: tool, done: found.filter { $0?.status == .ok }.count, total: steps.count, neverRun: found.allSatisfy { $0 == nil })
+        }
+    }
+
+    /// The shares of the weight behind a tool's total, at indicator level: an indicator's share of its
+    /// criterion's weight is ω(i)/Σω over the criterion's indicators that apply here.
+    static func shares(_ tool: ToolScore, criteria: [Criterion], weights: [String: Double]) -> (Double, Double, Double) {
+        var measured = 0.0, facts = 0.0, all = 0.0
+        for criterion in criteria {
+            let w = weights[criterion.id] ?? 0
+            guard w > 0 else { continue }
+            all += w
+            let applying = tool.indicators.filter { $0.criterion == criterion.id }
+            func omega(_ id: String) -> Double { criterion.indicators.first { $0.id == id }?.weight ?? 1 }
+            let total = applying.reduce(0) { $0 + omega($1.indicator) }
+            guard total > 0 else { continue }
+            for value in applying where value.score != nil {
+                let share = w * omega(value.indicator) / total
+                if value.evidence.contains(where: { if case .observations = $0 { true } else { false } }) {
+                    measured += share
+                } else {
+                    facts += share
+                }
+            }
+        }
+        guard all > 0 else { return (0, 0, 1) }
+        let m = measured / all, f = facts / all
+        return (m, f, max(0, 1 - m - f))
+    }
+
+    /// Whether unknowns could reverse the order, checked per criterion: each ranked candidate's unknown
+    /// weighted criteria at the best score any ranked candidate has there, the winner's at the worst. Names the
+    /// candidates that would then overtake and the criteria they lack evidence on; nil when none would.
+    /// (A bridge until the scorecard states it: `StageScorecard.provisional` replaces this when it exists.)
+    static func provisional(winner: ToolScore?, tools: [ToolScore], criteria: [Criterion], weights: [String: Double]) -> String? {
+        guard let winner else { return nil }
+        let ranked = tools.filter { $0.total != nil }
+        func known(_ t: ToolScore, _ c: String) -> Double? { t.criteria.first { $0.criterion == c }?.score }
+        func total(_ t: ToolScore, filling fill: (String) -> Double?) -> Double? {
+            var sum = 0.0, weight = 0.0
+            for c in criteria {
+                let w = weights[c.id] ?? 0
+                guard w > 0, let s = known(t, c.id) ?? fill(c.id) else { continue }
+                sum += w * s
+                weight += w
+            }
+            return weight > 0 ? sum / weight : nil
+        }
+        func extreme(_ c: String, _ pick: ([Double]) -> Double?) -> Double? { pick(ranked.compactMap { known($0, c) }) }
+        guard let floor = total(winner, filling: { extreme($0) { $0.min() } }) else { return nil }
+        var parts: [String] = []
+        for other in ranked where other.tool != winner.tool {
+            guard let best = total(other, filling: { extreme($0) { $0.max() } }), best > floor + 0.005 else { continue }
+            let missing = Set([winner, other].flatMap { t in
+                criteria.filter { (weights[$0.id] ?? 0) > 0 && known(t, $0.id) == nil }.map(\.id)
+            })
+            guard !missing.isEmpty else { continue }
+            let titles = criteria.filter { missing.contains($0.id) }.map { $0.title.lowercased() }
+            parts.append("\(other.name) could overtake with evidence on \(list(titles))")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// A level that follows the evidence: how much of the weight is known, whether the winner did the whole
+    /// scenario, whether the deciding measurement is outside the noise, how often the winner stays first, and
+    /// whether unknowns could reverse it. The lowest condition met sets the level; `limits` names the ones
+    /// that held it below high.
+    static func confidence(
+        winner: ToolScore?, runnerUp: ToolScore?, deciding: [Deciding], stepsDone: [StepsDone],
+        shares: (measured: Double, facts: Double, unknown: Double), provisional: String?, tied: Bool, winProbability: Double?,
+        hasScenario: Bool
+    ) -> (Confidence, [String], [String]) {
+        guard let winner else { return (.none, ["no candidate could be ranked"], []) }
+        var level = Confidence.high
+        var reasons: [String] = []
+        var limits: [String] = []
+        func note(_ text: String, capping c: Confidence? = nil, limit: String? = nil) {
+            reasons.append(text)
+            guard let c else { return }
+            limits.append(limit ?? text)
+            if c < level { level = c }
+        }
+
+        let known = shares.measured + shares.facts
+        let split = "\(Format.percent(shares.measured)) of the weight measured in runs, \(Format.percent(shares.facts)) from sourced facts"
+            + (shares.unknown > 0.005 ? ", \(Format.percent(shares.unknown)) unknown" : "")
+        note(
+            split, capping: known < 0.6 - 1e-9 ? .low : (known < 0.9 - 1e-9 ? .medium : nil),
+            limit: "only \(Format.percent(known)) of the weight known")
+        if hasScenario && shares.measured < 0.005 { note("nothing measured decides it", capping: .medium) }
+
+        if let mine = stepsDone.first(where: { $0.tool == winner.tool }) {
+            var text = mine.neverRun ? "\(winner.name) never ran" : "\(winner.name) did \(mine.done) of \(mine.total) steps"
+            if let runnerUp, let theirs = stepsDone.first(where: { $0.tool == runnerUp.tool }) {
+                text += theirs.neverRun ? ", \(runnerUp.name) never ran" : ", \(runnerUp.name) \(theirs.done) of \(theirs.total)"
+            }
+            note(text, capping: mine.neverRun ? .low : (mine.done < mine.total ? .medium : nil))
+        }
+        if let lead = deciding.first(where: { $0.contribution > 0.005 && $0.measured }) {
+            if lead.withinNoise {
+                note("the deciding measurement's ranges overlap (within the noise)", capping: .medium)
+            } else if let n = lead.values.first(where: { $0.tool == winner.tool })?.spread?.n {
+                note("the deciding measurement is outside the noise (n=\(n))")
+            }
+        }
+        if tied { note("tied with the winner on the total", capping: .low) }
+        if let p = winProbability {
+            note("first in \(Format.percent(p)) of sampled weightings", capping: p < 0.5 ? .low : (p < 0.8 ? .medium : nil))
+        }
+        if let provisional { note("provisional: \(provisional)", capping: .medium) }
+        return (level, reasons, limits)
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
