@@ -39,4 +39,25 @@ public enum FactLabels {
         if fact.value.number != nil, let unit = table[fact.key]?.unit { return "\(text) \(unit)" }
         return text
     }
+
+    /// A scorer's text with fact keys made readable: `no KEY fact` for any key (`unknown (no release cadence
+    /// fact)`), and the documented keys wherever they stand (`free (pricing: free)`).
+    public static func readable(_ text: String) -> String {
+        var text = text
+        for key in table.keys.sorted(by: { ($0.count, $0) > ($1.count, $1) }) where key.contains("_") || key.contains(".") {
+            text = text.replacingOccurrences(of: key, with: table[key]!.label.lowercased())
+        }
+        guard text.contains(" fact") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "no ") {
+            out += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let space = rest.firstIndex(of: " "), rest[space...].hasPrefix(" fact") else { continue }
+            let key = String(rest[..<space])
+            out += key.contains("_") || key.contains(".") ? label(key).lowercased() : key
+            rest = rest[space...]
+        }
+        return out + rest
+    }
 }

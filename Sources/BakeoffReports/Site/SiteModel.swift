@@ -307,7 +307,7 @@ public struct SiteModel: Sendable {
                         .init(
                             anchor: first ? "ind--" + Markup.anchor(tool.tool, c.id) : "ind--" + Markup.anchor(tool.tool, c.id, value.indicator),
                             tool: tool.name, criterion: c.title, indicator: title,
-                            value: value.raw == nil && value.display.isEmpty ? Format.unknown : value.display, spread: spread,
+                            value: value.raw == nil && value.display.isEmpty ? Format.unknown : FactLabels.readable(value.display), spread: spread,
                             score: Format.score(value.score), links: links(value.evidence)))
                 }
                 if !seen.contains(c.id) {
@@ -350,7 +350,9 @@ public struct SiteModel: Sendable {
             return .init(
                 anchor: "cost--" + Markup.anchor(tool.tool), tool: tool.name, total: Format.usd(cost.totalUSD),
                 horizon: String(cost.horizonMonths),
-                lines: cost.lines.map { .init(item: $0.item, formula: $0.formula, amount: Format.usd($0.amountUSD)) })
+                lines: cost.lines.map {
+                    .init(item: FactLabels.readable($0.item), formula: FactLabels.readable($0.formula), amount: Format.usd($0.amountUSD))
+                })
         }
 
         var sensitivity: SiteViews.SensitivityView?

@@ -143,7 +143,8 @@ public struct VerdictSummary: Sendable {
                 let values = tools.map { tool -> Value in
                     let v = tool.indicators.first { $0.indicator == value.indicator }
                     return Value(
-                        tool: tool.tool, display: v.map { $0.raw == nil && $0.display.isEmpty ? Format.unknown : $0.display } ?? Format.unknown,
+                        tool: tool.tool,
+                        display: v.map { $0.raw == nil && $0.display.isEmpty ? Format.unknown : FactLabels.readable($0.display) } ?? Format.unknown,
                         raw: v?.raw, score: v?.score, spread: v?.spread, evidence: v?.evidence ?? [])
                 }
                 let measured = value.evidence.contains { if case .observations = $0 { true } else { false } }

@@ -87,6 +87,10 @@ final class VerdictSummaryTests: XCTestCase {
         XCTAssertEqual(FactLabels.label("pricing.tier-name"), "Pricing tier name")
         let fact = Fact(key: "release_cadence_days", value: .number(17), source: "https://x.org", asOf: Day(year: 2026, month: 1, day: 2))
         XCTAssertEqual(FactLabels.value(fact), "17 days between releases")
+        XCTAssertEqual(FactLabels.readable("unknown (no release_cadence_days fact)"), "unknown (no release cadence fact)")
+        XCTAssertEqual(FactLabels.readable("unknown (no ok measurement of log_runs)"), "unknown (no ok measurement of log_runs)")
+        XCTAssertEqual(FactLabels.readable("no license fact; no pricing.model fact"), "no license fact; no pricing fact")
+        XCTAssertEqual(FactLabels.readable("free (pricing.model: free)"), "free (pricing: free)")
     }
 
     func testRunIdsAreShortWhenUniqueAndWholeOtherwise() {
