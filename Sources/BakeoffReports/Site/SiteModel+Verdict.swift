@@ -13,9 +13,7 @@ extension SiteModel {
     /// repetitions left to the stage page).
     static func againstText(_ d: VerdictSummary.Deciding, _ verdict: VerdictSummary) -> String {
         func value(_ tool: ToolScore?) -> String? {
-            guard let tool, let v = d.values.first(where: { $0.tool == tool.tool }) else { return nil }
-            let suffix = v.spread.map { " (n=\($0.n))" } ?? ""
-            return suffix.isEmpty || !v.display.hasSuffix(suffix) ? v.display : String(v.display.dropLast(suffix.count))
+            tool.flatMap { t in d.values.first { $0.tool == t.tool }?.bare }
         }
         var text = d.title + ": " + (value(verdict.winner) ?? Format.unknown)
         if let runnerUp = verdict.runnerUp, let theirs = value(runnerUp) { text += " against \(theirs) for \(runnerUp.name)" }
@@ -39,7 +37,7 @@ extension SiteModel {
             let ahead = v.ahead
             if let top = ahead.first {
                 func clause(_ d: VerdictSummary.Deciding) -> String {
-                    let values = [winner, runnerUp].compactMap { t in d.values.first { $0.tool == t.tool }?.display }
+                    let values = [winner, runnerUp].compactMap { t in d.values.first { $0.tool == t.tool }?.bare }
                     return "\(e(d.title.lowercased())) (\(e(values.joined(separator: " against "))))"
                 }
                 first += ", decided most by " + clause(top)

@@ -17,6 +17,13 @@ public struct VerdictSummary: Sendable {
         public var score: Double?
         public var spread: Spread?
         public var evidence: [EvidenceReference]
+
+        /// The display without the repetition count the scorer appends (`1.2 s (n=3)` → `1.2 s`), for prose.
+        public var bare: String {
+            guard let n = spread?.n else { return display }
+            let suffix = " (n=\(n))"
+            return display.hasSuffix(suffix) ? String(display.dropLast(suffix.count)) : display
+        }
     }
 
     /// An indicator that separates the winner from the runner-up.
