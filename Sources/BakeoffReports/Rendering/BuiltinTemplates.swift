@@ -24,12 +24,6 @@ enum BuiltinTemplates {
 {{^hasWinners}}<p class="unknown">No recommendation yet: no candidate has evidence. Run <code>bakeoff run</code>, then <code>bakeoff build</code>.</p>{{/hasWinners}}
 </section>
 
-<h2 id="architecture">The recommended stack</h2>
-<figure>
-<img src="{{architecture.svg}}" alt="{{architecture.alt}}">
-<figcaption>Data flows left to right; monitoring feeds retraining back (dashed red); CI/CD tests and deploys the code (dotted blue). Each box names the recommended tool and, smaller, the runner-up.{{#stackHref}} An arrow between two winners is marked ✓ when a run verified their hand-off, ✗ when it ran and failed, ? when it was not run (<a href="{{.}}">the stack page</a>).{{/stackHref}} Also as <a href="{{architecture.mermaid}}">Mermaid</a>.</figcaption>
-</figure>
-
 <h2 id="stages">Per stage</h2>
 <table class="stages">
 <thead><tr><th scope="col">Stage</th><th scope="col">Recommended</th><th scope="col">What decided it</th><th scope="col">Runner-up</th><th scope="col">Margin</th><th scope="col">Win probability</th><th scope="col">Confidence</th></tr></thead>
@@ -48,6 +42,12 @@ enum BuiltinTemplates {
 </tbody>
 </table>
 <p class="muted">How: every candidate runs the stage&#39;s scripted scenario on the same machine (wall time, memory, which steps it completes) and is described by sourced, dated facts (licence, pricing, releases, integrations); both become 0–10 scores on five criteria, weighted by the profile below. Scores are out of 10. What decided it: the measurement that gave the winner most of its lead over the runner-up (a sourced fact when no measurement did), winner first. Margin: winner&#39;s total minus the runner-up&#39;s. Win probability: share of {{samples}} randomly perturbed weightings (Dirichlet around the profile) in which the winner stays first. Confidence: the lowest of what the evidence supports — the share of the weight known (high from 90 %, medium from 60 %), the winner doing every scenario step, the deciding measurement lying outside the noise, the win probability (high from 80 %, low under 50 %), and nothing weighted unknown for the winner or the runner-up.</p>
+
+<h2 id="architecture">The recommended stack</h2>
+<figure>
+<img src="{{architecture.svg}}" alt="{{architecture.alt}}">
+<figcaption>Data flows left to right; monitoring feeds retraining back (dashed red); CI/CD tests and deploys the code (dotted blue). Each box names the recommended tool and, smaller, the runner-up.{{#stackHref}} An arrow between two winners is marked ✓ when a run verified their hand-off, ✗ when it ran and failed, ? when it was not run (<a href="{{.}}">the stack page</a>).{{/stackHref}} Also as <a href="{{architecture.mermaid}}">Mermaid</a>.</figcaption>
+</figure>
 
 <h2 id="profile">The profile: {{profile.title}}</h2>
 <p>{{profile.description}}{{#profile.overridden}} <strong>Weights overridden on the command line.</strong>{{/profile.overridden}}</p>
@@ -428,11 +428,12 @@ h2.in-card{border:0;margin-top:0;padding-top:0}
 figure.deciding img{border-color:var(--accent)}
 table.compare th.winner{border-bottom:3px solid var(--accent)}table.compare td.best{font-weight:700}
 table.compare th[scope=row],table.stages th[scope=row],table.facts th[scope=row]{font-weight:600;background:var(--panel);min-width:9rem}
+th .muted{font-weight:400}
 ol.sources{font-size:.85rem;color:var(--fg)}
 @media (max-width:600px){
   body{font-size:14px}main{padding:.6rem .6rem 2rem}h1{font-size:1.35rem}
   th,td{padding:.25rem .4rem}
-  table.compare th[scope=row],table.stages th[scope=row],table.facts th[scope=row]{position:sticky;left:0;z-index:1;min-width:7rem}
+  table.compare th[scope=row],table.stages th[scope=row],table.facts th[scope=row]{position:sticky;left:0;z-index:1;min-width:6.5rem}
   header.site nav{gap:.1rem .7rem;font-size:.9rem}
 }
 ul.packages{columns:3 16rem;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.8rem}

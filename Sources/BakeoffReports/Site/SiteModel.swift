@@ -297,17 +297,21 @@ public struct SiteModel: Sendable {
             var seen = Set<String>()
             for c in criteria {
                 for value in tool.indicators where value.criterion == c.id {
-                    let title = project.criteria.first { $0.id == c.id }?.indicators.first { $0.id == value.indicator }?.title ?? value.indicator
+                    let definition = project.criteria.first { $0.id == c.id }?.indicators.first { $0.id == value.indicator }
+                    let title = definition?.title ?? value.indicator
                     let first = seen.insert(c.id).inserted
+                    let number: (Double) -> String = definition?.unit == "bytes" ? { Numbers.bytes(Int64($0.rounded())) } : { Numbers.format($0) }
                     let spread = value.spread.map { s in
-                        "n=\(s.n), \(Numbers.format(s.min)) – \(Numbers.format(s.max))" + (s.cold.map { ", cold \(Numbers.format($0))" } ?? "")
+                        "n=\(s.n), \(number(s.min)) – \(number(s.max))" + (s.cold.map { ", cold \(number($0))" } ?? "")
                             + (s.wide ? ", wide spread" : "")
                     }
                     indicators.append(
                         .init(
                             anchor: first ? "ind--" + Markup.anchor(tool.tool, c.id) : "ind--" + Markup.anchor(tool.tool, c.id, value.indicator),
                             tool: tool.name, criterion: c.title, indicator: title,
-                            value: value.raw == nil && value.display.isEmpty ? Format.unknown : FactLabels.readable(value.display), spread: spread,
+                            value: value.raw == nil && value.display.isEmpty
+                                ? Format.unknown : Format.indicator(value.display, raw: value.raw, unit: definition?.unit, n: value.spread?.n),
+                            spread: spread,
                             score: Format.score(value.score), links: links(value.evidence)))
                 }
                 if !seen.contains(c.id) {

@@ -151,7 +151,10 @@ public struct VerdictSummary: Sendable {
                     let v = tool.indicators.first { $0.indicator == value.indicator }
                     return Value(
                         tool: tool.tool,
-                        display: v.map { $0.raw == nil && $0.display.isEmpty ? Format.unknown : FactLabels.readable($0.display) } ?? Format.unknown,
+                        display: v.map {
+                            $0.raw == nil && $0.display.isEmpty
+                                ? Format.unknown : Format.indicator($0.display, raw: $0.raw, unit: definition.unit, n: $0.spread?.n)
+                        } ?? Format.unknown,
                         raw: v?.raw, score: v?.score, spread: v?.spread, evidence: v?.evidence ?? [])
                 }
                 let measured = value.evidence.contains { if case .observations = $0 { true } else { false } }
