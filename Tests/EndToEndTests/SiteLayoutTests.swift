@@ -4,7 +4,7 @@ import XCTest
 
 /// The bundled project's site as a reader meets it: no raw fact key in the text, no run id repeated in a
 /// cell, and, measured in headless Chromium when it is installed, stage pages short enough to scan with the
-/// first chart near the top, and nothing wider than a phone's screen.
+/// first chart near the top, and no page (but the evidence log) wider than a phone's screen.
 final class SiteLayoutTests: XCTestCase {
     /// The site built once from a copy of the bundled project (the build takes seconds).
     nonisolated(unsafe) static var built: TemporaryFolder?
@@ -73,7 +73,13 @@ final class SiteLayoutTests: XCTestCase {
         let site = try site()
         let stages = try FileManager.default.contentsOfDirectory(atPath: site).filter { $0.hasPrefix("stage-") && $0.hasSuffix(".html") }.sorted()
         XCTAssertEqual(stages.count, 6)
-        let measured = try Self.measure(pages: stages, in: site, chromium: chromium)
+        let others = ["index.html", "stack.html"].filter { FileManager.default.fileExists(atPath: site + "/" + $0) }
+        let measured = try Self.measure(pages: stages + others, in: site, chromium: chromium)
+        for page in others {
+            let phone = measured["\(page) 390"]
+            XCTAssertNotNil(phone, page)
+            XCTAssertLessThanOrEqual(phone?.width ?? 0, 390, "\(page) is wider than a 390 px phone")
+        }
         for page in stages {
             guard let desk = measured["\(page) 1400"], let phone = measured["\(page) 390"] else {
                 XCTFail("\(page) was not measured: \(measured)")

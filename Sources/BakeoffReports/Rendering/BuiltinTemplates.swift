@@ -401,7 +401,7 @@ header.site nav{max-width:1180px;margin:0 auto;padding:.6rem 1rem;display:flex;f
 header.site .brand{font-weight:700;margin-right:.5rem}
 header.site a{color:var(--fg);text-decoration:none}
 header.site a[aria-current=page]{font-weight:700;border-bottom:2px solid var(--accent)}
-main{max-width:1180px;margin:0 auto;padding:1rem 1rem 3rem}
+main{max-width:1180px;margin:0 auto;padding:1rem 1rem 3rem;overflow-wrap:break-word}
 h1{font-size:1.7rem;margin:.6rem 0 .3rem}h2{font-size:1.3rem;margin:2rem 0 .5rem;padding-top:.5rem;border-top:1px solid var(--line)}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
 a{color:var(--accent)}
 p.lead{font-size:1.1rem;color:var(--muted);margin-top:0}
