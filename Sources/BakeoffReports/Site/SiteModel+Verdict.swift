@@ -6,7 +6,7 @@ import BakeoffScoring
 extension SiteModel {
     /// The verdict of one stage, read from its scorecard.
     public func verdict(_ stage: Stage) -> VerdictSummary {
-        VerdictSummary(card: card(stage.id), stage: stage, criteria: criteria, weights: scoreboard.weights, measurements: measurements)
+        VerdictSummary(card: card(stage.id), stage: stage, criteria: criteria, weights: scoreboard.weights)
     }
 
     /// `Time to log the runs: 1.2 s against 3.4 s for MLflow` (the winner's value first, the count of
@@ -30,7 +30,7 @@ extension SiteModel {
         var first: String
         if let runnerUp = v.runnerUp, let second = runnerUp.total {
             if !v.tiedWithWinner.isEmpty {
-                first = "**\(e(winner.name))** and **\(e(v.tiedWithWinner.joined(separator: ", ")))** tie at \(Format.score(total)) of 10; \(e(winner.name)) is listed first only by its id"
+                first = "No clear winner: **\(e(winner.name))** and **\(e(Prose.list(v.tiedWithWinner)))** tie at \(Format.score(total)) of 10 (inside the noise)"
             } else {
                 first = "**\(e(winner.name))** wins with \(Format.score(total)) of 10 against \(Format.score(second)) for **\(e(runnerUp.name))**, a margin of \(Format.score(v.margin ?? total - second))"
             }
@@ -54,7 +54,7 @@ extension SiteModel {
         }
         let second: String
         if let provisional = v.provisional {
-            second = "Provisional: \(e(provisional))."
+            second = e(provisional)
         } else if v.runnerUp != nil {
             second = v.unknownShare > 0.005 || v.runnerUp?.criteria.contains(where: { $0.score == nil }) == true
                 ? "Not provisional: no unknown could reverse the order."

@@ -380,6 +380,7 @@ public struct SiteModel: Sendable {
         }
 
         let verdict = verdict(stage)
+        // The scorecard's qualifying notes (VerdictNotes) are part of the rationale.
         let rationale = Rationale.markdown(card: card, criteria: criteria, weights: scoreboard.weights, runCount: runs.count, verdict: verdict)
         let panels = verdict.chartIndicators()
         let decidingChart = SiteViews.ChartView(

@@ -6,8 +6,9 @@ import BakeoffScoring
 /// the confidence rests on. The stage page's verdict, its deciding chart and comparison table, and the
 /// overview's row all read this value, so they cannot disagree.
 ///
-/// Everything the scorecard states is read from it; `stepsDone` and `provisional` are derived here from the
-/// measurements and the unknown criteria until the scorecard carries them (see `read(_:)`).
+/// Everything the scoring decided is read from the scorecard (coverage, never-run tools, ties, noise ties,
+/// provisional verdicts, unknowns counted at the worst known score, evidence-set warnings); this value only
+/// splits the margin by indicator and words the confidence.
 public struct VerdictSummary: Sendable {
     /// One candidate's value on an indicator, as shown.
     public struct Value: Sendable {
@@ -39,7 +40,7 @@ public struct VerdictSummary: Sendable {
         public var contribution: Double
         /// True when the value comes from scenario runs rather than sourced facts or the cost model.
         public var measured: Bool
-        /// True when the winner's and the runner-up's measured ranges overlap: the difference is inside the noise.
+        /// True when the scorer found the winner's and the runner-up's measurements inside each other's noise.
         public var withinNoise: Bool
         /// Every candidate's value, in the scorecard's order.
         public var values: [Value]
@@ -70,9 +71,10 @@ public struct VerdictSummary: Sendable {
     public var measuredShare: Double
     public var factShare: Double
     public var unknownShare: Double
-    /// What could still change the verdict, in words (plain text); nil when no unknown could reverse it.
+    /// The scorecard's sentence on a provisional verdict (`Provisional: B would overtake …; to settle it, …`);
+    /// nil when no unknown could reverse it.
     public var provisional: String?
-    /// Candidates whose total equals the winner's (to the displayed decimal): no clear winner.
+    /// The names of the candidates tied with the winner (the scorecard's noise rule): no clear winner.
     public var tiedWithWinner: [String]
     public var winProbability: Double?
     public var level: Confidence
@@ -82,7 +84,7 @@ public struct VerdictSummary: Sendable {
     public var limits: [String]
 
     /// Reads one stage's scorecard. `criteria` in table order; `weights` normalized.
-    public init(card: StageScorecard?, stage: Stage, criteria: [Criterion], weights: [String: Double], measurements: Measurements) {
+    public init(card: StageScorecard?, stage: Stage, criteria: [Criterion], weights: [String: Double]) {
         self.stage = stage.id
         let winner = card?.winner.flatMap { w in card?.tools.first { $0.tool == w } }
         let runnerUp = card?.runnerUp.flatMap { r in card?.tools.first { $0.tool == r } }
@@ -94,17 +96,15 @@ public struct VerdictSummary: Sendable {
         names = Dictionary(tools.map { ($0.tool, $0.name) }, uniquingKeysWith: { a, _ in a })
 
         deciding = Self.deciding(winner: winner, runnerUp: runnerUp, tools: tools, criteria: criteria, weights: weights)
-        stepsDone = Self.stepsDone(stage: stage, tools: tools.map(\.tool), measurements: measurements)
+        stepsDone = Self.stepsDone(stage: stage, tools: tools)
         (measuredShare, factShare, unknownShare) = winner.map { Self.shares($0, criteria: criteria, weights: weights) } ?? (0, 0, 1)
-        provisional = Self.provisional(winner: winner, tools: tools, criteria: criteria, weights: weights)
-        tiedWithWinner = winner.flatMap { w in
-            w.total.map { total in
-                tools.filter { $0.tool != w.tool && $0.total.map { Format.score($0) == Format.score(total) } == true }.map(\.name)
-            }
-        } ?? []
+        provisional = card.flatMap(VerdictNotes.provisional)
+        tiedWithWinner = (card?.tiedWithWinner ?? []).map { id in tools.first { $0.tool == id }?.name ?? id }
         (level, reasons, limits) = Self.confidence(
             winner: winner, runnerUp: runnerUp, deciding: deciding, stepsDone: stepsDone, shares: (measuredShare, factShare, unknownShare),
-            provisional: provisional, tied: !tiedWithWinner.isEmpty, winProbability: winProbability, hasScenario: !(stage.scenario?.steps.isEmpty ?? true))
+            provisional: card?.provisional.map { p in tools.first { $0.tool == p.challenger }?.name ?? p.challenger },
+            tied: !tiedWithWinner.isEmpty, winProbability: winProbability, warnings: card?.evidenceWarnings ?? [],
+            hasScenario: !(stage.scenario?.steps.isEmpty ?? true))
     }
 
     /// The deciding indicator a reader should see first: the measured one that gave the winner most, else any
@@ -125,9 +125,10 @@ public struct VerdictSummary: Sendable {
     // MARK: derivations
 
     /// Splits the winner's margin over the runner-up into indicator contributions. A criterion's score is the
-    /// indicator-weighted mean of its known indicators (see `Scorer`), so indicator i adds
-    /// w(criterion) × ω(i) × (s_winner(i)/Ω_winner − s_runnerUp(i)/Ω_runnerUp), where Ω is the sum of ω over the
-    /// tool's known indicators of the criterion. Only criteria known for both count, as in the margin.
+    /// indicator-weighted mean of its scored indicators, an unknown one counted at the worst known score
+    /// (`countedAs`, see `Scorer`), so indicator i adds w(criterion) × ω(i) × (s_winner(i)/Ω_winner −
+    /// s_runnerUp(i)/Ω_runnerUp), where Ω is the sum of ω over the tool's scored indicators of the criterion.
+    /// Only indicators known for both are listed: an unknown is not a measured difference.
     static func deciding(
         winner: ToolScore?, runnerUp: ToolScore?, tools: [ToolScore], criteria: [Criterion], weights: [String: Double]
     ) -> [Deciding] {
@@ -138,7 +139,7 @@ public struct VerdictSummary: Sendable {
             guard w > 0 else { continue }
             func omega(_ id: String) -> Double { criterion.indicators.first { $0.id == id }?.weight ?? 1 }
             func knownWeight(_ tool: ToolScore) -> Double {
-                tool.indicators.filter { $0.criterion == criterion.id && $0.score != nil }.reduce(0) { $0 + omega($1.indicator) }
+                tool.indicators.filter { $0.criterion == criterion.id && Self.counted($0) != nil }.reduce(0) { $0 + omega($1.indicator) }
             }
             let (ow, or) = (knownWeight(winner), knownWeight(runnerUp))
             guard ow > 0, or > 0 else { continue }
@@ -158,10 +159,8 @@ public struct VerdictSummary: Sendable {
                         raw: v?.raw, score: v?.score, spread: v?.spread, evidence: v?.evidence ?? [])
                 }
                 let measured = value.evidence.contains { if case .observations = $0 { true } else { false } }
-                var overlap = false
-                if let s = value.spread, let t = runnerUp.indicators.first(where: { $0.indicator == value.indicator })?.spread {
-                    overlap = s.min <= t.max && t.min <= s.max
-                }
+                // The scorer's noise rule: measurements inside each other's spread score the same.
+                let overlap = value.tiedWith.contains(runnerUp.tool)
                 out.append(
                     Deciding(
                         indicator: value.indicator, title: definition.title, unit: definition.unit, criterion: criterion.id,
@@ -171,14 +170,17 @@ public struct VerdictSummary: Sendable {
         return out.sorted { (abs($0.contribution), $1.indicator) > (abs($1.contribution), $0.indicator) }
     }
 
-    /// Steps done k of n per tool, from the outcome of each step in the latest run that reached it.
-    static func stepsDone(stage: Stage, tools: [String], measurements: Measurements) -> [StepsDone] {
-        let steps = stage.scenario?.steps ?? []
-        guard !steps.isEmpty else { return [] }
+    /// The score an indicator counts with: its own, or, unknown, the worst known score it was counted at.
+    static func counted(_ value: IndicatorValue) -> Double? { value.score ?? value.countedAs }
+
+    /// Steps done k of n per tool, from the scorecard's coverage of each tool's selected run; a tool with no
+    /// coverage in a stage with a scenario never ran.
+    static func stepsDone(stage: Stage, tools: [ToolScore]) -> [StepsDone] {
+        let steps = stage.scenario?.steps.count ?? 0
+        guard steps > 0 else { return [] }
         return tools.map { tool in
-            let found = steps.map { measurements.measurement(stage: stage.id, tool: tool, step: $0.id) }
-            return StepsDone(
-                tool: tool, done: found.filter { $0?.status == .ok }.count, total: steps.count, neverRun: found.allSatisfy { $0 == nil })
+            guard let c = tool.coverage, !tool.notMeasured else { return StepsDone(tool: tool.tool, done: 0, total: steps, neverRun: true) }
+            return StepsDone(tool: tool.tool, done: c.done, total: c.total, neverRun: false)
         }
     }
 
@@ -208,47 +210,14 @@ public struct VerdictSummary: Sendable {
         return (m, f, max(0, 1 - m - f))
     }
 
-    /// Whether unknowns could reverse the order, checked per criterion: each ranked candidate's unknown
-    /// weighted criteria at the best score any ranked candidate has there, the winner's at the worst. Names the
-    /// candidates that would then overtake and the criteria they lack evidence on; nil when none would.
-    /// (A bridge until the scorecard states it: `StageScorecard.provisional` replaces this when it exists.)
-    static func provisional(winner: ToolScore?, tools: [ToolScore], criteria: [Criterion], weights: [String: Double]) -> String? {
-        guard let winner else { return nil }
-        let ranked = tools.filter { $0.total != nil }
-        func known(_ t: ToolScore, _ c: String) -> Double? { t.criteria.first { $0.criterion == c }?.score }
-        func total(_ t: ToolScore, filling fill: (String) -> Double?) -> Double? {
-            var sum = 0.0, weight = 0.0
-            for c in criteria {
-                let w = weights[c.id] ?? 0
-                guard w > 0, let s = known(t, c.id) ?? fill(c.id) else { continue }
-                sum += w * s
-                weight += w
-            }
-            return weight > 0 ? sum / weight : nil
-        }
-        func extreme(_ c: String, _ pick: ([Double]) -> Double?) -> Double? { pick(ranked.compactMap { known($0, c) }) }
-        guard let floor = total(winner, filling: { extreme($0) { $0.min() } }) else { return nil }
-        var parts: [String] = []
-        for other in ranked where other.tool != winner.tool {
-            guard let best = total(other, filling: { extreme($0) { $0.max() } }), best > floor + 0.005 else { continue }
-            let missing = Set([winner, other].flatMap { t in
-                criteria.filter { (weights[$0.id] ?? 0) > 0 && known(t, $0.id) == nil }.map(\.id)
-            })
-            guard !missing.isEmpty else { continue }
-            let titles = criteria.filter { missing.contains($0.id) }.map { $0.title.lowercased() }
-            parts.append("\(other.name) could overtake with evidence on \(list(titles))")
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
-    }
-
     /// A level that follows the evidence: how much of the weight is known, whether the winner did the whole
     /// scenario, whether the deciding measurement is outside the noise, how often the winner stays first, and
     /// whether unknowns could reverse it. The lowest condition met sets the level; `limits` names the ones
     /// that held it below high.
     static func confidence(
         winner: ToolScore?, runnerUp: ToolScore?, deciding: [Deciding], stepsDone: [StepsDone],
-        shares: (measured: Double, facts: Double, unknown: Double), provisional: String?, tied: Bool, winProbability: Double?,
-        hasScenario: Bool
+        shares: (measured: Double, facts: Double, unknown: Double), provisional challenger: String?, tied: Bool,
+        winProbability: Double?, warnings: [String], hasScenario: Bool
     ) -> (Confidence, [String], [String]) {
         guard let winner else { return (.none, ["no candidate could be ranked"], []) }
         var level = Confidence.high
@@ -278,7 +247,7 @@ public struct VerdictSummary: Sendable {
         }
         if let lead = deciding.first(where: { $0.contribution > 0.005 && $0.measured }) {
             if lead.withinNoise {
-                note("the deciding measurement's ranges overlap (within the noise)", capping: .medium)
+                note("the deciding measurement is inside the noise", capping: .medium)
             } else if let n = lead.values.first(where: { $0.tool == winner.tool })?.spread?.n {
                 note("the deciding measurement is outside the noise (n=\(n))")
             }
@@ -287,12 +256,8 @@ public struct VerdictSummary: Sendable {
         if let p = winProbability {
             note("first in \(Format.percent(p)) of sampled weightings", capping: p < 0.5 ? .low : (p < 0.8 ? .medium : nil))
         }
-        if let provisional { note("provisional: \(provisional)", capping: .medium) }
+        if let challenger { note("provisional: \(challenger) could overtake with its unknowns at their best", capping: .medium) }
+        if !warnings.isEmpty { note("the evidence set has \(warnings.count) warning\(warnings.count == 1 ? "" : "s")", capping: .medium) }
         return (level, reasons, limits)
-    }
-
-    /// `a`, `a and b`, `a, b and c`.
-    static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 }

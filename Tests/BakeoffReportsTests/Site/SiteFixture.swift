@@ -157,6 +157,11 @@ enum SiteFixture {
         let aim = ToolScore(
             tool: "aim", name: n.aim, total: nil, rank: nil, criteria: criteria(nil, nil, nil), indicators: [], cost: nil, eliminated: nil,
             insufficientEvidence: "no criterion has evidence")
+        // What the scoring counts as steps done in each tool's run (see `runs()`).
+        var tools = [mlflow, wandb, aim]
+        tools[0].coverage = Coverage(done: 2, total: 2, notDone: [:])
+        tools[1].coverage = Coverage(done: 1, total: 2, notDone: ["register": "failed"])
+        tools[2].coverage = Coverage(done: 0, total: 2, notDone: ["log_runs": "timeout", "register": "not run"])
         var sensitivity = Sensitivity(
             flipPoints: [
                 FlipPoint(criterion: "cost", weight: 0.5, flipsAt: 0.12, newWinner: "wandb"),
@@ -166,7 +171,7 @@ enum SiteFixture {
             methodsAgree: true)
         sensitivity.topsisRanking = ["mlflow", "wandb"]
         var tracking = StageScorecard(
-            stage: "experiment-tracking", title: n.stage, tools: [mlflow, wandb, aim], winner: "mlflow", runnerUp: "wandb",
+            stage: "experiment-tracking", title: n.stage, tools: tools, winner: "mlflow", runnerUp: "wandb",
             margin: 2.82, sensitivity: sensitivity)
         tracking.matrix = DecisionMatrix(
             tools: ["mlflow", "wandb"], criteria: ["cost", "performance", "support"], weights: [0.5, 0.3, 0.2],

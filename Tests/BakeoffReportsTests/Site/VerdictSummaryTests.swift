@@ -8,10 +8,10 @@ import XCTest
 /// The verdict a reader sees first, on the fixture's hand-made scorecard (weights cost 0.5, performance 0.3,
 /// support 0.2; MLflow 10 / 8 / 9.6, W&B 4 / 10 / unknown).
 final class VerdictSummaryTests: XCTestCase {
-    func summary(_ board: Scoreboard? = nil, runs: [Run] = SiteFixture.runs()) -> VerdictSummary {
+    func summary(_ board: Scoreboard? = nil) -> VerdictSummary {
         let project = SiteFixture.project(SiteFixture.plain)
         let model = SiteModel(
-            project: project, scoreboard: board ?? SiteFixture.scoreboard(SiteFixture.plain), runs: runs, version: "0.1.0")
+            project: project, scoreboard: board ?? SiteFixture.scoreboard(SiteFixture.plain), runs: SiteFixture.runs(), version: "0.1.0")
         return model.verdict(project.stages[0])
     }
 
@@ -23,7 +23,7 @@ final class VerdictSummaryTests: XCTestCase {
         XCTAssertEqual(v.deciding[1].contribution, -0.6, accuracy: 1e-9)
         XCTAssertFalse(v.deciding[0].measured)
         XCTAssertTrue(v.deciding[1].measured)
-        // MLflow 12–13 s against W&B 9–11 s: the ranges do not overlap.
+        // The scorer did not tie MLflow's 12–13 s with W&B's 9–11 s.
         XCTAssertFalse(v.deciding[1].withinNoise)
         XCTAssertEqual(v.leadingMeasurement?.indicator, "tco", "no measurement favours MLflow, so the fact-based one leads")
         XCTAssertEqual(v.chartIndicators().map(\.indicator), ["tco"])
@@ -36,8 +36,7 @@ final class VerdictSummaryTests: XCTestCase {
         XCTAssertEqual(v.factShare, 0.7, accuracy: 1e-9)
         XCTAssertEqual(v.unknownShare, 0, accuracy: 1e-9)
         XCTAssertEqual(v.stepsDone.map { "\($0.tool) \($0.done)/\($0.total) \($0.neverRun)" }, ["mlflow 2/2 false", "wandb 1/2 false", "aim 0/2 false"])
-        // W&B at its best on support (9.6, the best known) totals 0.5×4 + 0.3×10 + 0.2×9.6 = 6.92 < MLflow's 9.32.
-        XCTAssertNil(v.provisional)
+        XCTAssertNil(v.provisional, "the scorecard says nothing is provisional")
         XCTAssertEqual(v.level, .high)
         XCTAssertEqual(v.limits, [])
     }
@@ -49,22 +48,34 @@ final class VerdictSummaryTests: XCTestCase {
         XCTAssertEqual(summary(board).level, .low)
         XCTAssertEqual(summary(board).limits, ["first in 40 % of sampled weightings"])
 
-        // W&B's unknown support could carry it past MLflow once MLflow's cost advantage shrinks.
+        // The scoring found W&B could overtake with its unknown support at its best.
         board = SiteFixture.scoreboard(SiteFixture.plain)
-        board.stages[0].tools[1].criteria[0].score = 9.5
+        board.stages[0].provisional = Provisional(
+            challenger: "wandb", deciding: ["cadence"], challengerBest: 9.5, winnerTotal: 9.22, next: "source W&B's release cadence")
         let close = summary(board)
-        // MLflow 9.32 against W&B 0.5×9.5 + 0.3×10 + 0.2×9.6 = 9.67 at best: provisional.
-        XCTAssertEqual(close.provisional, "Weights & Biases could overtake with evidence on support")
+        XCTAssertEqual(
+            close.provisional,
+            "Provisional: Weights & Biases would overtake with its unknowns at the best known score (9.50 against 9.22); to settle it, source W&B's release cadence.")
         XCTAssertEqual(close.level, .medium)
+        XCTAssertEqual(close.limits, ["provisional: Weights & Biases could overtake with its unknowns at their best"])
 
-        // The winner's log_runs never ran: it did 1 of 2 steps.
-        let runs = SiteFixture.runs().map { run -> Run in
-            var run = run
-            run.observations.removeAll { $0.tool == "mlflow" && $0.step == "log_runs" }
-            return run
-        }
-        XCTAssertEqual(summary(runs: runs).level, .medium)
-        XCTAssertEqual(summary(runs: runs).limits, ["MLflow did 1 of 2 steps, Weights & Biases 1 of 2"])
+        // The winner did 1 of its 2 steps.
+        board = SiteFixture.scoreboard(SiteFixture.plain)
+        board.stages[0].tools[0].coverage = Coverage(done: 1, total: 2, notDone: ["log_runs": "failed"])
+        XCTAssertEqual(summary(board).level, .medium)
+        XCTAssertEqual(summary(board).limits, ["MLflow did 1 of 2 steps, Weights & Biases 1 of 2"])
+
+        // Never run: no coverage at all.
+        board.stages[0].tools[0].coverage = nil
+        board.stages[0].tools[0].notMeasured = true
+        XCTAssertEqual(summary(board).level, .low)
+        XCTAssertTrue(summary(board).stepsDone[0].neverRun)
+
+        // A noise tie on the total.
+        board = SiteFixture.scoreboard(SiteFixture.plain)
+        board.stages[0].tiedWithWinner = ["wandb"]
+        XCTAssertEqual(summary(board).level, .low)
+        XCTAssertEqual(summary(board).tiedWithWinner, ["Weights & Biases"])
     }
 
     func testVerdictIsTwoSentencesNamingWinnerMarginAndWhatDecidedIt() {
