@@ -75,9 +75,10 @@ extension SiteModel {
             .init(
                 label: "Total", note: "of 10, weighted",
                 cells: tools.map { t in
-                    let text = t.total.map { Format.score($0) + (t.rank.map { " (#\($0))" } ?? "") }
-                        ?? (t.eliminated.map { "eliminated: \($0)" } ?? "not ranked")
-                    return .init(text: text, href: "#scores", hover: t.insufficientEvidence, best: t.tool == verdict.winner?.tool)
+                    // Why a tool is out is a sentence: it goes in the hover, the scores table says it in full.
+                    let text = t.total.map { Format.score($0) + (t.rank.map { " (#\($0))" } ?? "") } ?? (t.eliminated == nil ? "not ranked" : "eliminated")
+                    return .init(
+                        text: text, href: "#scores", hover: t.eliminated ?? t.insufficientEvidence, best: t.tool == verdict.winner?.tool)
                 }))
         for d in verdict.deciding.prefix(4) {
             let best = d.values.compactMap(\.score).max()
