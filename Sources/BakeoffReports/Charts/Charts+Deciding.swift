@@ -2,6 +2,12 @@ import BakeoffModel
 import BakeoffScoring
 
 extension Charts {
+    /// The deciding chart is narrower than the others: it leads the page, and on a phone a narrower drawing
+    /// keeps its text larger.
+    static let decidingWidth = 600.0
+    static let decidingLeft = 160.0
+    static let decidingRight = 580.0
+
     /// The measurements that decided a stage: one panel per deciding indicator, one bar per candidate at its
     /// value in the indicator's unit (median with a min–max whisker when measured); a categorical value (a
     /// licence, a hosting model) is drawn as its 0–10 score. Unknowns are named, never drawn as zero.
@@ -15,23 +21,26 @@ extension Charts {
         let summary = panels.map { d in
             d.title + ": " + d.values.map { "\(nameOf($0.tool, verdict)) \($0.display)" }.joined(separator: ", ")
         }.joined(separator: "; ")
+        let (width, left, right) = (decidingWidth, decidingLeft, decidingRight)
         var svg = SVGDocument(width: width, height: 0, title: title, summary: summary)
         svg.text(TextMetrics.fit(title, maxWidth: width - 32, size: 14, bold: true), x: 16, y: 22, className: "title")
         var y = 44.0
         for d in panels {
             let better = d.direction == .lower ? "lower is better" : "higher is better"
             let numeric = d.values.contains { $0.raw != nil }
-            let unit = numeric ? "\(d.unit), \(better)" : "scored 0–10, higher is better"
+            let unit = numeric ? (d.shownUnit.isEmpty ? "" : "\(d.shownUnit), ") + better : "scored 0–10, higher is better"
             let header = "\(d.title) (\(unit))" + (d.withinNoise ? ": ranges overlap" : "")
             svg.text(TextMetrics.fit(header, maxWidth: width - 32, size: 12, bold: true), x: 16, y: y + 12, className: "bold")
             y += 20
             let maximum = d.values.compactMap { v -> Double? in
                 numeric ? v.raw.map { Swift.max($0, v.spread?.max ?? $0) } : v.score
             }.max() ?? 0
-            let scale = maximum > 0 ? (right - left - 110) / maximum : 0
+            let scale = maximum > 0 ? (right - left - 120) / maximum : 0
             for v in d.values {
                 let isWinner = v.tool == verdict.winner?.tool
-                svg.text(name(nameOf(v.tool, verdict), bold: isWinner), x: 28, y: y + 13, className: isWinner ? "bold" : "label")
+                svg.text(
+                    TextMetrics.fit(nameOf(v.tool, verdict), maxWidth: left - 36, size: 12, bold: isWinner), x: 28, y: y + 13,
+                    className: isWinner ? "bold" : "label")
                 let length = numeric ? v.raw : v.score
                 if let length {
                     svg.rect(

@@ -85,7 +85,8 @@ extension SiteModel {
             let who = d.contribution > 0 ? "favours \(verdict.winner?.name ?? "")" : "favours \(verdict.runnerUp?.name ?? "")"
             rows.append(
                 .init(
-                    label: d.title, note: "\(d.unit); \(who) by \(Numbers.fixed(abs(d.contribution), decimals: 2)) points",
+                    label: d.title,
+                    note: (d.shownUnit.isEmpty ? "" : "\(d.shownUnit); ") + "\(who) by \(Numbers.fixed(abs(d.contribution), decimals: 2)) points",
                     cells: tools.map { t in
                         let v = d.values.first { $0.tool == t.tool }
                         let link = v.map { links($0.evidence) }?.first

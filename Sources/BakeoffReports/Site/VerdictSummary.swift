@@ -44,6 +44,9 @@ public struct VerdictSummary: Sendable {
         public var withinNoise: Bool
         /// Every candidate's value, in the scorecard's order.
         public var values: [Value]
+
+        /// The unit to name beside the values; empty for bytes, which the values carry scaled (`53.8 MiB`).
+        public var shownUnit: String { unit == "bytes" ? "" : unit }
     }
 
     /// How much of the stage's scenario one candidate did.
