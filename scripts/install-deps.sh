@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Bakeoff needs on a Debian/Ubuntu machine that already has Swift:
-# the C libraries it links (cmark-gfm, SQLite), git-lfs (a data-versioning candidate) and uv (Python environments).
+# the C libraries it links (cmark-gfm, SQLite), git-lfs (a data-versioning candidate), uv (Python environments)
+# and, for the tests that measure the site's pages in a real browser, Chromium (optional: they skip without it).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -20,4 +21,17 @@ fi
 if ! command -v uv >/dev/null 2>&1; then
   echo "installing: uv (pip)" >&2
   python3 -m pip install --quiet uv 2>/dev/null || python3 -m pip install --quiet --user uv
+fi
+
+# Chromium is optional: where the distribution has no installable package (Ubuntu ships it as a snap), the
+# layout tests say they were skipped.
+if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if apt-cache policy chromium 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    echo "installing: chromium" >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null || echo "chromium not installed; the layout tests will skip" >&2
+  else
+    echo "no chromium package here; the layout tests will skip" >&2
+  fi
 fi

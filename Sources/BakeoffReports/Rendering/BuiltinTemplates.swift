@@ -18,36 +18,36 @@ enum BuiltinTemplates {
 <p>{{team.company}} company, serving {{team.dataScienceTeam}} data scientists. Team: <bdi>{{team.members}}</bdi>.</p>
 
 <section class="card recommendation" aria-labelledby="verdict">
-<h2 id="verdict" style="border:0;margin-top:0">What we recommend, and how sure we are</h2>
+<h2 id="verdict" class="in-card">What we recommend, and how sure we are</h2>
 {{#hasWinners}}<p>{{headline}}</p>{{/hasWinners}}
 {{#stackNote}}<p>{{.}} <a href="{{stackHref}}">Why, pair by pair</a>.</p>{{/stackNote}}
 {{^hasWinners}}<p class="unknown">No recommendation yet: no candidate has evidence. Run <code>bakeoff run</code>, then <code>bakeoff build</code>.</p>{{/hasWinners}}
 </section>
+
+<h2 id="stages">Per stage</h2>
+<table class="stages">
+<thead><tr><th scope="col">Stage</th><th scope="col">Recommended</th><th scope="col">What decided it</th><th scope="col">Runner-up</th><th scope="col">Margin</th><th scope="col">Win probability</th><th scope="col">Confidence</th></tr></thead>
+<tbody>
+{{#stages}}
+<tr>
+<th scope="row"><a href="{{href}}">{{title}}</a><br><span class="muted small"><bdi>{{candidates}}</bdi>; {{evidence}}</span></th>
+<td>{{#winner}}<a href="{{href}}#verdict"><strong><bdi>{{winner}}</bdi></strong></a> <a href="{{href}}#compare">{{winnerScore}}</a>{{#stepsDone}}<br><span class="muted small">{{.}}</span>{{/stepsDone}}{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
+<td>{{#decidedBy}}<a href="{{decidedByHref}}">{{.}}</a>{{/decidedBy}}{{^decidedBy}}<span class="unknown">{{#why}}{{.}}{{/why}}{{^why}}{{unknown}}{{/why}}</span>{{/decidedBy}}{{#decidedBy}}{{#why}}<br><span class="muted small">{{.}}</span>{{/why}}{{/decidedBy}}</td>
+<td>{{#runnerUp}}<bdi>{{runnerUp}}</bdi> <a href="{{href}}#compare">{{runnerUpScore}}</a>{{/runnerUp}}{{^runnerUp}}<span class="unknown">{{unknown}}</span>{{/runnerUp}}</td>
+<td class="num"><a href="{{href}}#compare">{{margin}}</a></td>
+<td class="num"><a href="{{href}}#sensitivity">{{winProbability}}</a></td>
+<td>{{#winner}}<span class="badge conf-{{confidenceLevel}}">{{confidenceLevel}}</span><br><span class="muted small">{{confidence}}</span>{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
+</tr>
+{{/stages}}
+</tbody>
+</table>
+<p class="muted">How: every candidate runs the stage&#39;s scripted scenario on the same machine (wall time, memory, which steps it completes) and is described by sourced, dated facts (licence, pricing, releases, integrations); both become 0–10 scores on five criteria, weighted by the profile below. Scores are out of 10. What decided it: the measurement that gave the winner most of its lead over the runner-up (a sourced fact when no measurement did), winner first. Margin: winner&#39;s total minus the runner-up&#39;s. Win probability: share of {{samples}} randomly perturbed weightings (Dirichlet around the profile) in which the winner stays first. Confidence: the lowest of what the evidence supports — the share of the weight known (high from 90 %, medium from 60 %), the winner doing every scenario step, the deciding measurement lying outside the noise, the win probability (high from 80 %, low under 50 %), no tie inside the noise, no warning about the evidence set, and a verdict that is not provisional (no candidate would overtake with its unknowns at their best).</p>
 
 <h2 id="architecture">The recommended stack</h2>
 <figure>
 <img src="{{architecture.svg}}" alt="{{architecture.alt}}">
 <figcaption>Data flows left to right; monitoring feeds retraining back (dashed red); CI/CD tests and deploys the code (dotted blue). Each box names the recommended tool and, smaller, the runner-up.{{#stackHref}} An arrow between two winners is marked ✓ when a run verified their hand-off, ✗ when it ran and failed, ? when it was not run (<a href="{{.}}">the stack page</a>).{{/stackHref}} Also as <a href="{{architecture.mermaid}}">Mermaid</a>.</figcaption>
 </figure>
-
-<h2 id="stages">Per stage</h2>
-<table>
-<thead><tr><th scope="col">Stage</th><th scope="col">Compared</th><th scope="col">Winner</th><th scope="col">Runner-up</th><th scope="col">Margin</th><th scope="col">Win probability</th><th scope="col">Confidence</th></tr></thead>
-<tbody>
-{{#stages}}
-<tr>
-<td><a href="{{href}}">{{title}}</a></td>
-<td><bdi>{{candidates}}</bdi><br><span class="muted">{{evidence}}</span></td>
-<td>{{#winner}}<a href="{{href}}#recommendation"><strong><bdi>{{winner}}</bdi></strong></a> <a href="{{href}}#scores">{{winnerScore}}</a>{{#why}}<br><span class="muted">{{why}}</span>{{/why}}{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
-<td>{{#runnerUp}}<bdi>{{runnerUp}}</bdi> <a href="{{href}}#scores">{{runnerUpScore}}</a>{{/runnerUp}}{{^runnerUp}}<span class="unknown">{{unknown}}</span>{{/runnerUp}}</td>
-<td class="num"><a href="{{href}}#scores">{{margin}}</a></td>
-<td class="num"><a href="{{href}}#sensitivity">{{winProbability}}</a></td>
-<td>{{#winner}}<span class="badge conf-{{confidenceLevel}}">{{confidenceLevel}}</span><br><span class="muted">{{coverage}}</span>{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
-</tr>
-{{/stages}}
-</tbody>
-</table>
-<p class="muted">How: every candidate runs the stage&#39;s scripted scenario on the same machine (wall time, memory, which steps it completes) and is described by sourced, dated facts (licence, pricing, releases, integrations); both become 0–10 scores on five criteria, weighted by the profile below. Scores are out of 10. Margin: winner&#39;s total minus the runner-up&#39;s. Win probability: share of {{samples}} randomly perturbed weightings (Dirichlet around the profile) in which the winner stays first. Confidence: how much of the profile&#39;s weight rests on criteria with evidence for the winner (high: at least 90 % and every indicator of those known; medium: at least 60 %; low: less).</p>
 
 <h2 id="profile">The profile: {{profile.title}}</h2>
 <p>{{profile.description}}{{#profile.overridden}} <strong>Weights overridden on the command line.</strong>{{/profile.overridden}}</p>
@@ -71,42 +71,57 @@ enum BuiltinTemplates {
 <h1>{{title}}</h1>
 <p class="lead">{{question}}</p>
 
-<section class="card recommendation" id="recommendation" aria-labelledby="recommendation-title">
-<h2 id="recommendation-title" style="border:0;margin-top:0">Recommendation {{#confidence}}<span class="badge conf-{{confidenceLevel}}">{{confidence}}</span>{{/confidence}}</h2>
+<section class="card recommendation" id="verdict" aria-labelledby="verdict-title">
+<h2 id="verdict-title" class="in-card">Verdict {{#confidence}}<span class="badge conf-{{confidenceLevel}}">{{confidence}}</span>{{/confidence}}</h2>
+{{{verdict}}}
+{{#confidence}}<p class="muted basis">{{confidenceBasis}}</p>{{/confidence}}
+</section>
+
+<figure id="{{decidingChart.anchor}}" class="deciding">
+<img src="{{decidingChart.src}}" alt="{{decidingChart.alt}}">
+<figcaption>{{decidingChart.caption}}</figcaption>
+</figure>
+
+<h2 id="compare">Side by side</h2>
+{{#compare.hasColumns}}
+<table class="compare">
+<thead><tr><th scope="col"></th>{{#compare.heads}}<th scope="col"{{#winner}} class="winner"{{/winner}}><bdi>{{name}}</bdi>{{#winner}} <span class="badge">recommended</span>{{/winner}}</th>{{/compare.heads}}</tr></thead>
+<tbody>
+{{#compare.rows}}<tr><th scope="row">{{label}}{{#note}}<br><span class="muted small">{{note}}</span>{{/note}}</th>{{#cells}}<td{{#best}} class="best"{{/best}}>{{#href}}<a href="{{href}}"{{#hover}} title="{{hover}}"{{/hover}}>{{text}}</a>{{/href}}{{^href}}<span{{#hover}} title="{{hover}}"{{/hover}}>{{text}}</span>{{/href}}</td>{{/cells}}</tr>
+{{/compare.rows}}
+</tbody>
+</table>
+<p class="muted small">Best value on each row in bold. Every value links to its run, fact or cost line; hover for the whole run id or the fact&#39;s date and source.</p>
+{{/compare.hasColumns}}
+{{^compare.hasColumns}}<p class="unknown">No candidate has been scored yet.</p>{{/compare.hasColumns}}
+
+<h2 id="detail">The detail</h2>
+
+<details id="reasoning">
+<summary>How the verdict was reached</summary>
 {{{rationale}}}
-</section>
+</details>
 
-<h2 id="candidates">Candidates</h2>
-{{#candidates}}
-<section id="{{anchor}}">
-<h3><bdi>{{name}}</bdi>{{#homepage}} <a href="{{homepage}}" rel="noopener">homepage</a>{{/homepage}}</h3>
-{{#summary}}<p>{{summary}}</p>{{/summary}}
-<p class="muted">Assessed by {{assessors}}.</p>
-{{#hasFacts}}
-<table>
-<thead><tr><th scope="col">Fact</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">As of</th></tr></thead>
+<details id="scores-section">
+<summary>Scores by criterion</summary>
+<table id="scores">
+<thead><tr><th scope="col">Rank</th><th scope="col">Tool</th><th scope="col">Total</th>{{#scoreHeader}}<th scope="col">{{title}} <span class="muted">({{weight}})</span></th>{{/scoreHeader}}</tr></thead>
 <tbody>
-{{#facts}}<tr id="{{anchor}}"><td><code>{{key}}</code></td><td>{{value}}{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</td><td>{{#url}}<a href="{{url}}" rel="noopener">{{host}}</a>{{/url}}{{^url}}{{source}}{{/url}}</td><td class="num">{{asOf}}</td></tr>
-{{/facts}}
+{{#scores}}<tr><td class="num">{{rank}}</td><td><bdi>{{tool}}</bdi>{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</td><td class="num"><a href="#{{totalAnchor}}"><strong>{{total}}</strong></a></td>{{#cells}}<td class="num"><a href="#{{anchor}}">{{score}}</a><br><span class="muted">{{known}}</span></td>{{/cells}}</tr>
+{{/scores}}
 </tbody>
 </table>
-{{/hasFacts}}
-{{^hasFacts}}<p class="unknown">No sourced facts yet.</p>{{/hasFacts}}
-</section>
-{{/candidates}}
+<p class="muted">Scores are 0–10. A criterion with no known indicator is left out of the total and the remaining weights renormalized; it is never counted as zero. Below each score: known indicators out of all.</p>
+{{#scoreCharts}}
+<figure id="{{anchor}}">
+<img src="{{src}}" alt="{{alt}}">
+<figcaption>{{caption}}</figcaption>
+</figure>
+{{/scoreCharts}}
+</details>
 
-{{#comparisons}}
-<h3 id="{{anchor}}">{{title}}</h3>
-<table>
-<thead><tr><th scope="col">Option</th>{{#columns}}<th scope="col"><code>{{.}}</code></th>{{/columns}}</tr></thead>
-<tbody>
-{{#rows}}<tr><th scope="row"><bdi>{{name}}</bdi></th>{{#cells}}<td>{{#url}}<a href="{{url}}" rel="noopener" title="as of {{asOf}}">{{value}}</a>{{/url}}{{^url}}{{value}}{{/url}}</td>{{/cells}}</tr>
-{{/rows}}
-</tbody>
-</table>
-{{/comparisons}}
-
-<h2 id="scenario">Scenario</h2>
+<details id="scenario">
+<summary>Scenario</summary>
 {{#scenario}}
 {{{description}}}
 {{#hasParameters}}
@@ -122,8 +137,10 @@ enum BuiltinTemplates {
 </ol>
 {{/scenario}}
 {{^scenario}}<p class="unknown">No scenario yet: this stage is compared on sourced facts only.</p>{{/scenario}}
+</details>
 
-<h2 id="results">Measured results</h2>
+<details id="results">
+<summary>Per-step results</summary>
 {{^hasResults}}<p class="unknown">No evidence yet: no step of this stage has been run.</p>{{/hasResults}}
 {{#hasResults}}
 <p class="muted">Median and range over warm repetitions (the first, cold, repetition is shown apart); n is the number of repetitions counted. Each figure links to its observations.</p>
@@ -135,8 +152,16 @@ enum BuiltinTemplates {
 </tbody>
 </table>
 {{/hasResults}}
+{{#stepCharts}}
+<figure id="{{anchor}}">
+<img src="{{src}}" alt="{{alt}}">
+<figcaption>{{caption}}</figcaption>
+</figure>
+{{/stepCharts}}
+</details>
 
-<h3 id="capability">Capability matrix</h3>
+<details id="capability">
+<summary>Capability matrix</summary>
 {{#capability.hasSteps}}
 <table>
 <thead><tr><th scope="col">Step</th>{{#capability.tools}}<th scope="col"><bdi>{{.}}</bdi></th>{{/capability.tools}}</tr></thead>
@@ -147,35 +172,52 @@ enum BuiltinTemplates {
 </table>
 {{/capability.hasSteps}}
 {{^capability.hasSteps}}<p class="unknown">No scenario steps.</p>{{/capability.hasSteps}}
+</details>
 
-<h2 id="scores">Criterion scores</h2>
-<table>
-<thead><tr><th scope="col">Rank</th><th scope="col">Tool</th><th scope="col">Total</th>{{#scoreHeader}}<th scope="col">{{title}} <span class="muted">({{weight}})</span></th>{{/scoreHeader}}</tr></thead>
-<tbody>
-{{#scores}}<tr><td class="num">{{rank}}</td><td><bdi>{{tool}}</bdi>{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</td><td class="num"><a href="#{{totalAnchor}}"><strong>{{total}}</strong></a></td>{{#cells}}<td class="num"><a href="#{{anchor}}">{{score}}</a><br><span class="muted">{{known}}</span></td>{{/cells}}</tr>
-{{/scores}}
-</tbody>
-</table>
-<p class="muted">Scores are 0–10. A criterion with no known indicator is left out of the total and the remaining weights renormalized; it is never counted as zero. Below each score: known indicators out of all.</p>
-
-<h3 id="indicators">Indicators</h3>
+<details id="indicators">
+<summary>Indicators</summary>
 <table>
 <thead><tr><th scope="col">Tool</th><th scope="col">Criterion</th><th scope="col">Indicator</th><th scope="col">Value</th><th scope="col">Score</th><th scope="col">Evidence</th></tr></thead>
 <tbody>
-{{#indicators}}<tr id="{{anchor}}"><td><bdi>{{tool}}</bdi></td><td>{{criterion}}</td><td>{{indicator}}</td><td class="num">{{value}}{{#spread}}<br><span class="muted">{{spread}}</span>{{/spread}}</td><td class="num">{{score}}</td><td>{{#links}}<a href="{{href}}">{{label}}</a> {{/links}}{{^links}}<span class="unknown">none</span>{{/links}}</td></tr>
+{{#indicators}}<tr id="{{anchor}}"><td><bdi>{{tool}}</bdi></td><td>{{criterion}}</td><td>{{indicator}}</td><td class="num">{{value}}{{#spread}}<br><span class="muted">{{spread}}</span>{{/spread}}</td><td class="num">{{score}}</td><td>{{#links}}<a href="{{href}}" title="{{hover}}">{{label}}</a> {{/links}}{{^links}}<span class="unknown">none</span>{{/links}}</td></tr>
 {{/indicators}}
 </tbody>
 </table>
+</details>
 
-<h2 id="charts">Charts</h2>
-{{#charts}}
-<figure id="{{anchor}}">
-<img src="{{src}}" alt="{{alt}}">
-<figcaption>{{caption}}</figcaption>
-</figure>
-{{/charts}}
+<details id="facts">
+<summary>Facts per candidate</summary>
+{{#candidates}}
+<p id="{{anchor}}"><strong><bdi>{{name}}</bdi></strong>{{#homepage}} (<a href="{{homepage}}" rel="noopener">homepage</a>){{/homepage}}{{#summary}}: {{summary}}{{/summary}} <span class="muted">Assessed by {{assessors}}.</span></p>
+{{/candidates}}
+{{#hasFacts}}
+<table class="facts">
+<thead><tr><th scope="col">Fact</th>{{#facts.tools}}<th scope="col"><bdi>{{.}}</bdi></th>{{/facts.tools}}</tr></thead>
+<tbody>
+{{#facts.rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td id="{{anchor}}">{{#footnote}}<span title="{{hover}}">{{value}}</span><sup><a href="#{{footnoteAnchor}}">{{.}}</a></sup>{{/footnote}}{{^footnote}}<span class="unknown">{{value}}</span>{{/footnote}}</td>{{/cells}}</tr>
+{{/facts.rows}}
+</tbody>
+</table>
+<ol class="sources">
+{{#facts.notes}}<li id="{{anchor}}"><bdi>{{tool}}</bdi>, {{label}}: {{#url}}<a href="{{url}}" rel="noopener">{{host}}</a>{{/url}}{{^url}}{{source}}{{/url}}, as of {{asOf}}.{{#note}} <span class="muted">{{.}}</span>{{/note}}</li>
+{{/facts.notes}}
+</ol>
+{{/hasFacts}}
+{{^hasFacts}}<p class="unknown">No sourced facts yet.</p>{{/hasFacts}}
+{{#comparisons}}
+<h3 id="{{anchor}}">{{title}}</h3>
+<table>
+<thead><tr><th scope="col">Option</th>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row"><bdi>{{name}}</bdi></th>{{#cells}}<td>{{#url}}<a href="{{url}}" rel="noopener" title="as of {{asOf}}">{{value}}</a>{{/url}}{{^url}}{{value}}{{/url}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+{{/comparisons}}
+</details>
 
-<h2 id="cost">Cost of ownership</h2>
+<details id="cost">
+<summary>Cost of ownership</summary>
 {{#costs}}
 <section id="{{anchor}}">
 <h3><bdi>{{tool}}</bdi>: {{total}} over {{horizon}} months</h3>
@@ -187,8 +229,10 @@ enum BuiltinTemplates {
 </section>
 {{/costs}}
 {{^costs}}<p class="unknown">No cost breakdown yet: no pricing facts.</p>{{/costs}}
+</details>
 
-<h2 id="sensitivity">Sensitivity</h2>
+<details id="sensitivity">
+<summary>Sensitivity</summary>
 {{#sensitivity}}
 <p>{{summary}}</p>
 <table>
@@ -203,6 +247,13 @@ enum BuiltinTemplates {
 </table>
 {{/sensitivity}}
 {{^sensitivity}}<p class="unknown">No sensitivity analysis yet: it needs at least one ranked candidate.</p>{{/sensitivity}}
+{{#sensitivityCharts}}
+<figure id="{{anchor}}">
+<img src="{{src}}" alt="{{alt}}">
+<figcaption>{{caption}}</figcaption>
+</figure>
+{{/sensitivityCharts}}
+</details>
 {{>footer}}
 
 """#
@@ -350,7 +401,7 @@ header.site nav{max-width:1180px;margin:0 auto;padding:.6rem 1rem;display:flex;f
 header.site .brand{font-weight:700;margin-right:.5rem}
 header.site a{color:var(--fg);text-decoration:none}
 header.site a[aria-current=page]{font-weight:700;border-bottom:2px solid var(--accent)}
-main{max-width:1180px;margin:0 auto;padding:1rem 1rem 3rem}
+main{max-width:1180px;margin:0 auto;padding:1rem 1rem 3rem;overflow-wrap:break-word}
 h1{font-size:1.7rem;margin:.6rem 0 .3rem}h2{font-size:1.3rem;margin:2rem 0 .5rem;padding-top:.5rem;border-top:1px solid var(--line)}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
 a{color:var(--accent)}
 p.lead{font-size:1.1rem;color:var(--muted);margin-top:0}
@@ -369,6 +420,22 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px;background:#fff}
 figcaption{color:var(--muted);font-size:.88rem}
 details{margin:.3rem 0}summary{cursor:pointer}
+main > details{border-top:1px solid var(--line);padding:.35rem 0}main > details > summary{font-size:1.1rem;font-weight:600;padding:.2rem 0}
+main > details[open] > summary{margin-bottom:.5rem}
+h2.in-card{border:0;margin-top:0;padding-top:0}
+.small{font-size:.82rem}
+.basis{margin-bottom:0}
+figure.deciding img{border-color:var(--accent)}
+table.compare th.winner{border-bottom:3px solid var(--accent)}table.compare td.best{font-weight:700}
+table.compare th[scope=row],table.stages th[scope=row],table.facts th[scope=row]{font-weight:600;background:var(--panel);min-width:9rem}
+th .muted{font-weight:400}
+ol.sources{font-size:.85rem;color:var(--fg)}
+@media (max-width:600px){
+  body{font-size:14px}main{padding:.6rem .6rem 2rem}h1{font-size:1.35rem}
+  th,td{padding:.25rem .4rem}
+  table.compare th[scope=row],table.stages th[scope=row],table.facts th[scope=row]{position:sticky;left:0;z-index:1;min-width:6.5rem}
+  header.site nav{gap:.1rem .7rem;font-size:.9rem}
+}
 ul.packages{columns:3 16rem;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.8rem}
 code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em}
 bdi{unicode-bidi:isolate}
@@ -381,7 +448,11 @@ footer.site{max-width:1180px;margin:0 auto;padding:1rem;color:var(--muted);font-
   h2{break-before:auto;break-after:avoid}table,figure,.card{break-inside:avoid}
   a{color:#000;text-decoration:none}
   table{display:table;overflow:visible}
-  details > *{display:block}
+  details::details-content{content-visibility:visible;display:contents}
+  details > summary{list-style:none;font-size:1.1rem;font-weight:600;border-top:1px solid var(--line);padding-top:.4rem}
+  details > summary::-webkit-details-marker{display:none}
+  figure{break-inside:avoid}figure img{max-height:24cm}
+  @page{size:A4;margin:14mm 12mm}
   figure img{border:none}
 }
 

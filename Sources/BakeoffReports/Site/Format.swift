@@ -48,4 +48,13 @@ public enum Format {
         case .failed, .unsupported, .skipped: return status.rawValue + (reason.map { ": \($0)" } ?? "")
         }
     }
+
+    /// An indicator's value as the site shows it: the scorer's text with fact keys made readable, and a count
+    /// of bytes in KiB/MiB/GiB (`53.8 MiB (n=2)` for `56455168 bytes (n=2)`).
+    public static func indicator(_ display: String, raw: Double?, unit: String?, n: Int?) -> String {
+        if unit == "bytes", let raw {
+            return Numbers.bytes(Int64(raw.rounded())) + (n.map { " (n=\($0))" } ?? "")
+        }
+        return FactLabels.readable(display)
+    }
 }

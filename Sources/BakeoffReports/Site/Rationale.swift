@@ -12,35 +12,10 @@ public enum Rationale {
         }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
     }
 
-    /// How much of the decision rests on evidence: the share of the weight whose criteria are known for the
-    /// tool, and a level (high: at least 90 % of the weight known, every known criterion fully; medium: at least
-    /// 60 %; low: some; none: nothing).
-    public static func confidence(of tool: ToolScore, weights: [String: Double]) -> (level: Confidence, coverage: Double) {
-        let weighted = tool.criteria.filter { (weights[$0.criterion] ?? 0) > 0 }
-        let total = weighted.reduce(0) { $0 + (weights[$1.criterion] ?? 0) }
-        // A criterion counted only through unknowns (at the worst known score) is not evidence.
-        let known = weighted.filter { $0.score != nil && $0.known > 0 }
-        let coverage = total > 0 ? known.reduce(0) { $0 + (weights[$1.criterion] ?? 0) } / total : 0
-        let level: Confidence
-        if known.isEmpty {
-            level = .none
-        } else if coverage >= 0.9 - 1e-9 && known.allSatisfy({ $0.confidence == .high }) {
-            level = .high
-        } else if coverage >= 0.6 - 1e-9 {
-            level = .medium
-        } else {
-            level = .low
-        }
-        return (level, coverage)
-    }
-
-    /// The confidence in words for a badge.
-    public static func confidenceLabel(_ c: (level: Confidence, coverage: Double)) -> String {
-        c.level == .none ? Format.unknown : "\(c.level.rawValue): \(Format.percent(c.coverage)) of the weight has evidence"
-    }
-
     /// The rationale of one stage, as Markdown.
-    public static func markdown(card: StageScorecard?, criteria: [Criterion], weights: [String: Double], runCount: Int) -> String {
+    public static func markdown(
+        card: StageScorecard?, criteria: [Criterion], weights: [String: Double], runCount: Int, verdict: VerdictSummary
+    ) -> String {
         let e = MarkdownText.escape
         func title(_ id: String) -> String { (criteria.first { $0.id == id }?.title ?? id).lowercased() }
         guard let card, let winnerID = card.winner, let winner = card.tools.first(where: { $0.tool == winnerID }),
@@ -101,9 +76,8 @@ public enum Rationale {
         }
         let known = winner.criteria.reduce(0) { $0 + $1.known }
         let all = winner.criteria.reduce(0) { $0 + $1.total }
-        let conf = confidence(of: winner, weights: weights)
         let missing = winner.criteria.filter { $0.known == 0 && (weights[$0.criterion] ?? 0) > 0 }.map { e(title($0.criterion)) }
-        var evidence = "- **Evidence:** \(known) of \(all) indicators known for \(e(winner.name)); confidence \(confidenceLabel(conf))"
+        var evidence = "- **Evidence:** \(known) of \(all) indicators known for \(e(winner.name)); confidence \(verdict.level.rawValue) (\(verdict.reasons.joined(separator: "; ")))"
         evidence += runCount == 0 ? "; no scenario has been run yet, so measured criteria are unknown." : "; from \(runCount) recorded run(s)."
         if !missing.isEmpty { evidence += " Nothing known of \(missing.joined(separator: ", ")) (counted at the worst known score, or left out where no candidate has evidence)." }
         lines.append(evidence)

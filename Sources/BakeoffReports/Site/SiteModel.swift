@@ -12,6 +12,8 @@ public struct SiteModel: Sendable {
     /// The integration pairs and the whole-stack choice.
     public var stack: StackAnalysis
     let measurements: Measurements
+    /// Run id → the short form pages show (the whole id stays in link targets and hovers).
+    let runLabels: [String: String]
 
     /// `stack` nil: read from the project and runs here.
     public init(
@@ -25,7 +27,25 @@ public struct SiteModel: Sendable {
         self.version = version
         self.stack = stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs)
         self.measurements = Measurements(runs: runs, selection: scoreboard.evidenceSelection.isEmpty ? nil : scoreboard.evidenceSelection)
+        self.runLabels = Self.shortRunLabels(runs.map(\.id))
     }
+
+    /// A run id's short form: the part after its last `-` (the random suffix of `20261129T051735Z-01e5`) when
+    /// that part has at least four characters and no other run shares it; else the whole id.
+    static func shortRunLabels(_ ids: [String]) -> [String: String] {
+        func suffix(_ id: String) -> String? {
+            guard let dash = id.lastIndex(of: "-") else { return nil }
+            let tail = String(id[id.index(after: dash)...])
+            return tail.count >= 4 ? tail : nil
+        }
+        var counts: [String: Int] = [:]
+        for id in Set(ids) { if let s = suffix(id) { counts[s, default: 0] += 1 } }
+        return Dictionary(
+            Set(ids).map { id in (id, suffix(id).flatMap { counts[$0] == 1 ? $0 : nil } ?? id) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The short form of a run id.
+    func runLabel(_ id: String) -> String { runLabels[id] ?? id }
 
     // MARK: paths and anchors
 
@@ -39,20 +59,38 @@ public struct SiteModel: Sendable {
     static func runAnchor(_ run: String) -> String { "run--" + Markup.anchor(run) }
     static func factAnchor(_ tool: String, _ key: String) -> String { "fact--" + Markup.anchor(tool, key) }
 
-    /// Where an evidence reference points, relative to the site folder, with a short label.
-    func link(_ reference: EvidenceReference) -> SiteViews.EvidenceLink {
-        switch reference {
-        case .observations(let stage, let tool, let step, let runs):
-            let label = runs.isEmpty ? "observations" : (runs.count == 1 ? "run \(runs[0])" : "\(runs.count) runs")
-            guard measurements.measurement(stage: stage, tool: tool, step: step) != nil else {
-                return .init(href: "evidence.html#observations", label: label + " (not in the loaded runs)")
+    /// The links behind one value, short: one per run (not per step or repetition) for measurements, one per
+    /// fact, one for the cost model. A measurement of a single step links to that step's observations; one
+    /// spanning several steps (coverage) links to the run.
+    func links(_ references: [EvidenceReference]) -> [SiteViews.EvidenceLink] {
+        var out: [SiteViews.EvidenceLink] = []
+        var observed: [(stage: String, tool: String, step: String, runs: [String])] = []
+        for reference in references {
+            switch reference {
+            case .observations(let stage, let tool, let step, let runs): observed.append((stage, tool, step, runs))
+            case .fact(let stage, let tool, let key, let source, let asOf):
+                out.append(
+                    .init(
+                        href: Self.stagePage(stage) + "#" + Self.factAnchor(tool, key), label: FactLabels.label(key),
+                        hover: "as of \(asOf), \(Self.host(source))"))
+            case .costModel:
+                out.append(.init(href: "evidence.html#cost-model", label: "cost model", hover: "the team's cost assumptions"))
             }
-            return .init(href: "evidence.html#" + Self.measurementAnchor(stage, tool, step), label: label)
-        case .fact(let stage, let tool, let key, _, let asOf):
-            return .init(href: Self.stagePage(stage) + "#" + Self.factAnchor(tool, key), label: "\(key) (\(asOf))")
-        case .costModel:
-            return .init(href: "evidence.html#cost-model", label: "cost model")
         }
+        guard !observed.isEmpty else { return out }
+        let runs = Array(Set(observed.flatMap(\.runs))).sorted()
+        let single = observed.count == 1 ? observed[0] : nil
+        let measured = single.flatMap { measurements.measurement(stage: $0.stage, tool: $0.tool, step: $0.step) }
+        let target = single.map { "evidence.html#" + Self.measurementAnchor($0.stage, $0.tool, $0.step) }
+        if runs.isEmpty {
+            return [.init(href: target ?? "evidence.html#observations", label: "observations", hover: "no run recorded")] + out
+        }
+        let runLinks = runs.map { run -> SiteViews.EvidenceLink in
+            let known = self.runs.contains { $0.id == run }
+            let href = single != nil && measured != nil ? target! : (known ? "evidence.html#" + Self.runAnchor(run) : "evidence.html#observations")
+            return .init(href: href, label: "run " + runLabel(run) + (known ? "" : " (not loaded)"), hover: "run " + run)
+        }
+        return runLinks + out
     }
 
     func card(_ stage: String) -> StageScorecard? { scoreboard.stages.first { $0.stage == stage } }
@@ -89,9 +127,9 @@ public struct SiteModel: Sendable {
         var picks: [String] = []
         for stage in project.assessedStages {
             let card = card(stage.id)
-            let winner = card?.winner.flatMap { w in card?.tools.first { $0.tool == w } }
-            let runnerUp = card?.runnerUp.flatMap { r in card?.tools.first { $0.tool == r } }
-            let confidence = winner.map { Rationale.confidence(of: $0, weights: scoreboard.weights) } ?? (level: Confidence.none, coverage: 0)
+            let verdict = verdict(stage)
+            let winner = verdict.winner
+            let runnerUp = verdict.runnerUp
             if let winner { picks.append("\(winner.name) (\(stage.title))") }
             let steps = stage.scenario?.steps.count ?? 0
             let measured = Set(measurements.measurements(stage: stage.id).filter { $0.status == .ok }.map(\.step)).count
@@ -105,6 +143,8 @@ public struct SiteModel: Sendable {
             } else if winner != nil {
                 why = "the only candidate that could be ranked"
             }
+            let lead = verdict.leadingMeasurement
+            let steps_ = winner.flatMap { w in verdict.stepsDone.first { $0.tool == w.tool } }
             rows.append(
                 .init(
                     id: stage.id, href: Self.stagePage(stage.id), title: stage.title,
@@ -113,9 +153,10 @@ public struct SiteModel: Sendable {
                     winnerScore: winner?.total.map { Format.score($0) } ?? "", runnerUp: runnerUp?.name,
                     runnerUpScore: runnerUp?.total.map { Format.score($0) } ?? "",
                     margin: card?.margin.map { Format.score($0) } ?? Format.unknown,
-                    winProbability: Format.percent(winner.flatMap { card?.sensitivity?.winProbability[$0.tool] }),
-                    confidence: Rationale.confidenceLabel(confidence), confidenceLevel: confidence.level.rawValue,
-                    coverage: winner == nil ? "" : "\(Format.percent(confidence.coverage)) of the weight has evidence",
+                    winProbability: Format.percent(verdict.winProbability),
+                    confidence: verdict.winner == nil ? "" : Self.confidenceShort(verdict), confidenceLevel: verdict.level.rawValue,
+                    decidedBy: lead.map { Self.againstText($0, verdict) }, decidedByHref: lead.map { _ in Self.stagePage(stage.id) + "#verdict" },
+                    stepsDone: steps_.map { $0.neverRun ? "never run" : "steps done \($0.done) of \($0.total)" },
                     unknown: Format.unknown))
         }
         let undecided = rows.count - picks.count
@@ -174,28 +215,22 @@ public struct SiteModel: Sendable {
         let candidates = stage.candidates.map { tool in
             let assessors = assignment?.candidates.first { $0.tool == tool.id }?.assessors
                 .map { project.team.member($0)?.name ?? $0 } ?? []
-            let facts = tool.facts.sorted { $0.key < $1.key }.map { fact in
-                let url = Markup.safeURL(fact.source)
-                return SiteViews.FactRow(
-                    anchor: Self.factAnchor(tool.id, fact.key), key: fact.key, value: fact.value.description, note: fact.note,
-                    url: url, host: url.map(Self.host) ?? "", source: fact.source, asOf: fact.asOf.description)
-            }
             return SiteViews.CandidateView(
                 anchor: "tool--" + Markup.anchor(tool.id), id: tool.id, name: tool.name, homepage: Markup.safeURL(tool.homepage),
                 summary: tool.summary.isEmpty ? nil : tool.summary,
-                assessors: assessors.isEmpty ? "nobody yet" : assessors.joined(separator: ", "), hasFacts: !facts.isEmpty,
-                facts: facts)
+                assessors: assessors.isEmpty ? "nobody yet" : assessors.joined(separator: ", "))
         }
+        let facts = factMatrix(stage)
         let comparisons = stage.comparisons.map { comparison in
             let keys = Array(Set(comparison.items.flatMap { $0.facts.map(\.key) })).sorted()
             return SiteViews.ComparisonView(
-                anchor: "comparison--" + Markup.anchor(comparison.id), title: comparison.title, columns: keys,
+                anchor: "comparison--" + Markup.anchor(comparison.id), title: comparison.title, columns: keys.map(FactLabels.label),
                 rows: comparison.items.map { item in
                     .init(
                         name: item.name,
                         cells: keys.map { key in
                             guard let fact = item.fact(key) else { return .init(value: "unknown", url: nil, asOf: "") }
-                            return .init(value: fact.value.description, url: Markup.safeURL(fact.source), asOf: fact.asOf.description)
+                            return .init(value: FactLabels.value(fact), url: Markup.safeURL(fact.source), asOf: fact.asOf.description)
                         })
                 })
         }
@@ -262,18 +297,22 @@ public struct SiteModel: Sendable {
             var seen = Set<String>()
             for c in criteria {
                 for value in tool.indicators where value.criterion == c.id {
-                    let title = project.criteria.first { $0.id == c.id }?.indicators.first { $0.id == value.indicator }?.title ?? value.indicator
+                    let definition = project.criteria.first { $0.id == c.id }?.indicators.first { $0.id == value.indicator }
+                    let title = definition?.title ?? value.indicator
                     let first = seen.insert(c.id).inserted
+                    let number: (Double) -> String = definition?.unit == "bytes" ? { Numbers.bytes(Int64($0.rounded())) } : { Numbers.format($0) }
                     let spread = value.spread.map { s in
-                        "n=\(s.n), \(Numbers.format(s.min)) – \(Numbers.format(s.max))" + (s.cold.map { ", cold \(Numbers.format($0))" } ?? "")
+                        "n=\(s.n), \(number(s.min)) – \(number(s.max))" + (s.cold.map { ", cold \(number($0))" } ?? "")
                             + (s.wide ? ", wide spread" : "")
                     }
                     indicators.append(
                         .init(
                             anchor: first ? "ind--" + Markup.anchor(tool.tool, c.id) : "ind--" + Markup.anchor(tool.tool, c.id, value.indicator),
                             tool: tool.name, criterion: c.title, indicator: title,
-                            value: value.raw == nil && value.display.isEmpty ? Format.unknown : value.display, spread: spread,
-                            score: Format.score(value.score), links: value.evidence.map(link)))
+                            value: value.raw == nil && value.display.isEmpty
+                                ? Format.unknown : Format.indicator(value.display, raw: value.raw, unit: definition?.unit, n: value.spread?.n),
+                            spread: spread,
+                            score: Format.score(value.score), links: links(value.evidence)))
                 }
                 if !seen.contains(c.id) {
                     seen.insert(c.id)
@@ -285,19 +324,23 @@ public struct SiteModel: Sendable {
             }
         }
 
-        let charts: [SiteViews.ChartView] = [
+        let scoreCharts: [SiteViews.ChartView] = [
             .init(
                 anchor: "chart-scores", src: Self.chart(stage.id, "scores"), alt: "Weighted criterion scores per candidate",
-                caption: "Total score per candidate, split by criterion in proportion to weight × score."),
+                caption: "Total score per candidate (0–10), split by criterion in proportion to weight × score."),
             .init(
                 anchor: "chart-heatmap", src: Self.chart(stage.id, "heatmap"), alt: "Criterion scores heatmap",
                 caption: "Each criterion's 0–10 score per candidate; unknown where there is no evidence."),
+        ]
+        let stepCharts: [SiteViews.ChartView] = [
             .init(
                 anchor: "chart-timings", src: Self.chart(stage.id, "timings"), alt: "Wall time per scenario step",
-                caption: "Median wall time per step with min–max whiskers; each step has its own scale."),
+                caption: "Median wall time per step in seconds, with min–max whiskers; each step has its own scale."),
             .init(
                 anchor: "chart-memory", src: Self.chart(stage.id, "memory"), alt: "Peak memory per scenario step",
                 caption: "Median peak memory of the step's process tree, with min–max whiskers."),
+        ]
+        let sensitivityCharts: [SiteViews.ChartView] = [
             .init(
                 anchor: "chart-win", src: Self.chart(stage.id, "win-probability"), alt: "Win probability per candidate",
                 caption: "How often each candidate ranks first when the weights are randomly perturbed around the profile."),
@@ -311,7 +354,9 @@ public struct SiteModel: Sendable {
             return .init(
                 anchor: "cost--" + Markup.anchor(tool.tool), tool: tool.name, total: Format.usd(cost.totalUSD),
                 horizon: String(cost.horizonMonths),
-                lines: cost.lines.map { .init(item: $0.item, formula: $0.formula, amount: Format.usd($0.amountUSD)) })
+                lines: cost.lines.map {
+                    .init(item: FactLabels.readable($0.item), formula: FactLabels.readable($0.formula), amount: Format.usd($0.amountUSD))
+                })
         }
 
         var sensitivity: SiteViews.SensitivityView?
@@ -334,16 +379,26 @@ public struct SiteModel: Sendable {
                 probabilities: card.tools.map { .init(tool: $0.name, probability: Format.percent(s.winProbability[$0.tool])) })
         }
 
-        let winner = card?.winner.flatMap { w in card?.tools.first { $0.tool == w } }
-        let confidence = winner.map { Rationale.confidence(of: $0, weights: scoreboard.weights) }
-        let rationale = Rationale.markdown(card: card, criteria: criteria, weights: scoreboard.weights, runCount: runs.count)
+        let verdict = verdict(stage)
+        // The scorecard's qualifying notes (VerdictNotes) are part of the rationale.
+        let rationale = Rationale.markdown(card: card, criteria: criteria, weights: scoreboard.weights, runCount: runs.count, verdict: verdict)
+        let panels = verdict.chartIndicators()
+        let decidingChart = SiteViews.ChartView(
+            anchor: "chart-deciding", src: Self.chart(stage.id, "deciding"),
+            alt: panels.isEmpty ? "No deciding measurement yet" : "What decided it: " + panels.map(\.title).joined(separator: " and "),
+            caption: panels.isEmpty
+                ? "Nothing separates the candidates yet."
+                : "Each candidate's value in the indicator's unit (median over warm repetitions, whiskers min–max, n repetitions) or, for a category, its 0–10 score; the winner in bold.")
         return .init(
             site: chrome(current: Self.stagePage(stage.id)), pageTitle: stage.title, id: stage.id, title: stage.title,
-            question: stage.question, rationale: MarkdownRenderer.html(rationale),
-            confidence: confidence.map { "confidence " + Rationale.confidenceLabel($0) }, confidenceLevel: confidence?.level.rawValue ?? "none",
-            candidates: candidates, comparisons: comparisons, scenario: scenario, hasResults: !results.isEmpty, results: results,
-            capability: capability, scoreHeader: scoreHeader, scores: scores, indicators: indicators, charts: charts, costs: costs,
-            sensitivity: sensitivity)
+            question: stage.question, verdict: MarkdownRenderer.html(Self.verdictMarkdown(verdict)),
+            confidence: verdict.winner == nil ? nil : "confidence " + verdict.level.rawValue, confidenceLevel: verdict.level.rawValue,
+            confidenceBasis: verdict.winner == nil ? "" : "Confidence \(verdict.level.rawValue), resting on: " + verdict.reasons.joined(separator: "; ") + ".",
+            decidingChart: decidingChart, compare: compareTable(stage, verdict: verdict, card: card),
+            rationale: MarkdownRenderer.html(rationale), candidates: candidates, facts: facts, hasFacts: !facts.rows.isEmpty,
+            comparisons: comparisons, scenario: scenario, hasResults: !results.isEmpty, results: results,
+            capability: capability, scoreHeader: scoreHeader, scores: scores, indicators: indicators, scoreCharts: scoreCharts,
+            stepCharts: stepCharts, sensitivityCharts: sensitivityCharts, costs: costs, sensitivity: sensitivity)
     }
 
     static func observationRow(_ o: Observation) -> SiteViews.ObservationRow {

@@ -31,6 +31,8 @@ public struct SiteRenderer: Sendable {
         for stage in model.project.assessedStages {
             let card = model.card(stage.id) ?? StageScorecard(
                 stage: stage.id, title: stage.title, tools: [], winner: nil, runnerUp: nil, margin: nil, sensitivity: nil)
+            files[SiteModel.chart(stage.id, "deciding")] = Charts.deciding(
+                model.verdict(stage), title: stage.title, toolIDs: stage.candidates.map(\.id))
             files[SiteModel.chart(stage.id, "scores")] = Charts.scoreBars(card: card, criteria: criteria, weights: weights)
             files[SiteModel.chart(stage.id, "heatmap")] = Charts.heatmap(card: card, criteria: criteria)
             files[SiteModel.chart(stage.id, "timings")] = Charts.stepBars(stage: stage, measurements: model.measurements, measure: .wall)

@@ -64,10 +64,14 @@ public enum SiteViews {
         public var runnerUpScore: String
         public var margin: String
         public var winProbability: String
+        /// What the confidence rests on, in a few clauses.
         public var confidence: String
         public var confidenceLevel: String
-        /// The share of the profile's weight with evidence for the winner (`70 % of the weight has evidence`).
-        public var coverage: String
+        /// The measurement that decided it, with the winner's and the runner-up's values; absent with no winner.
+        public var decidedBy: String?
+        public var decidedByHref: String?
+        /// `steps done 8 of 8`, for the winner; absent without a scenario.
+        public var stepsDone: String?
         public var unknown: String
     }
 
@@ -90,17 +94,6 @@ public enum SiteViews {
 
     // MARK: stage
 
-    public struct FactRow: Sendable {
-        public var anchor: String
-        public var key: String
-        public var value: String
-        public var note: String?
-        public var url: String?
-        public var host: String
-        public var source: String
-        public var asOf: String
-    }
-
     public struct CandidateView: Sendable {
         public var anchor: String
         public var id: String
@@ -108,8 +101,72 @@ public enum SiteViews {
         public var homepage: String?
         public var summary: String?
         public var assessors: String
-        public var hasFacts: Bool
-        public var facts: [FactRow]
+    }
+
+    /// One fact of one candidate in the facts matrix: the value, and the footnote holding its source and date.
+    public struct FactCell: Sendable {
+        public var anchor: String
+        public var value: String
+        /// The footnote's number and anchor; absent when the candidate has no such fact.
+        public var footnote: String?
+        public var footnoteAnchor: String
+        /// `as of DATE, HOST` for a hover.
+        public var hover: String
+    }
+
+    public struct FactMatrixRow: Sendable {
+        /// The fact's human label (`Licence`), never the raw key.
+        public var label: String
+        public var cells: [FactCell]
+    }
+
+    /// A fact's source, date and note, below the matrix.
+    public struct FactNote: Sendable {
+        public var number: String
+        public var anchor: String
+        public var tool: String
+        public var label: String
+        public var url: String?
+        public var host: String
+        public var source: String
+        public var asOf: String
+        public var note: String?
+    }
+
+    /// Facts × candidates.
+    public struct FactMatrix: Sendable {
+        public var tools: [String]
+        public var rows: [FactMatrixRow]
+        public var notes: [FactNote]
+    }
+
+    /// A candidate's column head in the compact comparison.
+    public struct CompareHead: Sendable {
+        public var name: String
+        public var winner: Bool
+    }
+
+    public struct CompareCell: Sendable {
+        public var text: String
+        public var href: String?
+        /// Hover text: the full run id, a fact's date and source.
+        public var hover: String?
+        /// True when this candidate is the best on the row.
+        public var best: Bool
+    }
+
+    public struct CompareRow: Sendable {
+        public var label: String
+        /// The unit or what the row means, small under the label.
+        public var note: String?
+        public var cells: [CompareCell]
+    }
+
+    /// Candidates as columns, the deciding measurements, steps done and key facts as rows.
+    public struct CompareTable: Sendable {
+        public var hasColumns: Bool
+        public var heads: [CompareHead]
+        public var rows: [CompareRow]
     }
 
     public struct ComparisonCell: Sendable {
@@ -206,6 +263,8 @@ public enum SiteViews {
     public struct EvidenceLink: Sendable {
         public var href: String
         public var label: String
+        /// The whole run id, or a fact's date and source, for a hover.
+        public var hover: String
     }
 
     public struct IndicatorRow: Sendable {
@@ -265,11 +324,21 @@ public enum SiteViews {
         public var id: String
         public var title: String
         public var question: String
-        /// HTML rendered from the generated Markdown rationale.
-        public var rationale: String
+        /// **HTML**: the verdict in two sentences: winner, margin, what decided it; what is provisional.
+        public var verdict: String
+        /// `confidence medium`; absent with no winner.
         public var confidence: String?
         public var confidenceLevel: String
+        /// What the confidence rests on (`31 % of the weight measured in runs, …`).
+        public var confidenceBasis: String
+        /// The chart of the measurements that decided it.
+        public var decidingChart: ChartView
+        public var compare: CompareTable
+        /// HTML rendered from the generated Markdown rationale (the full reasoning, in the details).
+        public var rationale: String
         public var candidates: [CandidateView]
+        public var facts: FactMatrix
+        public var hasFacts: Bool
         public var comparisons: [ComparisonView]
         public var scenario: ScenarioView?
         public var hasResults: Bool
@@ -278,7 +347,10 @@ public enum SiteViews {
         public var scoreHeader: [ScoreHeader]
         public var scores: [ScoreRow]
         public var indicators: [IndicatorRow]
-        public var charts: [ChartView]
+        /// Charts by section: scores and heatmap, step timings and memory, win probability and sensitivity.
+        public var scoreCharts: [ChartView]
+        public var stepCharts: [ChartView]
+        public var sensitivityCharts: [ChartView]
         public var costs: [CostView]
         public var sensitivity: SensitivityView?
     }

@@ -93,9 +93,9 @@ extension SiteModel {
     /// or the fact that documents it.
     func pairLink(_ pair: PairRecord) -> String? {
         if let step = pair.steps.first(where: { $0.status != .ok }) ?? pair.steps.first {
-            return link(.observations(stage: pair.integration, tool: pair.id, step: step.step, runs: pair.runs)).href
+            return links([.observations(stage: pair.integration, tool: pair.id, step: step.step, runs: pair.runs)]).first?.href
         }
-        return pair.documented.first.map { link($0).href }
+        return pair.documented.first.flatMap { links([$0]).first?.href }
     }
 
     public func stackPage() -> SiteViews.StackPage {

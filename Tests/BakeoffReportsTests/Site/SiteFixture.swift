@@ -144,12 +144,24 @@ enum SiteFixture {
                 lines: [CostLine(item: "Server", formula: "36 months × $60 <self-hosted>", amountUSD: 2160), CostLine(item: "Ops", formula: "36 × 4 h × $75", amountUSD: 10800)],
                 totalUSD: 12960),
             eliminated: nil, insufficientEvidence: nil)
+        let wandbWall = IndicatorValue(
+            indicator: "log-wall", criterion: "performance", raw: 10, display: "10 s (n=2)", score: 10,
+            spread: Spread(n: 2, min: 9, max: 11, mad: 1, cold: 30, wide: false),
+            evidence: [.observations(stage: "experiment-tracking", tool: "wandb", step: "log_runs", runs: ["run-1"])])
+        let wandbTCO = IndicatorValue(indicator: "tco", criterion: "cost", raw: 6000, display: "$6 000", score: 4, spread: nil, evidence: [.costModel])
+        let wandbCadence = IndicatorValue(
+            indicator: "cadence", criterion: "support", raw: nil, display: "", score: nil, spread: nil, evidence: [])
         let wandb = ToolScore(
-            tool: "wandb", name: n.wandb, total: 6.4, rank: 2, criteria: criteria(4, 10, nil), indicators: [], cost: nil, eliminated: nil,
-            insufficientEvidence: nil)
+            tool: "wandb", name: n.wandb, total: 6.4, rank: 2, criteria: criteria(4, 10, nil), indicators: [wandbTCO, wandbWall, wandbCadence],
+            cost: nil, eliminated: nil, insufficientEvidence: nil)
         let aim = ToolScore(
             tool: "aim", name: n.aim, total: nil, rank: nil, criteria: criteria(nil, nil, nil), indicators: [], cost: nil, eliminated: nil,
             insufficientEvidence: "no criterion has evidence")
+        // What the scoring counts as steps done in each tool's run (see `runs()`).
+        var tools = [mlflow, wandb, aim]
+        tools[0].coverage = Coverage(done: 2, total: 2, notDone: [:])
+        tools[1].coverage = Coverage(done: 1, total: 2, notDone: ["register": "failed"])
+        tools[2].coverage = Coverage(done: 0, total: 2, notDone: ["log_runs": "timeout", "register": "not run"])
         var sensitivity = Sensitivity(
             flipPoints: [
                 FlipPoint(criterion: "cost", weight: 0.5, flipsAt: 0.12, newWinner: "wandb"),
@@ -159,7 +171,7 @@ enum SiteFixture {
             methodsAgree: true)
         sensitivity.topsisRanking = ["mlflow", "wandb"]
         var tracking = StageScorecard(
-            stage: "experiment-tracking", title: n.stage, tools: [mlflow, wandb, aim], winner: "mlflow", runnerUp: "wandb",
+            stage: "experiment-tracking", title: n.stage, tools: tools, winner: "mlflow", runnerUp: "wandb",
             margin: 2.82, sensitivity: sensitivity)
         tracking.matrix = DecisionMatrix(
             tools: ["mlflow", "wandb"], criteria: ["cost", "performance", "support"], weights: [0.5, 0.3, 0.2],

@@ -153,6 +153,57 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(TextMetrics.fit(SiteFixture.longName, maxWidth: 100, size: 12).hasSuffix("…"))
     }
 
+    // MARK: what a reader sees
+
+    func testNoRawFactKeyIsVisibleOnAnyPage() {
+        for names in [SiteFixture.plain, SiteFixture.hostile] {
+            let model = SiteFixture.model(names)
+            let keys = Set(model.project.stages.flatMap { $0.candidates.flatMap { $0.facts.map(\.key) } })
+                .filter { $0.contains("_") || $0.contains(".") }
+            XCTAssertFalse(keys.isEmpty)
+            for (name, html) in renderAll(model) where name.hasSuffix(".html") {
+                let text = PageText.visible(html)
+                for key in keys { XCTAssertFalse(text.contains(key), "\(name) shows the raw fact key \(key)") }
+            }
+        }
+    }
+
+    func testNoRunIdIsRepeatedInATableCell() {
+        // A value measured in several steps of one run links to the run once.
+        var runs = SiteFixture.runs()
+        runs[0].id = "20260920T100000Z-ab12"
+        for i in runs[0].observations.indices { runs[0].observations[i].runID = runs[0].id }
+        var board = SiteFixture.scoreboard(SiteFixture.plain)
+        board.stages[0].tools[0].indicators.append(
+            IndicatorValue(
+                indicator: "capability", criterion: "performance", raw: 1, display: "2/2 steps ok", score: 10, spread: nil,
+                evidence: ["log_runs", "register"].map { .observations(stage: "experiment-tracking", tool: "mlflow", step: $0, runs: [runs[0].id]) }))
+        let model = SiteModel(project: SiteFixture.project(SiteFixture.plain), scoreboard: board, runs: runs, version: "0.1.0")
+        let stage = renderAll(model)["stage-experiment-tracking.html"]!
+        var checked = 0
+        for cell in PageText.cells(stage) {
+            XCTAssertLessThanOrEqual(PageText.count("ab12", in: cell), 1, cell)
+            if cell.contains("ab12") { checked += 1 }
+        }
+        XCTAssertGreaterThan(checked, 0)
+        // The short id in the text, the whole one in the hover and (as an anchor) in the target.
+        XCTAssertTrue(stage.contains("<a href=\"evidence.html#run--20260920t_100000z_-ab12\" title=\"run 20260920T100000Z-ab12\">run ab12</a>"))
+    }
+
+    func testStagePageLeadsWithTheVerdictThenTheChartThenTheTableAndFoldsTheDetail() throws {
+        let stage = renderAll(SiteFixture.model(SiteFixture.plain))["stage-experiment-tracking.html"]!
+        let order = ["id=\"verdict\"", "id=\"chart-deciding\"", "class=\"compare\"", "<details"].map { stage.range(of: $0)?.lowerBound }
+        XCTAssertFalse(order.contains { $0 == nil })
+        XCTAssertEqual(order.map { $0! }, order.map { $0! }.sorted())
+        // Everything after the table is inside a closed <details>, and print opens them.
+        let tail = String(stage[order[3]!...])
+        for section in ["scenario", "results", "capability", "indicators", "facts", "cost", "sensitivity"] {
+            XCTAssertTrue(tail.contains("<details id=\"\(section)\">"), section)
+        }
+        XCTAssertFalse(stage.contains("<details open"))
+        XCTAssertTrue(stage.contains("details::details-content{content-visibility:visible;display:contents}"))
+    }
+
     // MARK: no evidence
 
     func testNoEvidenceIsSaidNeverShownAsZero() {
