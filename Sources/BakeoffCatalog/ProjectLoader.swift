@@ -61,8 +61,9 @@ public enum ProjectLoader {
         }
         let criteriaLoader = CriteriaLoader(files: files, stages: stages)
         let (criteria, costModel) = criteriaLoader.load()
-        let profiles = criteriaLoader.loadProfiles(criteria: criteria)
+        let (profiles, weights) = criteriaLoader.loadProfiles(criteria: criteria)
         let team = TeamLoader(files: files, stages: stages, profiles: profiles).load()
+        if let team { criteriaLoader.reportCriteriaWithoutEvidence(team: team, criteria: criteria, profiles: profiles, weights: weights) }
 
         guard !diagnostics.hasErrors, let team, let costModel else {
             throw CatalogError(diagnostics: diagnostics.items)

@@ -102,6 +102,30 @@ struct StageLoader {
                 m["value"]!.error(check.message, hint: check.hint)
                 continue
             }
+            if key.text == FactKeys.releaseAge {
+                key.error(
+                    "\(FactKeys.releaseAge) is derived from \(FactKeys.releaseDate)",
+                    hint: "write \(FactKeys.releaseDate): {value: YYYY-MM-DD, source: ..., as_of: ...} instead")
+                continue
+            }
+            if key.text == FactKeys.releaseDate {
+                guard let day = factValue.text.flatMap(Day.init) else {
+                    m["value"]!.error("expected the date of the latest release, YYYY-MM-DD", hint: "e.g. 2026-11-03")
+                    continue
+                }
+                guard day <= asOf else {
+                    m["value"]!.error("the release date \(day) is after the as-of date \(asOf)", hint: "check both dates")
+                    continue
+                }
+                result.append(Fact(key: key.text, value: factValue, source: source, asOf: asOf, note: note))
+                // Maintenance is scored on the age of the latest release as of the day the source was read, so a
+                // project with no release in years scores below one that released this year, whatever its cadence.
+                result.append(
+                    Fact(
+                        key: FactKeys.releaseAge, value: .number(Double(asOf.days(since: day))), source: source, asOf: asOf,
+                        note: "derived: days from the latest release (\(day)) to the as-of date"))
+                continue
+            }
             result.append(Fact(key: key.text, value: factValue, source: source, asOf: asOf, note: note))
         }
         return result
@@ -263,6 +287,10 @@ public enum FactKeys {
     public static let flags: Set<String> = ["commercial_support", "open_source", "self_hostable"]
     /// Keys whose value must be a list.
     public static let lists: Set<String> = ["integrations"]
+    /// The date of the latest release (YYYY-MM-DD); the catalog derives `releaseAge` from it.
+    public static let releaseDate = "latest_release_date"
+    /// Days from the latest release to the fact's as-of date: derived, never written by hand.
+    public static let releaseAge = "days_since_release"
 
     static func isValid(_ key: String) -> Bool {
         Identifier.isValid(key) && !key.contains("-")
