@@ -43,6 +43,7 @@ public enum ProjectLoader {
             stages.append(stage)
         }
         stages.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+        stageLoader.references.check(known: stages.map(\.id))
         if stages.isEmpty {
             files.report(file: "stages", "no stage is defined", hint: "add stages/<id>/stage.yaml")
         }

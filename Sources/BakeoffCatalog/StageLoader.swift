@@ -4,6 +4,8 @@ import Foundation
 /// Reads `stages/<id>/stage.yaml`, `scenario.yaml` and `adapters/<tool>/adapter.yaml`.
 struct StageLoader {
     let files: ProjectFiles
+    /// Stage ids named in `flow:` blocks, checked once every stage is loaded.
+    let references = StageReferences()
     /// The file in an adapter folder that makes its tool take part in its stage's integrations.
     static let roleFile = "integrate.py"
 
@@ -11,7 +13,7 @@ struct StageLoader {
         let folder = "stages/\(id)"
         guard let root = files.yaml("\(folder)/stage.yaml"),
             let map = root.mapping(
-                required: ["title", "order", "question", "candidates"], optional: ["comparisons"])
+                required: ["title", "order", "question", "candidates"], optional: ["comparisons", "flow"])
         else { return Stage(id: id, order: Int.max, title: id, question: "", candidates: []) }
         let title = map["title"]?.string()
         let order = map["order"]?.int(min: 1)
@@ -31,13 +33,41 @@ struct StageLoader {
                 comparisons.append(FactComparison(id: cid, title: ctitle, items: items))
             }
         }
+        let flow = map["flow"].flatMap { readFlow($0, stage: id) }
         let scenario = files.exists("\(folder)/scenario.yaml") ? loadScenario("\(folder)/scenario.yaml") : nil
         let adapters = loadAdapters(folder: folder, candidates: candidates, scenario: scenario)
         // A stage with errors is still returned (the load fails anyway), so references to it and to its
         // candidates do not cascade into misleading "unknown stage" errors.
         return Stage(
             id: id, order: order ?? Int.max, title: title ?? id, question: question ?? "", candidates: candidates,
-            comparisons: comparisons, scenario: scenario, adapters: adapters)
+            comparisons: comparisons, scenario: scenario, adapters: adapters, flow: flow)
+    }
+
+    // MARK: flow
+
+    /// `flow: {lane, after, source, feeds}`: the stage's place in the architecture diagram.
+    private func readFlow(_ value: YAMLValue, stage: String) -> StageFlow? {
+        guard let m = value.mapping(optional: ["lane", "after", "source", "feeds"]) else { return nil }
+        var flow = StageFlow()
+        if let lane = m["lane"]?.oneOf(StageFlow.Lane.allCases.map { ($0.rawValue, $0) }, what: "lane") { flow.lane = lane }
+        if let list = m["after"]?.sequence() {
+            flow.after = list.compactMap { item in
+                guard let id = item.string() else { return nil }
+                references.add(id, at: item, from: stage)
+                return id
+            }
+        }
+        if let source = m["source"]?.mapping(required: ["title"], optional: ["note"]), let title = source["title"]?.string() {
+            flow.source = StageFlow.Source(title: title, note: source["note"]?.string() ?? "")
+        }
+        for item in m["feeds"]?.sequence() ?? [] {
+            guard let f = item.mapping(required: ["to", "kind"], optional: ["label"]), let to = f["to"]?.string(),
+                let kind = f["kind"]?.oneOf(StageFlow.Feed.Kind.allCases.map { ($0.rawValue, $0) }, what: "feed kind")
+            else { continue }
+            references.add(to, at: f["to"]!, from: stage)
+            flow.feeds.append(StageFlow.Feed(to: to, kind: kind, label: f["label"]?.string()))
+        }
+        return flow
     }
 
     // MARK: tools and facts
@@ -269,6 +299,24 @@ struct StageLoader {
             return nil
         }
         return list
+    }
+}
+
+/// Stage ids written in `flow:` blocks, with where they were written.
+final class StageReferences {
+    private(set) var items: [(id: String, value: YAMLValue, from: String)] = []
+
+    func add(_ id: String, at value: YAMLValue, from stage: String) { items.append((id, value, stage)) }
+
+    /// Reports every reference to a stage that does not exist, or to the stage itself.
+    func check(known: [String]) {
+        for item in items {
+            if item.id == item.from {
+                item.value.error("stage '\(item.id)' cannot follow or feed itself", hint: "name another stage")
+            } else if !known.contains(item.id) {
+                item.value.error("unknown stage '\(item.id)'", hint: Spelling.hint(for: item.id, among: known, what: "stage"))
+            }
+        }
     }
 }
 

@@ -166,4 +166,22 @@ final class OpenProjectTests: XCTestCase {
         XCTAssertEqual(Day("2023-03-01")!.days(since: Day("2023-02-28")!), 1)
         XCTAssertEqual(Day("2020-01-01")!.days(since: Day("2026-11-29")!), -2524)
     }
+
+    func testFlowIsReadAndItsStageReferencesChecked() throws {
+        let flow = "order: 2\nflow: {after: [tracking], source: {title: Raw}, feeds: [{to: tracking, kind: feedback, label: again}]}"
+        let result = try load(editing: "stages/data/stage.yaml", P.replacing("order: 2", with: flow))
+        XCTAssertEqual(
+            result.project.stage("data")?.flow,
+            StageFlow(after: ["tracking"], source: .init(title: "Raw"), feeds: [.init(to: "tracking", kind: .feedback, label: "again")]))
+        XCTAssertNil(result.project.stage("tracking")?.flow)
+        let d = try P.diagnostics(
+            editing: "stages/data/stage.yaml", P.replacing("order: 2", with: "order: 2\nflow: {lane: top, after: [trackin, data]}"))
+        XCTAssertEqual(
+            d.filter { $0.severity == .error }.map(\.description),
+            [
+                "error: stages/data/stage.yaml:3:14: flow.lane: unknown lane 'top'; expected one of 'main', 'side'",
+                "error: stages/data/stage.yaml:3:27: flow.after[0]: unknown stage 'trackin'; did you mean 'tracking'?",
+                "error: stages/data/stage.yaml:3:36: flow.after[1]: stage 'data' cannot follow or feed itself; name another stage",
+            ])
+    }
 }
