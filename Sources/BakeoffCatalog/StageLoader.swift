@@ -20,7 +20,8 @@ struct StageLoader {
         let question = map["question"]?.string()
         let candidates = map["candidates"].flatMap { readTools($0, what: "candidate") } ?? []
         if let value = map["candidates"], case .sequence(let list) = value.node, list.isEmpty {
-            value.error("a stage needs at least one candidate", hint: "list the tools that could fill this stage")
+            // A new stage starts empty (bakeoff new stage); it cannot be assessed until it has candidates.
+            value.warning("the stage has no candidate yet", hint: "add one with: bakeoff new adapter \(id) TOOL")
         }
         var comparisons: [FactComparison] = []
         if let list = map["comparisons"]?.sequence() {
