@@ -309,13 +309,18 @@ final class StageReferences {
 
     func add(_ id: String, at value: YAMLValue, from stage: String) { items.append((id, value, stage)) }
 
-    /// Reports every reference to a stage that does not exist, or to the stage itself.
+    /// Reports a reference to the stage itself (an error) or to a stage the project does not have (a warning).
     func check(known: [String]) {
         for item in items {
             if item.id == item.from {
                 item.value.error("stage '\(item.id)' cannot follow or feed itself", hint: "name another stage")
             } else if !known.contains(item.id) {
-                item.value.error("unknown stage '\(item.id)'", hint: Spelling.hint(for: item.id, among: known, what: "stage"))
+                // A warning, not an error: a stage copied from the catalog keeps its place relative to stages this
+                // project may not have (init --stage), and the diagram only skips what is not there.
+                item.value.warning(
+                    "stage '\(item.id)' is not in this project; the diagram skips it",
+                    hint: Spelling.suggestion(for: item.id, among: known).map { "did you mean '\($0)'? or remove it" }
+                        ?? "remove it, or add the stage")
             }
         }
     }
