@@ -185,3 +185,18 @@ final class OpenProjectTests: XCTestCase {
             ])
     }
 }
+
+/// The bundled catalog carries the maintenance indicator and the release dates it reads.
+final class BundledMaintenanceTests: XCTestCase {
+    func testTheBundledSupportCriterionScoresDaysSinceTheLatestRelease() throws {
+        let project = try ProjectLoader.load(root: Repository.root, today: nil).project
+        let indicator = try XCTUnwrap(project.criteria.first { $0.id == "support" }?.indicators.first { $0.id == "maintenance" })
+        XCTAssertEqual(indicator.source, .fact(key: "days_since_release"))
+        XCTAssertEqual(indicator.normalization, .linear(worst: 1095, best: 30))
+        let tools = project.stages.flatMap(\.candidates)
+        // Every bundled tool whose release date could be sourced has one; git-lfs's could not, so it stays unknown.
+        XCTAssertEqual(tools.filter { $0.fact("days_since_release") == nil }.map(\.id), ["git-lfs"])
+        // whylogs: last release 2024-12-03, read 2026-11-29: 726 days.
+        XCTAssertEqual(tools.first { $0.id == "whylogs" }?.fact("days_since_release")?.value, .number(726))
+    }
+}
