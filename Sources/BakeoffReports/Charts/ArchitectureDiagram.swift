@@ -399,14 +399,39 @@ public enum ArchitectureDiagram {
         return Layout(width: width, height: legendY + (hasMarks ? 32 : 16), boxes: boxes, edges: edges, labels: labels)
     }
 
-    /// One sentence per edge kind, for the SVG's text description and the page's alt text.
-    static func describe(_ nodes: [Node]) -> String {
+    /// What the diagram shows, in sentences generated from its edges (flow, feedback, side): the SVG's text
+    /// description, and what a narration of the diagram can say without assuming any pipeline.
+    public static func describe(_ nodes: [Node]) -> String {
         let title = Dictionary(nodes.map { ($0.stage, $0.title) }, uniquingKeysWith: { a, _ in a })
-        var parts: [String] = []
-        let flows = nodes.flatMap { n in n.inputs.filter { $0.kind == .flow }.map { "\(title[$0.from] ?? $0.from) → \(n.title)" } }
-        let starts = nodes.filter { $0.lane == .main && !$0.inputs.contains { $0.kind == .flow } }
-        parts.append(
-            "Left to right: " + (flows.isEmpty ? starts.map(\.title).joined(separator: "; ") : flows.joined(separator: "; ")) + ".")
+        let flows = nodes.flatMap { n in n.inputs.filter { $0.kind == .flow }.map { (from: $0.from, to: n.stage) } }
+        // Chains read as one line (A → B → C); what branches or joins is listed edge by edge.
+        func successors(_ id: String) -> [String] { flows.filter { $0.from == id }.map(\.to) }
+        func predecessors(_ id: String) -> [String] { flows.filter { $0.to == id }.map(\.from) }
+        var used: Set<String> = []
+        var paths: [String] = []
+        for node in nodes where node.lane == .main && predecessors(node.stage).count != 1 {
+            var chain = [node.stage]
+            var current = node.stage
+            while successors(current).count == 1, let next = successors(current).first, predecessors(next).count == 1,
+                !chain.contains(next)
+            {
+                used.insert("\(current)→\(next)")
+                chain.append(next)
+                current = next
+            }
+            // A lone stage is named only when no flow edge touches it (its edges are listed below otherwise).
+            if chain.count > 1 || (successors(node.stage).isEmpty && predecessors(node.stage).isEmpty) {
+                paths.append(chain.map { title[$0] ?? $0 }.joined(separator: " → "))
+            }
+        }
+        for edge in flows where !used.contains("\(edge.from)→\(edge.to)") {
+            paths.append("\(title[edge.from] ?? edge.from) → \(title[edge.to] ?? edge.to)")
+        }
+        var parts = [(nodes.count == 1 ? "One stage: " : "Left to right: ") + paths.joined(separator: "; ") + "."]
+        let sources = nodes.compactMap { n in
+            n.source.map { "\($0.title)" + ($0.note.isEmpty ? "" : " (\($0.note))") + " feeds \(n.title)" }
+        }
+        if !sources.isEmpty { parts.append(sources.joined(separator: "; ") + ".") }
         for kind in [Link.Kind.feedback, .side] {
             let edges = nodes.flatMap { n in
                 n.inputs.filter { $0.kind == kind }.map { "\(title[$0.from] ?? $0.from) \(kind == .feedback ? "feeds back into" : "acts on") \(n.title)" + ($0.label.map { " (\($0))" } ?? "") }

@@ -67,6 +67,9 @@ final class ArchitectureDiagramTests: XCTestCase {
         XCTAssertEqual(layout.boxes.count, 7)
         let mermaid = ArchitectureDiagram.mermaid(nodes)
         XCTAssertTrue(mermaid.contains("  s6 --> s7\n"), mermaid)
+        XCTAssertEqual(
+            ArchitectureDiagram.describe(nodes),
+            "Left to right: " + ids.map { "Stage \($0)" }.joined(separator: " → ") + ".")
     }
 
     func testOneStageIsOneBox() throws {
@@ -74,6 +77,7 @@ final class ArchitectureDiagramTests: XCTestCase {
         XCTAssertEqual(nodes.map(\.stage), ["explanations"])
         XCTAssertEqual(ArchitectureDiagram.layout(nodes).boxes.map(\.id), ["explanations"])
         XCTAssertEqual(ArchitectureDiagram.layout(nodes).edges, [])
+        XCTAssertEqual(ArchitectureDiagram.describe(nodes), "One stage: Stage explanations.")
     }
 
     func testFlowAfterSkipsAnUnassessedStageAndPlacesSideLaneAndFeeds() throws {
@@ -97,6 +101,10 @@ final class ArchitectureDiagramTests: XCTestCase {
         XCTAssertEqual(layout.edges.filter { $0.kind == "feedback" }.count, 1)
         XCTAssertEqual(layout.edges.filter { $0.kind == "code" }.count, 1)
         XCTAssertTrue(layout.labels.contains { $0.text == "?" })
+        XCTAssertEqual(
+            ArchitectureDiagram.describe(nodes),
+            "Left to right: Stage a → Stage c → Stage d. Raw (files) feeds Stage a. Stage d feeds back into Stage a (again). "
+                + "Stage s acts on Stage d (ships).")
     }
 
     func testIntegrationsJoinStagesWithoutFlowButNeverMakeACycle() throws {
@@ -109,6 +117,8 @@ final class ArchitectureDiagramTests: XCTestCase {
         // The skip runs along a corridor under the boxes: six points, all segments orthogonal.
         let skip = ArchitectureDiagram.layout(nodes).edges.first { $0.points.count == 6 }
         XCTAssertNotNil(skip)
+        // z has two predecessors: the chain stops before it and both edges are named.
+        XCTAssertEqual(ArchitectureDiagram.describe(nodes), "Left to right: Stage x → Stage y; Stage y → Stage z; Stage x → Stage z.")
     }
 
     func testACycleWrittenInFlowIsBrokenAndEveryStageIsStillDrawn() throws {
