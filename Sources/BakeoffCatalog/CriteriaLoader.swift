@@ -6,7 +6,6 @@ struct CriteriaLoader {
     let stages: [Stage]
 
     static let path = "criteria/criteria.yaml"
-    static let expectedCriteria = ["cost", "lock-in", "support", "interoperability", "performance"]
 
     func load() -> (criteria: [Criterion], costModel: CostModel?) {
         guard let root = files.yaml(Self.path),
@@ -34,12 +33,6 @@ struct CriteriaLoader {
                 m["indicators"]!.error("a criterion needs at least one indicator")
             }
             criteria.append(Criterion(id: id, title: title, description: description, indicators: indicators))
-        }
-        if case .sequence = map["criteria"]?.node {
-            for expected in Self.expectedCriteria where !criteria.contains(where: { $0.id == expected }) {
-                map["criteria"]!.warning(
-                    "criterion '\(expected)' is missing", hint: "Bakeoff's reports expect the five criteria \(Self.expectedCriteria.joined(separator: ", "))")
-            }
         }
         let costModel = map["cost_model"].flatMap(readCostModel)
         return (criteria, costModel)
@@ -166,9 +159,11 @@ struct CriteriaLoader {
 
     // MARK: profiles
 
-    func loadProfiles(criteria: [Criterion]) -> [Profile] {
+    /// The profiles, and where each weight was written (profile → criterion → its value), for later warnings.
+    func loadProfiles(criteria: [Criterion]) -> (profiles: [Profile], weights: [String: [String: YAMLValue]]) {
         let folder = "criteria/profiles"
         var result: [Profile] = []
+        var positions: [String: [String: YAMLValue]] = [:]
         for name in files.files(folder, extension: "yaml") {
             let id = String(name.dropLast(5))
             let path = "\(folder)/\(name)"
@@ -191,13 +186,12 @@ struct CriteriaLoader {
                         continue
                     }
                     guard let w = entry.mapping(required: ["weight", "why"]) else { continue }
+                    positions[id, default: [:]][key.text] = w["weight"]
                     if let weight = w["weight"]?.nonNegativeDouble() { weights[key.text] = weight }
                     if let why = w["why"]?.string() { rationale[key.text] = why }
                 }
-                for criterion in known where !entries.contains(where: { $0.key.text == criterion }) {
-                    m["weights"]!.error("no weight for criterion '\(criterion)'", hint: "add '\(criterion): {weight: N, why: ...}' (0 to ignore it)")
-                }
-                if !weights.isEmpty, weights.values.allSatisfy({ $0 == 0 }) {
+                // A criterion the profile leaves out weighs 0: a project picks its own set of criteria.
+                if entries.count == weights.count, weights.values.allSatisfy({ $0 == 0 }) {
                     m["weights"]!.error("all weights are zero", hint: "give at least one criterion a weight above 0")
                 }
             }
@@ -224,6 +218,44 @@ struct CriteriaLoader {
         if result.isEmpty, files.isFolder(folder) || files.exists(Self.path) {
             files.report(file: folder, "no weight profile is defined", hint: "add at least criteria/profiles/startup.yaml")
         }
-        return result
+        return (result, positions)
+    }
+
+    /// Warns, at its weight in the active profile, about a weighted criterion none of whose indicators can get a
+    /// value in the stages the team assesses: its weight would otherwise be spread over the others without a word.
+    func reportCriteriaWithoutEvidence(
+        team: Team, criteria: [Criterion], profiles: [Profile], weights: [String: [String: YAMLValue]]
+    ) {
+        let assessed = stages.filter { team.assignment(for: $0.id) != nil }
+        guard let profile = profiles.first(where: { $0.id == team.profile }), let positions = weights[profile.id] else { return }
+        for criterion in criteria {
+            guard let value = positions[criterion.id], (profile.weights[criterion.id] ?? 0) > 0 else { continue }
+            let reasons = criterion.indicators.map { Self.whyNoEvidence($0, assessed: assessed, team: team) }
+            guard !reasons.isEmpty, reasons.allSatisfy({ $0 != nil }) else { continue }
+            value.warning(
+                "criterion '\(criterion.id)' can get no evidence in this project (" + reasons.compactMap { $0 }.joined(separator: "; ")
+                    + "); its weight would fall on the other criteria",
+                hint: "give it weight 0, or add an indicator this project can measure")
+        }
+    }
+
+    /// Why an indicator can have no value in any assessed stage, or nil when it can.
+    static func whyNoEvidence(_ indicator: Indicator, assessed: [Stage], team: Team) -> String? {
+        let scope = assessed.filter { indicator.applies(to: $0.id) }
+        if scope.isEmpty { return "\(indicator.id): none of its stages is assessed" }
+        switch indicator.source {
+        case .step(let step, _):
+            return scope.contains { $0.scenario?.steps.contains { $0.id == step } ?? false }
+                ? nil : "\(indicator.id): no assessed stage has a step '\(step)'"
+        case .capability:
+            return scope.contains { !($0.scenario?.steps.isEmpty ?? true) } ? nil : "\(indicator.id): no assessed stage has a scenario"
+        case .integrationCount:
+            return assessed.count >= 2 ? nil : "\(indicator.id): it counts tools of other stages, and only one stage is assessed"
+        case .fact(let key):
+            return scope.contains { $0.candidates.contains { $0.fact(key) != nil } }
+                ? nil : "\(indicator.id): no assessed candidate has a '\(key)' fact"
+        case .totalCostOfOwnership:
+            return nil
+        }
     }
 }

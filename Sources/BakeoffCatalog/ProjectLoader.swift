@@ -43,6 +43,7 @@ public enum ProjectLoader {
             stages.append(stage)
         }
         stages.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+        stageLoader.references.check(known: stages.map(\.id))
         if stages.isEmpty {
             files.report(file: "stages", "no stage is defined", hint: "add stages/<id>/stage.yaml")
         }
@@ -61,8 +62,9 @@ public enum ProjectLoader {
         }
         let criteriaLoader = CriteriaLoader(files: files, stages: stages)
         let (criteria, costModel) = criteriaLoader.load()
-        let profiles = criteriaLoader.loadProfiles(criteria: criteria)
+        let (profiles, weights) = criteriaLoader.loadProfiles(criteria: criteria)
         let team = TeamLoader(files: files, stages: stages, profiles: profiles).load()
+        if let team { criteriaLoader.reportCriteriaWithoutEvidence(team: team, criteria: criteria, profiles: profiles, weights: weights) }
 
         guard !diagnostics.hasErrors, let team, let costModel else {
             throw CatalogError(diagnostics: diagnostics.items)

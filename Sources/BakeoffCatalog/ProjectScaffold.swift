@@ -15,11 +15,17 @@ public enum ProjectScaffold {
         public var profile: String?
         /// The first check-in's due date; the others follow weekly.
         public var start: Day
+        /// The catalog stages to copy; nil: all of them (and the catalog's rubric with them).
+        public var stages: [String]?
+        /// No catalog stage: one blank stage with a sample adapter that runs.
+        public var empty: Bool
 
         public init(
             team: String, company: CompanyKind, dataScienceTeam: DataScienceTeamKind, product: String,
-            members: [String], profile: String? = nil, start: Day
+            members: [String], profile: String? = nil, start: Day, stages: [String]? = nil, empty: Bool = false
         ) {
+            self.stages = stages
+            self.empty = empty
             self.team = team
             self.company = company
             self.dataScienceTeam = dataScienceTeam
@@ -33,8 +39,13 @@ public enum ProjectScaffold {
     /// What is copied from the catalog into a new project.
     static let copied = ["criteria", "stages", "integrations", "templates"]
 
-    /// The folder holding the bundled catalog: `$BAKEOFF_CATALOG`, else the nearest folder above the
-    /// executable that has `criteria/criteria.yaml` and `stages/`.
+    /// The blank stage `init --empty` writes, and its sample candidate (Python itself, so it runs with nothing installed).
+    public static let sampleStage = "my-stage"
+    public static let sampleTool = "python-stdlib"
+
+    /// The folder holding the bundled catalog, looked up in this order: `$BAKEOFF_CATALOG`; the nearest folder
+    /// at or above the executable's (symlinks resolved) holding `criteria/criteria.yaml` and `stages/`; then
+    /// `share/bakeoff` beside the executable's `bin/` (an installed layout, e.g. /usr/local/share/bakeoff).
     public static func locateCatalog(executable: String) -> String? {
         let fm = FileManager.default
         if let env = ProcessInfo.processInfo.environment["BAKEOFF_CATALOG"], !env.isEmpty { return env }
@@ -47,6 +58,9 @@ public enum ProjectScaffold {
             }
             url.deleteLastPathComponent()
         }
+        let installed = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("share/bakeoff")
+        if fm.fileExists(atPath: installed.appendingPathComponent("criteria/criteria.yaml").path) { return installed.path }
         return nil
     }
 
@@ -73,7 +87,7 @@ public enum ProjectScaffold {
 
     /// The new project's `bakeoff.yaml`: every stage of the catalog with all its candidates, assessors
     /// assigned round robin, a weekly schedule from `start`.
-    public static func teamFile(settings: Settings, stages: [Stage], profiles: [String]) -> String {
+    public static func teamFile(settings: Settings, stages: [Stage], profiles: [String], rubric: RubricRules? = nil) -> String {
         let ids = memberIDs(settings.members)
         let profile = settings.profile ?? (profiles.contains(settings.company.rawValue) ? settings.company.rawValue : profiles.first ?? "startup")
         var lines = [
@@ -102,8 +116,36 @@ public enum ProjectScaffold {
                 next += 1
             }
         }
-        lines += ["talk:", "  limit: \"5:00\"", "  minimum_per_member: \"1:00\"", "  words_per_minute: 150"]
+        let talk = rubric ?? .generic
+        lines += [
+            "talk:", "  limit: \"\(Numbers.minutesSeconds(talk.talkLimitSeconds ?? 300))\"",
+            "  minimum_per_member: \"\(Numbers.minutesSeconds(talk.minimumPerMemberSeconds ?? 60))\"", "  words_per_minute: 150",
+        ]
+        if let rubric, !rubric.isGeneric { lines += rubricBlock(rubric) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The `rubric:` block of bakeoff.yaml for these rules.
+    static func rubricBlock(_ rules: RubricRules) -> [String] {
+        var lines = ["# What 'bakeoff check --rubric' checks the deliverables against.", "rubric:", "  title: \(quote(rules.title))"]
+        if let stages = rules.stages { lines.append("  stages: \(stages)") }
+        lines.append("  candidates_per_stage: \(rules.candidatesPerStage)")
+        if !rules.requiredTools.isEmpty {
+            lines.append("  required_tools:")
+            var seen: [String] = []
+            for stage in rules.requiredTools.map(\.stage) where !seen.contains(stage) {
+                seen.append(stage)
+                let tools = rules.requiredTools.filter { $0.stage == stage }.map(\.tool)
+                lines.append("    \(stage): [\(tools.joined(separator: ", "))]")
+            }
+        }
+        if let checkins = rules.checkins { lines.append("  checkins: \(checkins)") }
+        if let size = rules.teamSize { lines.append("  team_size: {min: \(size.lowerBound), max: \(size.upperBound)}") }
+        var talk: [String] = []
+        if let limit = rules.talkLimitSeconds { talk.append("limit: \"\(Numbers.minutesSeconds(limit))\"") }
+        if let least = rules.minimumPerMemberSeconds { talk.append("minimum_per_member: \"\(Numbers.minutesSeconds(least))\"") }
+        if !talk.isEmpty { lines.append("  talk: {\(talk.joined(separator: ", "))}") }
+        return lines
     }
 
     /// A YAML double-quoted scalar.
@@ -129,11 +171,14 @@ public enum ProjectScaffold {
     public enum Failure: Error, CustomStringConvertible {
         case notEmpty(String)
         case catalog(String)
+        case unknownStage(String, among: [String])
 
         public var description: String {
             switch self {
             case .notEmpty(let path): "\(path) exists and is not empty; choose a new folder"
             case .catalog(let why): why
+            case .unknownStage(let id, let known):
+                "the catalog has no stage '\(id)'; \(Spelling.hint(for: id, among: known, what: "stage"))"
             }
         }
     }
@@ -157,15 +202,63 @@ public enum ProjectScaffold {
         let staging = parent.appendingPathComponent(".\(targetURL.lastPathComponent).bakeoff-init-\(UUID().uuidString)")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
-            for item in copied {
-                let source = URL(fileURLWithPath: catalog).appendingPathComponent(item)
+            let catalogURL = URL(fileURLWithPath: catalog)
+            let all = settings.stages == nil && !settings.empty
+            for id in settings.stages ?? [] where catalogProject.stage(id) == nil {
+                throw Failure.unknownStage(id, among: catalogProject.stages.map(\.id))
+            }
+            let chosen = settings.empty ? [] : catalogProject.stages.filter { settings.stages?.contains($0.id) ?? true }
+            for item in ["criteria", "templates"] + (all ? ["stages", "integrations"] : []) {
+                let source = catalogURL.appendingPathComponent(item)
                 if fm.fileExists(atPath: source.path) {
                     try fm.copyItem(at: source, to: staging.appendingPathComponent(item))
                 }
             }
+            var stages = chosen
+            if !all {
+                for stage in chosen {
+                    try fm.createDirectory(at: staging.appendingPathComponent("stages"), withIntermediateDirectories: true)
+                    try fm.copyItem(at: catalogURL.appendingPathComponent("stages/\(stage.id)"), to: staging.appendingPathComponent("stages/\(stage.id)"))
+                }
+                let pairs = catalogProject.integrations.filter { i in i.stages.allSatisfy { id in chosen.contains { $0.id == id } } }
+                for integration in pairs {
+                    try fm.createDirectory(at: staging.appendingPathComponent("integrations"), withIntermediateDirectories: true)
+                    try fm.copyItem(at: catalogURL.appendingPathComponent(integration.directory), to: staging.appendingPathComponent(integration.directory))
+                }
+                let common = catalogURL.appendingPathComponent("integrations/common")
+                if !pairs.isEmpty, fm.fileExists(atPath: common.path) {
+                    try fm.copyItem(at: common, to: staging.appendingPathComponent("integrations/common"))
+                }
+                if settings.empty {
+                    let sample = try sampleStageFiles()
+                    try StageScaffold.write(sample, under: staging.path)
+                    stages = [
+                        Stage(id: sampleStage, order: 1, title: sampleStage, question: "", candidates: [
+                            Tool(id: sampleTool, name: "Python standard library", homepage: "https://docs.python.org/3/library/", summary: "", facts: [])
+                        ], scenario: Scenario(description: "", parameters: [], steps: [
+                            ScenarioStep(id: StageScaffold.step, title: "", description: "", timeoutSeconds: 300)
+                        ]))
+                    ]
+                }
+                // The catalog's criteria, narrowed to what these stages can measure; its cost model as it is.
+                let (kept, dropped) = CriteriaWriter.narrowed(catalogProject.criteria, to: stages)
+                let criteriaURL = staging.appendingPathComponent("criteria/criteria.yaml")
+                let text = try String(contentsOf: criteriaURL, encoding: .utf8)
+                let note = "Written by bakeoff init from the bundled catalog for the stages \(stages.map(\.id).joined(separator: ", ")): "
+                    + "indicators of other stages are left out" + (dropped.isEmpty ? "." : "; so are the criteria \(dropped.joined(separator: ", ")).")
+                try Data(CriteriaWriter.file(replacingCriteriaIn: text, with: kept, note: note).utf8).write(to: criteriaURL)
+                for profile in catalogProject.profiles where !dropped.isEmpty {
+                    let url = staging.appendingPathComponent("criteria/profiles/\(profile.id).yaml")
+                    let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+                        .filter { line in !dropped.contains { line.hasPrefix("  \($0):") } }
+                    try Data(lines.joined(separator: "\n").utf8).write(to: url)
+                }
+            }
             try fm.createDirectory(at: staging.appendingPathComponent("evidence/runs"), withIntermediateDirectories: true)
             try Data("evidence/ledger.sqlite\nevidence/ledger.sqlite-*\n".utf8).write(to: staging.appendingPathComponent(".gitignore"))
-            let text = teamFile(settings: settings, stages: catalogProject.stages, profiles: catalogProject.profiles.map(\.id))
+            let text = teamFile(
+                settings: settings, stages: stages, profiles: catalogProject.profiles.map(\.id),
+                rubric: all ? catalogProject.rubric : nil)
             try Data(text.utf8).write(to: staging.appendingPathComponent("bakeoff.yaml"))
             if fm.fileExists(atPath: targetURL.path) { try fm.removeItem(at: targetURL) }
             try fm.moveItem(at: staging, to: targetURL)
@@ -173,5 +266,18 @@ public enum ProjectScaffold {
             try? fm.removeItem(at: staging)
             throw error
         }
+    }
+
+    /// The blank stage of `init --empty` with its sample candidate and adapter.
+    static func sampleStageFiles() throws -> [String: String] {
+        var files = StageScaffold.stageFiles(id: sampleStage, order: 1)
+        let path = "stages/\(sampleStage)/stage.yaml"
+        files[path] = try StageScaffold.addingCandidate(
+            StageScaffold.candidateEntry(tool: sampleTool, name: "Python standard library", homepage: "https://docs.python.org/3/library/"),
+            to: files[path]!, file: path)
+        files.merge(
+            StageScaffold.adapterFiles(stage: sampleStage, tool: sampleTool, steps: [StageScaffold.step], install: .debian(["python3"]), working: true)
+        ) { a, _ in a }
+        return files
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 /// Reads `stages/<id>/stage.yaml`, `scenario.yaml` and `adapters/<tool>/adapter.yaml`.
 struct StageLoader {
     let files: ProjectFiles
+    /// Stage ids named in `flow:` blocks, checked once every stage is loaded.
+    let references = StageReferences()
     /// The file in an adapter folder that makes its tool take part in its stage's integrations.
     static let roleFile = "integrate.py"
 
@@ -11,14 +13,15 @@ struct StageLoader {
         let folder = "stages/\(id)"
         guard let root = files.yaml("\(folder)/stage.yaml"),
             let map = root.mapping(
-                required: ["title", "order", "question", "candidates"], optional: ["comparisons"])
+                required: ["title", "order", "question", "candidates"], optional: ["comparisons", "flow"])
         else { return Stage(id: id, order: Int.max, title: id, question: "", candidates: []) }
         let title = map["title"]?.string()
         let order = map["order"]?.int(min: 1)
         let question = map["question"]?.string()
         let candidates = map["candidates"].flatMap { readTools($0, what: "candidate") } ?? []
         if let value = map["candidates"], case .sequence(let list) = value.node, list.isEmpty {
-            value.error("a stage needs at least one candidate", hint: "list the tools that could fill this stage")
+            // A new stage starts empty (bakeoff new stage); it cannot be assessed until it has candidates.
+            value.warning("the stage has no candidate yet", hint: "add one with: bakeoff new adapter \(id) TOOL")
         }
         var comparisons: [FactComparison] = []
         if let list = map["comparisons"]?.sequence() {
@@ -31,13 +34,41 @@ struct StageLoader {
                 comparisons.append(FactComparison(id: cid, title: ctitle, items: items))
             }
         }
+        let flow = map["flow"].flatMap { readFlow($0, stage: id) }
         let scenario = files.exists("\(folder)/scenario.yaml") ? loadScenario("\(folder)/scenario.yaml") : nil
         let adapters = loadAdapters(folder: folder, candidates: candidates, scenario: scenario)
         // A stage with errors is still returned (the load fails anyway), so references to it and to its
         // candidates do not cascade into misleading "unknown stage" errors.
         return Stage(
             id: id, order: order ?? Int.max, title: title ?? id, question: question ?? "", candidates: candidates,
-            comparisons: comparisons, scenario: scenario, adapters: adapters)
+            comparisons: comparisons, scenario: scenario, adapters: adapters, flow: flow)
+    }
+
+    // MARK: flow
+
+    /// `flow: {lane, after, source, feeds}`: the stage's place in the architecture diagram.
+    private func readFlow(_ value: YAMLValue, stage: String) -> StageFlow? {
+        guard let m = value.mapping(optional: ["lane", "after", "source", "feeds"]) else { return nil }
+        var flow = StageFlow()
+        if let lane = m["lane"]?.oneOf(StageFlow.Lane.allCases.map { ($0.rawValue, $0) }, what: "lane") { flow.lane = lane }
+        if let list = m["after"]?.sequence() {
+            flow.after = list.compactMap { item in
+                guard let id = item.string() else { return nil }
+                references.add(id, at: item, from: stage)
+                return id
+            }
+        }
+        if let source = m["source"]?.mapping(required: ["title"], optional: ["note"]), let title = source["title"]?.string() {
+            flow.source = StageFlow.Source(title: title, note: source["note"]?.string() ?? "")
+        }
+        for item in m["feeds"]?.sequence() ?? [] {
+            guard let f = item.mapping(required: ["to", "kind"], optional: ["label"]), let to = f["to"]?.string(),
+                let kind = f["kind"]?.oneOf(StageFlow.Feed.Kind.allCases.map { ($0.rawValue, $0) }, what: "feed kind")
+            else { continue }
+            references.add(to, at: f["to"]!, from: stage)
+            flow.feeds.append(StageFlow.Feed(to: to, kind: kind, label: f["label"]?.string()))
+        }
+        return flow
     }
 
     // MARK: tools and facts
@@ -100,6 +131,30 @@ struct StageLoader {
             guard let factValue, let source, let asOf else { continue }
             if let check = FactKeys.check(key: key.text, value: factValue) {
                 m["value"]!.error(check.message, hint: check.hint)
+                continue
+            }
+            if key.text == FactKeys.releaseAge {
+                key.error(
+                    "\(FactKeys.releaseAge) is derived from \(FactKeys.releaseDate)",
+                    hint: "write \(FactKeys.releaseDate): {value: YYYY-MM-DD, source: ..., as_of: ...} instead")
+                continue
+            }
+            if key.text == FactKeys.releaseDate {
+                guard let day = factValue.text.flatMap(Day.init) else {
+                    m["value"]!.error("expected the date of the latest release, YYYY-MM-DD", hint: "e.g. 2026-11-03")
+                    continue
+                }
+                guard day <= asOf else {
+                    m["value"]!.error("the release date \(day) is after the as-of date \(asOf)", hint: "check both dates")
+                    continue
+                }
+                result.append(Fact(key: key.text, value: factValue, source: source, asOf: asOf, note: note))
+                // Maintenance is scored on the age of the latest release as of the day the source was read, so a
+                // project with no release in years scores below one that released this year, whatever its cadence.
+                result.append(
+                    Fact(
+                        key: FactKeys.releaseAge, value: .number(Double(asOf.days(since: day))), source: source, asOf: asOf,
+                        note: "derived: days from the latest release (\(day)) to the as-of date"))
                 continue
             }
             result.append(Fact(key: key.text, value: factValue, source: source, asOf: asOf, note: note))
@@ -248,6 +303,29 @@ struct StageLoader {
     }
 }
 
+/// Stage ids written in `flow:` blocks, with where they were written.
+final class StageReferences {
+    private(set) var items: [(id: String, value: YAMLValue, from: String)] = []
+
+    func add(_ id: String, at value: YAMLValue, from stage: String) { items.append((id, value, stage)) }
+
+    /// Reports a reference to the stage itself (an error) or to a stage the project does not have (a warning).
+    func check(known: [String]) {
+        for item in items {
+            if item.id == item.from {
+                item.value.error("stage '\(item.id)' cannot follow or feed itself", hint: "name another stage")
+            } else if !known.contains(item.id) {
+                // A warning, not an error: a stage copied from the catalog keeps its place relative to stages this
+                // project may not have (init --stage), and the diagram only skips what is not there.
+                item.value.warning(
+                    "stage '\(item.id)' is not in this project; the diagram skips it",
+                    hint: Spelling.suggestion(for: item.id, among: known).map { "did you mean '\($0)'? or remove it" }
+                        ?? "remove it, or add the stage")
+            }
+        }
+    }
+}
+
 /// The fact keys the scoring and reports understand, with the values they expect.
 public enum FactKeys {
     /// Keys whose value must be one of a closed set.
@@ -263,6 +341,10 @@ public enum FactKeys {
     public static let flags: Set<String> = ["commercial_support", "open_source", "self_hostable"]
     /// Keys whose value must be a list.
     public static let lists: Set<String> = ["integrations"]
+    /// The date of the latest release (YYYY-MM-DD); the catalog derives `releaseAge` from it.
+    public static let releaseDate = "latest_release_date"
+    /// Days from the latest release to the fact's as-of date: derived, never written by hand.
+    public static let releaseAge = "days_since_release"
 
     static func isValid(_ key: String) -> Bool {
         Identifier.isValid(key) && !key.contains("-")

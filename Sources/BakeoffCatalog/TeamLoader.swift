@@ -14,7 +14,7 @@ struct TeamLoader {
         guard let root = files.yaml(Self.path),
             let m = root.mapping(
                 required: ["team", "company", "data_science_team", "product", "members", "checkins", "profile", "stages"],
-                optional: ["talk", "evidence", "assumptions"])
+                optional: ["talk", "evidence", "assumptions", "rubric"])
         else { return nil }
         let name = m["team"]?.string()
         let company = m["company"]?.oneOf(CompanyKind.allCases.map { ($0.rawValue, $0) }, what: "company kind")
@@ -33,12 +33,17 @@ struct TeamLoader {
             return id
         }
         let assignments = m["stages"].flatMap { readAssignments($0, members: memberIDs) } ?? []
-        let talk = m["talk"].flatMap { readTalk($0, members: memberIDs) } ?? TalkSettings()
+        let rubric = m["rubric"].flatMap(readRubric) ?? .generic
+        var talk = m["talk"].flatMap { readTalk($0, members: memberIDs, rubric: rubric) } ?? TalkSettings()
+        if m["talk"] == nil {
+            talk.limitSeconds = rubric.talkLimitSeconds ?? talk.limitSeconds
+            talk.minimumPerMemberSeconds = rubric.minimumPerMemberSeconds ?? talk.minimumPerMemberSeconds
+        }
         let pins = m["evidence"].flatMap(readPins) ?? []
         guard let name, let company, let dsTeam, let product, let poster, let profile else { return nil }
         var team = Team(
             name: name, company: company, dataScienceTeam: dsTeam, product: product, members: members, poster: poster,
-            schedule: schedule, profile: profile, stages: assignments, talk: talk)
+            schedule: schedule, profile: profile, stages: assignments, talk: talk, rubric: rubric)
         team.pinnedRuns = pins
         team.assumedSeatPrices = m["assumptions"].flatMap(readAssumptions) ?? [:]
         return team
@@ -143,19 +148,89 @@ struct TeamLoader {
         }
     }
 
-    private func readTalk(_ value: YAMLValue, members: [String]) -> TalkSettings? {
+    /// The talk settings; a rubric's limits are the defaults, and a team may be stricter than its rubric, never looser.
+    private func readTalk(_ value: YAMLValue, members: [String], rubric: RubricRules) -> TalkSettings? {
         guard let m = value.mapping(optional: ["limit", "minimum_per_member", "words_per_minute", "speakers"]) else {
             return nil
         }
         var talk = TalkSettings()
+        talk.limitSeconds = rubric.talkLimitSeconds ?? talk.limitSeconds
+        talk.minimumPerMemberSeconds = rubric.minimumPerMemberSeconds ?? talk.minimumPerMemberSeconds
         if let limit = m["limit"]?.seconds() {
-            if limit == 0 { m["limit"]!.error("the talk limit must be above 0:00") } else { talk.limitSeconds = limit }
+            if limit == 0 {
+                m["limit"]!.error("the talk limit must be above 0:00")
+            } else if let most = rubric.talkLimitSeconds, limit > most {
+                m["limit"]!.error(
+                    "the talk limit \(Numbers.minutesSeconds(limit)) is above the rubric's \(Numbers.minutesSeconds(most))",
+                    hint: "shorten it to \(Numbers.minutesSeconds(most)) or less, or change rubric.talk.limit")
+            } else {
+                talk.limitSeconds = limit
+            }
         }
-        if let minimum = m["minimum_per_member"]?.seconds() { talk.minimumPerMemberSeconds = minimum }
+        if let minimum = m["minimum_per_member"]?.seconds() {
+            if let least = rubric.minimumPerMemberSeconds, minimum < least {
+                m["minimum_per_member"]!.error(
+                    "\(Numbers.minutesSeconds(minimum)) per member is below the rubric's \(Numbers.minutesSeconds(least))",
+                    hint: "raise it to \(Numbers.minutesSeconds(least)) or more, or change rubric.talk.minimum_per_member")
+            } else {
+                talk.minimumPerMemberSeconds = minimum
+            }
+        }
         if let pace = m["words_per_minute"]?.int(min: 1) { talk.wordsPerMinute = pace }
         for (key, speaker) in m["speakers"]?.entries() ?? [] {
             if let member = memberReference(speaker, members: members) { talk.speakers[key.text] = member }
         }
         return talk
+    }
+
+    /// The `rubric:` block: a course's rules for the deliverables. Every key is optional; what is left out is not required.
+    private func readRubric(_ value: YAMLValue) -> RubricRules? {
+        guard
+            let m = value.mapping(
+                required: ["title"],
+                optional: ["stages", "candidates_per_stage", "required_tools", "checkins", "team_size", "talk"])
+        else { return nil }
+        guard let title = m["title"]?.string() else { return nil }
+        var rules = RubricRules(title: title)
+        rules.stages = m["stages"]?.int(min: 1)
+        if let value = m["stages"], let count = rules.stages, count > stages.count, !stages.isEmpty {
+            value.warning(
+                "the rubric asks for \(count) stages and the catalog defines \(stages.count)",
+                hint: "add stages under stages/, or lower rubric.stages")
+        }
+        rules.candidatesPerStage = m["candidates_per_stage"]?.int(min: 1) ?? rules.candidatesPerStage
+        rules.checkins = m["checkins"]?.int(min: 1)
+        for (key, tools) in m["required_tools"]?.entries() ?? [] {
+            guard let stage = stages.first(where: { $0.id == key.text }) else {
+                key.error("unknown stage '\(key.text)'", hint: Spelling.hint(for: key.text, among: stages.map(\.id), what: "stage"))
+                continue
+            }
+            guard let list = tools.sequence() else { continue }
+            for item in list {
+                guard let tool = item.string() else { continue }
+                guard stage.candidate(tool) != nil else {
+                    item.error(
+                        "'\(tool)' is not a candidate of stage '\(stage.id)'",
+                        hint: Spelling.hint(for: tool, among: stage.candidates.map(\.id), what: "candidate"))
+                    continue
+                }
+                rules.requiredTools.append(.init(stage: stage.id, tool: tool))
+            }
+        }
+        if let size = m["team_size"]?.mapping(required: ["min", "max"]),
+            let least = size["min"]?.int(min: 1), let most = size["max"]?.int(min: 1)
+        {
+            if most < least {
+                size.owner.error("team_size.max \(most) is below team_size.min \(least)", hint: "swap them")
+            } else {
+                rules.teamSize = least...most
+            }
+        }
+        if let talk = m["talk"]?.mapping(optional: ["limit", "minimum_per_member"]) {
+            rules.talkLimitSeconds = talk["limit"]?.seconds()
+            rules.minimumPerMemberSeconds = talk["minimum_per_member"]?.seconds()
+            if rules.talkLimitSeconds == 0 { talk["limit"]!.error("the talk limit must be above 0:00") }
+        }
+        return rules
     }
 }

@@ -69,4 +69,14 @@ extension Day {
         }
         return Day(year: y, month: m, day: d)
     }
+
+    /// Whole days from `earlier` to this day (negative when `earlier` is later).
+    public func days(since earlier: Day) -> Int { ordinal - earlier.ordinal }
+
+    /// Days since 0000-03-01 in the proleptic Gregorian calendar (a day count that differences can be taken of).
+    private var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let m = month <= 2 ? month + 9 : month - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
+    }
 }

@@ -28,6 +28,17 @@ public enum Numbers {
         return negative ? "-" + digits : digits
     }
 
+    /// A count with its noun in the right number: `1 stage`, `2 stages` (`plural` for irregular nouns).
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? noun : plural ?? noun + "s")
+    }
+
+    /// Small whole numbers as words (`6` → `six`), as a sentence reads them; larger ones as digits.
+    public static func word(_ n: Int) -> String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        return words.indices.contains(n) ? words[n] : String(n)
+    }
+
     /// Seconds as `m:ss` (e.g. 300 → `5:00`).
     public static func minutesSeconds(_ seconds: Int) -> String {
         let s = max(0, seconds)

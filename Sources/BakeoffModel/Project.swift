@@ -24,6 +24,10 @@ public struct Project: Hashable, Sendable {
         self.stages = stages
     }
 
+    /// The rules the deliverables are checked against (team size, talk timing, stages, check-ins...): the
+    /// course's when `bakeoff.yaml` has a `rubric:` block, else the generic proof-of-concept checklist.
+    public var rubric: RubricRules { team.rubric }
+
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
     public func profile(_ id: String) -> Profile? { profiles.first { $0.id == id } }
     public func integration(_ id: String) -> Integration? { integrations.first { $0.id == id } }

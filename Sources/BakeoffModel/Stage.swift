@@ -163,7 +163,60 @@ public struct Adapter: Hashable, Codable, Sendable {
     }
 }
 
-/// One step of the ML pipeline, with its candidates, scenario and adapters.
+/// Where a stage sits in the project's architecture diagram (`flow:` in stage.yaml).
+public struct StageFlow: Hashable, Codable, Sendable {
+    /// The main lane carries the work from stage to stage, left to right; the side lane runs above it (e.g.
+    /// CI/CD acting on the code of other stages).
+    public enum Lane: String, Codable, Sendable, CaseIterable {
+        case main
+        case side
+    }
+
+    /// A box feeding the stage from the left (e.g. "Data: raw tables and files").
+    public struct Source: Hashable, Codable, Sendable {
+        public var title: String
+        public var note: String
+
+        public init(title: String, note: String = "") {
+            self.title = title
+            self.note = note
+        }
+    }
+
+    /// An extra labelled edge from this stage to another.
+    public struct Feed: Hashable, Codable, Sendable {
+        /// `feedback` runs below the main lane, back to an earlier stage; `side` comes down from the side lane.
+        public enum Kind: String, Codable, Sendable, CaseIterable {
+            case feedback
+            case side
+        }
+
+        public var to: String
+        public var kind: Kind
+        public var label: String?
+
+        public init(to: String, kind: Kind, label: String? = nil) {
+            self.to = to
+            self.kind = kind
+            self.label = label
+        }
+    }
+
+    public var lane: Lane
+    /// The stages this one follows; nil: the previous stage of its lane in pipeline order; empty: none (a start).
+    public var after: [String]?
+    public var source: Source?
+    public var feeds: [Feed]
+
+    public init(lane: Lane = .main, after: [String]? = nil, source: Source? = nil, feeds: [Feed] = []) {
+        self.lane = lane
+        self.after = after
+        self.source = source
+        self.feeds = feeds
+    }
+}
+
+/// One step of the project's pipeline, with its candidates, scenario and adapters.
 public struct Stage: Hashable, Codable, Sendable {
     public var id: String
     /// Position in the pipeline (1–6 for the bundled catalog).
@@ -174,11 +227,14 @@ public struct Stage: Hashable, Codable, Sendable {
     public var comparisons: [FactComparison]
     public var scenario: Scenario?
     public var adapters: [Adapter]
+    /// Its place in the architecture diagram; nil: after the previous stage, in order.
+    public var flow: StageFlow?
 
     public init(
         id: String, order: Int, title: String, question: String, candidates: [Tool],
-        comparisons: [FactComparison] = [], scenario: Scenario? = nil, adapters: [Adapter] = []
+        comparisons: [FactComparison] = [], scenario: Scenario? = nil, adapters: [Adapter] = [], flow: StageFlow? = nil
     ) {
+        self.flow = flow
         self.id = id
         self.order = order
         self.title = title

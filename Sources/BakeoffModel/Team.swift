@@ -98,12 +98,15 @@ public struct Team: Hashable, Codable, Sendable {
     /// The team's own seat prices per month for SaaS tools without a sourced price (`assumptions.seat_usd_month`
     /// in bakeoff.yaml), labelled as assumptions wherever a cost uses them.
     public var assumedSeatPrices: [String: Double] = [:]
+    /// The deliverables checklist: the course's rules from the `rubric:` block, or the generic one.
+    public var rubric: RubricRules
 
     public init(
         name: String, company: CompanyKind, dataScienceTeam: DataScienceTeamKind, product: String,
         members: [Member], poster: String, schedule: [CheckInSlot], profile: String,
-        stages: [StageAssignment], talk: TalkSettings = TalkSettings()
+        stages: [StageAssignment], talk: TalkSettings = TalkSettings(), rubric: RubricRules = .generic
     ) {
+        self.rubric = rubric
         self.name = name
         self.company = company
         self.dataScienceTeam = dataScienceTeam

@@ -39,7 +39,11 @@ extension RunPlan {
         var lines: [String] = []
         var total = 0
         for entry in entries {
-            lines.append("stage \(entry.stage.id): \(entry.scenario.steps.count) steps × \(entry.adapters.count) tools × \(repetitions) repetitions")
+            lines.append(
+                "stage \(entry.stage.id): " + [
+                    Numbers.count(entry.scenario.steps.count, "step"), Numbers.count(entry.adapters.count, "tool"),
+                    Numbers.count(repetitions, "repetition"),
+                ].joined(separator: " × "))
             for p in entry.scenario.parameters { lines.append("  parameter \(p.name) = \(p.value)") }
             for adapter in entry.adapters {
                 let folder = folder(of: adapter)

@@ -10,9 +10,9 @@ import Foundation
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate bakeoff.yaml, criteria/ and stages/; report every problem with file and line.",
-        discussion: "With --rubric, also check the deliverables in reports/ against the course's checklist.")
+        discussion: "With --rubric, also check the deliverables in reports/ against the project's rubric: the rubric: block of bakeoff.yaml (a course's rules), else the generic proof-of-concept checklist.")
 
-    @Flag(help: "Also check the deliverables: candidates, MLflow, measurements, tables, visuals, picks, check-ins, talk.")
+    @Flag(help: "Also check the deliverables against the rubric: candidates, required tools, measurements, tables, visuals, picks, check-ins, talk.")
     var rubric = false
 
     @OptionGroup var options: ProjectOptions
@@ -29,10 +29,13 @@ struct Check: ParsableCommand {
         let adapters = project.stages.reduce(0) { $0 + $1.adapters.count }
         let warnings = result.warnings.count
         print(
-            "ok: \(project.stages.count) stages, \(tools) candidates, \(facts) facts, \(adapters) adapters, "
-                + "\(project.criteria.count) criteria, \(project.profiles.count) profiles"
-                + (project.integrations.isEmpty ? "" : ", \(project.integrations.count) integrations")
-                + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+            "ok: " + [
+                Numbers.count(project.stages.count, "stage"), Numbers.count(tools, "candidate"), Numbers.count(facts, "fact"),
+                Numbers.count(adapters, "adapter"), Numbers.count(project.criteria.count, "criterion", plural: "criteria"),
+                Numbers.count(project.profiles.count, "profile"),
+            ].joined(separator: ", ")
+                + (project.integrations.isEmpty ? "" : ", " + Numbers.count(project.integrations.count, "integration"))
+                + (warnings > 0 ? ", " + Numbers.count(warnings, "warning") : ""))
         // The evidence each stage would be scored on: mixed machines, mixed repetition counts, partial runs.
         if let runs = try? EvidenceStore.loadRuns(projectRoot: project.root) {
             let set = EvidenceSet(project: project, runs: runs, pins: weights.pins)
@@ -54,6 +57,7 @@ struct Check: ParsableCommand {
             project: e.project, runs: e.runs, scoreboard: e.scoreboard,
             plan: TalkPlan.plan(slides: slides, team: e.project.team),
             posts: CheckinPosts.posts(project: e.project, scoreboard: e.scoreboard, runs: e.runs), outputs: outputs)
+        print("rubric: \(e.project.rubric.title)")
         print(Rubric.report(items), terminator: "")
         if items.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }

@@ -6,7 +6,7 @@ struct Checkin: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one weekly check-in post (GitHub-flavoured Markdown) to paste.")
 
-    @Argument(help: "The check-in's number in the schedule (1–7) or its id (group-details or a stage id).")
+    @Argument(help: "The check-in's number in the schedule (1 for group-details, then one per stage, as bakeoff.yaml lists them) or its id (group-details or a stage id).")
     var which: String
 
     @OptionGroup var options: ProjectOptions

@@ -6,7 +6,14 @@ import Foundation
 /// `bakeoff init DIR`: a new project from the bundled catalog.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start a new project from the bundled catalog (asks on a terminal, or takes flags).")
+        abstract: "Start a new project from the bundled catalog (asks on a terminal, or takes flags).",
+        discussion: """
+            By default the project gets every bundled stage and the course's rubric. --stage ID (repeatable) copies only \
+            those stages (with the criteria they can measure and the integrations between them) and the generic \
+            checklist; --empty starts from one blank stage with a sample adapter that runs. The catalog is found in \
+            this order: --from DIR, $BAKEOFF_CATALOG, the nearest folder above this bakeoff holding \
+            criteria/criteria.yaml and stages/, then share/bakeoff beside its bin/ folder.
+            """)
 
     @Argument(help: "The folder to create (must not exist, or be empty).")
     var directory: String
@@ -19,7 +26,15 @@ struct Init: ParsableCommand {
     @Option(help: "The weight profile (default: the one named after the company kind).") var profile: String?
     @Option(help: "Due date of the first check-in, YYYY-MM-DD (default: today); the others follow weekly.")
     var start: String?
-    @Option(help: "The catalog to copy (default: the one bundled with this bakeoff).") var from: String?
+    @Option(help: "The catalog to copy (default: $BAKEOFF_CATALOG, else the one bundled with this bakeoff).") var from: String?
+    @Option(name: .customLong("stage"), help: "Copy only this bundled stage (repeat for each); the rubric is the generic checklist.")
+    var stages: [String] = []
+    @Flag(help: "No bundled stage: one blank stage with a sample adapter that runs (add more with 'bakeoff new').")
+    var empty = false
+
+    func validate() throws {
+        if empty && !stages.isEmpty { throw ValidationError("--empty and --stage exclude each other") }
+    }
 
     func run() throws {
         let interactive = isatty(STDIN_FILENO) == 1
@@ -36,12 +51,13 @@ struct Init: ParsableCommand {
             startDay = day
         }
         guard let catalog = from ?? ProjectScaffold.locateCatalog(executable: Self.executablePath) else {
-            Terminal.error("error: the bundled catalog was not found next to this bakeoff; pass --from DIR (a project with criteria/ and stages/)")
+            Terminal.error("error: the bundled catalog was not found next to this bakeoff; pass --from DIR or set BAKEOFF_CATALOG (a folder with criteria/ and stages/)")
             throw ExitCode(1)
         }
         let settings = ProjectScaffold.Settings(
             team: team, company: CompanyKind(rawValue: company)!, dataScienceTeam: DataScienceTeamKind(rawValue: dsTeam)!,
-            product: product, members: names, profile: profile, start: startDay)
+            product: product, members: names, profile: profile, start: startDay, stages: stages.isEmpty ? nil : stages,
+            empty: empty)
         do {
             try ProjectScaffold.create(at: directory, catalog: catalog, settings: settings)
         } catch let failure as ProjectScaffold.Failure {

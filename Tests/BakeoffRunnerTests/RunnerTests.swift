@@ -145,7 +145,7 @@ final class RunPlanTests: XCTestCase {
             environments: EnvironmentBuilder(cacheFolder: f.folder.path, fresh: false, installEnvironment: [:]),
             repetitions: 3, timeoutOverride: nil, network: "loopback-only")
         XCTAssertEqual(lines, [
-            "stage s: 3 steps × 1 tools × 3 repetitions",
+            "stage s: 3 steps × 1 tool × 3 repetitions",
             "  parameter runs = 20",
             "  tool: Debian packages git, version from `git --version`",
             "    env TOOL_HOME={home}/t",

@@ -49,4 +49,50 @@ final class InitCommandTests: XCTestCase {
         XCTAssertEqual(bad.status, 64)
         XCTAssertTrue(bad.stderr.contains("expected one of startup, mid-size, enterprise"), bad.stderr)
     }
+
+    func testInitWithChosenStagesCopiesThemTheirCriteriaAndTheirIntegration() throws {
+        let parent = try TemporaryFolder()
+        defer { parent.remove() }
+        let target = parent.url("two").path
+        let output = try CLI.run(
+            ["init", target, "--team", "T", "--company", "startup", "--ds-team", "core", "--product", "P", "--member", "A B",
+             "--stage", "web-app", "--stage", "model-monitoring", "--from", Repository.root])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: target + "/stages").sorted(), ["model-monitoring", "web-app"])
+        // The one integration between the two stages comes along (with the shared helpers), no other.
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: target + "/integrations").sorted(), ["common", "monitor-app-inputs"])
+        let criteria = try String(contentsOfFile: target + "/criteria/criteria.yaml", encoding: .utf8)
+        XCTAssertTrue(criteria.contains("id: drift-recall"), criteria)
+        XCTAssertFalse(criteria.contains("id: tracking-log-per-run"), criteria)
+        XCTAssertTrue(criteria.contains("cost_model:"), criteria)
+        let yaml = try String(contentsOfFile: target + "/bakeoff.yaml", encoding: .utf8)
+        XCTAssertFalse(yaml.contains("rubric:"), "chosen stages get the generic checklist")
+        let check = try CLI.run(["check"], in: target)
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stdout.hasPrefix("ok: 2 stages"), check.stdout)
+
+        let unknown = try CLI.run(
+            ["init", parent.url("bad").path, "--team", "T", "--company", "startup", "--ds-team", "core", "--product", "P",
+             "--member", "A", "--stage", "web-ap", "--from", Repository.root])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("the catalog has no stage 'web-ap'; did you mean 'web-app'?"), unknown.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: parent.url("bad").path))
+    }
+
+    func testTheFullCatalogKeepsTheCourseRubric() throws {
+        let parent = try TemporaryFolder()
+        defer { parent.remove() }
+        let target = parent.url("all").path
+        let output = try CLI.run(
+            ["init", target, "--team", "T", "--company", "startup", "--ds-team", "core", "--product", "P", "--member", "A B",
+             "--from", Repository.root])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let yaml = try String(contentsOfFile: target + "/bakeoff.yaml", encoding: .utf8)
+        XCTAssertTrue(
+            yaml.contains(
+                "rubric:\n  title: \"MSDS 626 final project\"\n  stages: 6\n  candidates_per_stage: 2\n  required_tools:\n"
+                    + "    experiment-tracking: [mlflow]\n  checkins: 7\n  team_size: {min: 3, max: 4}\n"
+                    + "  talk: {limit: \"5:00\", minimum_per_member: \"1:00\"}\n"), yaml)
+    }
 }

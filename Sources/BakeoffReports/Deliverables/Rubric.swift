@@ -1,7 +1,7 @@
 import BakeoffModel
 import BakeoffScoring
 
-/// The deliverables checklist the course grades: each item passes or fails, with what to do.
+/// The deliverables checklist (the course's rubric or the generic one): each item passes or fails, with what to do.
 public enum Rubric {
     public struct Item: Hashable, Sendable {
         public var title: String
@@ -29,9 +29,8 @@ public enum Rubric {
         }
     }
 
-    /// The six stages every team must cover.
-    public static let requiredStages = 6
-
+    /// Checks the deliverables against the project's rubric (`project.rubric`): the course's rules when
+    /// `bakeoff.yaml` has a `rubric:` block, else the generic proof-of-concept checklist.
     public static func evaluate(
         project: Project, runs: [Run], scoreboard: Scoreboard?, plan: TalkPlan, posts: [CheckinPosts.Post],
         outputs: Outputs
@@ -41,20 +40,34 @@ public enum Rubric {
             items.append(Item(title: title, passed: failures.isEmpty, detail: failures.joined(separator: "; ")))
         }
         let team = project.team
+        let rules = project.rubric
         let stages = project.assessedStages
+        if let required = rules.stages {
+            item(
+                "\(Numbers.word(required)) stage\(required == 1 ? "" : "s") assessed",
+                stages.count >= required
+                    ? [] : ["only \(stages.count) stage\(stages.count == 1 ? " is" : "s are") assessed in bakeoff.yaml; assess all \(required)"])
+        }
+        let least = rules.candidatesPerStage
         item(
-            "six stages assessed",
-            stages.count >= requiredStages
-                ? [] : ["only \(stages.count) stage\(stages.count == 1 ? " is" : "s are") assessed in bakeoff.yaml; assess all \(requiredStages)"])
-        item(
-            "at least two candidates per stage",
-            stages.filter { $0.candidates.count < 2 }.map { "\($0.id) has \($0.candidates.count); add another under stages.\($0.id) in bakeoff.yaml" })
-        let tracking = stages.filter { $0.id.contains("tracking") || $0.title.lowercased().contains("tracking") }
-        item(
-            "MLflow among the tracking candidates",
-            tracking.isEmpty
-                ? ["no experiment-tracking stage is assessed"]
-                : tracking.filter { !$0.candidates.contains { $0.id == "mlflow" } }.map { "add mlflow to stages.\($0.id) in bakeoff.yaml" })
+            "at least \(Numbers.word(least)) candidate\(least == 1 ? "" : "s") per stage",
+            stages.filter { $0.candidates.count < least }.map { "\($0.id) has \($0.candidates.count); add another under stages.\($0.id) in bakeoff.yaml" })
+        for required in rules.requiredTools {
+            let name = project.stage(required.stage)?.candidate(required.tool)?.name ?? required.tool
+            let assessed = stages.first { $0.id == required.stage }
+            item(
+                "\(name) among the \(required.stage) candidates",
+                assessed == nil
+                    ? ["stage \(required.stage) is not assessed; add it under stages in bakeoff.yaml"]
+                    : assessed!.candidate(required.tool) == nil ? ["add \(required.tool) to stages.\(required.stage) in bakeoff.yaml"] : [])
+        }
+        if let size = rules.teamSize {
+            let count = team.members.count
+            let range = size.lowerBound == size.upperBound ? "\(size.lowerBound)" : "\(size.lowerBound)–\(size.upperBound)"
+            item(
+                "a team of \(range) members",
+                size.contains(count) ? [] : ["the team has \(count) member\(count == 1 ? "" : "s"); the rubric asks for \(range)"])
+        }
         item(
             "every candidate has an assessor",
             (team.stages.flatMap { s in s.candidates.filter { $0.assessors.isEmpty }.map { "\(s.stage).\($0.tool)" } })
@@ -66,13 +79,21 @@ public enum Rubric {
         for stage in stages {
             let tools = Set(
                 runs.flatMap { $0.observations }.filter { $0.stage == stage.id && $0.status == .ok }.map(\.tool))
+            let card = scoreboard?.stages.first { $0.stage == stage.id }
             if tools.count < min(2, stage.candidates.count) {
                 measured.append("\(stage.id): \(tools.count) candidate\(tools.count == 1 ? "" : "s") measured; run 'bakeoff run --stage \(stage.id)'")
+            } else {
+                // The comparison that decides is the winner against the runner-up: both must rest on measurements.
+                for (what, tool) in [("winner", card?.winner), ("runner-up", card?.runnerUp)] {
+                    if let tool, !tools.contains(tool) {
+                        measured.append("\(stage.id): the \(what) \(tool) has no measurement; run 'bakeoff run --stage \(stage.id) --tool \(tool)'")
+                    }
+                }
             }
             let page = outputs.stagePage(stage.id)
             if page?.contains("<table") != true { tables.append("\(stage.id): no table on its page; run 'bakeoff build'") }
             if !outputs.stageChart(stage.id) { visuals.append("\(stage.id): no chart; run 'bakeoff build'") }
-            if scoreboard?.stages.first(where: { $0.stage == stage.id })?.winner == nil {
+            if card?.winner == nil {
                 picks.append("\(stage.id): no recommendation (no candidate could be ranked)")
             }
         }
@@ -81,9 +102,13 @@ public enum Rubric {
         item("each stage has a visual", visuals)
         item("each stage has a recommendation", picks)
         let missingPosts = posts.filter { !outputs.checkin($0.fileName) }.map { "\($0.fileName) is missing; run 'bakeoff build'" }
-        let countProblem = posts.count < requiredStages + 1
-            ? ["the schedule has \(posts.count) check-ins; it needs group-details and one per stage (\(requiredStages + 1))"] : []
-        item("all seven check-ins generated", countProblem + missingPosts)
+        if let required = rules.checkins {
+            let countProblem = posts.count < required
+                ? ["the schedule has \(posts.count) check-in\(posts.count == 1 ? "" : "s"); the rubric asks for \(required) (group-details and one per stage)"] : []
+            item("all \(Numbers.word(required)) check-in\(required == 1 ? "" : "s") generated", countProblem + missingPosts)
+        } else {
+            item("every scheduled check-in generated", missingPosts)
+        }
         item(
             "the talk fits its limit (\(Numbers.minutesSeconds(plan.limitSeconds)))",
             plan.totalSeconds > plan.limitSeconds ? [plan.problems.first ?? "too long"] : [])

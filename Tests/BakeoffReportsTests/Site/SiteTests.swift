@@ -110,9 +110,19 @@ final class SiteTests: XCTestCase {
     func testArchitectureBoxesNeverOverlapAndTextStaysInside() {
         let long = SiteFixture.longName
         for name in ["MLflow", long, "<script>alert(1)</script>", "מערכת ניסויים ארוכה מאוד מאוד מאוד", String(repeating: "W", count: 200), "漢字のツール名がとても長い場合の表示テスト"] {
-            let nodes = ArchitectureDiagram.Role.allCases.map {
-                ArchitectureDiagram.Node(role: $0, stage: $0.rawValue, title: name, winner: name, runnerUp: name)
-            }
+            // Every kind of placement: a source, a side lane, two rows in one column, a skipped column, feedback.
+            typealias N = ArchitectureDiagram.Node
+            typealias L = ArchitectureDiagram.Link
+            let nodes = [
+                N(stage: "a", title: name, winner: name, runnerUp: name, column: 1, source: .init(title: name, note: name)),
+                N(stage: "b", title: name, winner: name, runnerUp: name, column: 2, inputs: [L(from: "a", kind: .flow, handOff: .verified)]),
+                N(stage: "c", title: name, winner: name, runnerUp: name, column: 2, row: 1, inputs: [L(from: "a", kind: .flow)]),
+                N(stage: "d", title: name, winner: name, runnerUp: name, column: 4,
+                    inputs: [L(from: "b", kind: .flow, handOff: .failed), L(from: "s", kind: .side, label: name)]),
+                N(stage: "e", title: name, winner: name, runnerUp: name, column: 3,
+                    inputs: [L(from: "c", kind: .flow), L(from: "d", kind: .feedback, label: name)]),
+                N(stage: "s", title: name, winner: name, runnerUp: name, lane: .side, column: 1, source: .init(title: name)),
+            ]
             let layout = ArchitectureDiagram.layout(nodes)
             for box in layout.boxes {
                 XCTAssertLessThanOrEqual(box.x + box.width, layout.width, box.id)

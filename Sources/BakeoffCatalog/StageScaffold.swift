@@ -1,0 +1,215 @@
+import BakeoffModel
+import Foundation
+
+/// The files of a new stage and a new adapter (`bakeoff new stage`, `bakeoff new adapter`, `bakeoff init --empty`),
+/// and the small edits that enrol a new candidate in `stage.yaml` and `bakeoff.yaml`.
+///
+/// Everything written here passes `bakeoff check` as it is: a stage starts with a one-step scenario and no
+/// candidate; an adapter's steps run `steps.py`, whose stubs report "not written yet" as a failed step until they
+/// are filled in, so a run records them honestly instead of measuring nothing.
+public enum StageScaffold {
+    /// The one step a new stage's scenario starts with.
+    static let step = "work"
+
+    /// `stages/ID/stage.yaml` and `scenario.yaml` of a new stage, with no candidate yet.
+    public static func stageFiles(id: String, order: Int) -> [String: String] {
+        let title = id.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).joined(separator: " ")
+        let stage = """
+            # A stage of the project: its question and its candidates, each with sourced facts.
+            title: \(ProjectScaffold.quote(title.prefix(1).uppercased() + title.dropFirst()))
+            order: \(order)                              # position in the pipeline
+            question: "Which tool should we choose for \(title)? (edit: the question the comparison answers)"
+            # flow: {after: [STAGE]}              # optional: its place in the architecture diagram (default: after the previous stage)
+            candidates: []                        # add one with: bakeoff new adapter \(id) TOOL
+
+            """
+        let scenario = """
+            # The work every candidate of the stage does, as named steps. A step prints its metrics as one JSON
+            # object on its last line of output; "ok": false marks it failed.
+            description: Each candidate does the same work on the same input (edit the steps to the real work).
+            parameters:
+              size: {value: "200000", description: Items each step works on}   # BAKEOFF_PARAM_SIZE in the step
+            steps:
+              - id: \(step)
+                title: Do the work
+                timeout: 300
+                metrics: {items: count}
+
+            """
+        return ["stages/\(id)/stage.yaml": stage, "stages/\(id)/scenario.yaml": scenario]
+    }
+
+    /// How a new adapter installs its tool.
+    public enum Install: Sendable {
+        /// A PyPI requirement, locked with uv for Python 3.11.
+        case python(requirement: String)
+        /// Debian packages already on the machine.
+        case debian([String])
+    }
+
+    /// The uv command that locks an adapter's requirements the way the bundled locks were made.
+    public static let lockCommand = ["uv", "pip", "compile", "requirements.in", "-o", "requirements.lock", "--python-version", "3.11", "--quiet"]
+
+    /// The adapter folder's files (relative to the project) for `tool` in a stage with these scenario steps;
+    /// `working` gives the sample's steps.py, which really does the work, instead of stubs.
+    public static func adapterFiles(
+        stage: String, tool: String, steps: [String], install: Install, working: Bool = false
+    ) -> [String: String] {
+        let folder = "stages/\(stage)/adapters/\(tool)"
+        let python: String
+        var files: [String: String] = [:]
+        var lines: [String]
+        switch install {
+        case .python(let requirement):
+            python = "python"
+            lines = ["install: {python: \"3.11\", requirements: requirements.in, lock: requirements.lock}"]
+            files["\(folder)/requirements.in"] = requirement + "\n"
+        case .debian(let packages):
+            python = "python3"
+            let list = packages.map { ProjectScaffold.quote($0) }.joined(separator: ", ")
+            lines = [
+                "install: {debian: [\(list)], version: [dpkg-query, -W, -f, \"${Version}\", \(ProjectScaffold.quote(packages[0]))]}"
+            ]
+        }
+        lines += [
+            "env: {PYTHONDONTWRITEBYTECODE: \"1\", DO_NOT_TRACK: \"1\"}   # {work}, {home}, {adapter} are substituted",
+            "steps:",
+        ]
+        for step in steps { lines.append("  \(step): {run: [\(python), \"{adapter}/steps.py\", \(step)]}") }
+        files["\(folder)/adapter.yaml"] = lines.joined(separator: "\n") + "\n"
+        files["\(folder)/steps.py"] = working ? sampleSteps : stubSteps(tool: tool, steps: steps)
+        return files
+    }
+
+    /// The sample adapter's steps: Python's own sort on a seeded list, so the scaffold runs with nothing installed.
+    static let sampleSteps = """
+        \"\"\"Sample adapter: Python's built-in sort on BAKEOFF_PARAM_SIZE seeded random numbers.
+
+        Replace it with a real candidate's adapter (bakeoff new adapter STAGE TOOL writes one to fill in).
+        \"\"\"
+        import json
+        import os
+        import random
+        import sys
+
+
+        def work():
+            size = int(os.environ.get("BAKEOFF_PARAM_SIZE", "200000"))
+            rng = random.Random(626)
+            items = [rng.random() for _ in range(size)]
+            ordered = sorted(items)
+            ok = all(a <= b for a, b in zip(ordered, ordered[1:]))
+            return {"ok": ok, "items": len(ordered)}
+
+
+        if __name__ == "__main__":
+            print(json.dumps({"work": work}[sys.argv[1]]()))
+
+        """
+
+    static func stubSteps(tool: String, steps: [String]) -> String {
+        var text = """
+            \"\"\"\(tool): one function per scenario step. Each returns the step's metrics; "ok": False marks it failed.
+
+            Until a function is written, its step is recorded as failed with the reason below, never as measured.
+            \"\"\"
+            import json
+            import sys
+
+
+            """
+        for step in steps {
+            text += """
+                def \(step.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_"))():
+                    return {"ok": False, "reason": "step \(step) is not written yet: edit steps.py"}
+
+
+                """
+        }
+        let table = steps.map { "\"\($0)\": \($0.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_"))" }
+            .joined(separator: ", ")
+        text += "if __name__ == \"__main__\":\n    print(json.dumps({\(table)}[sys.argv[1]]()))\n"
+        return text
+    }
+
+    /// A candidate entry for stage.yaml.
+    public static func candidateEntry(tool: String, name: String, homepage: String) -> String {
+        """
+          - id: \(tool)
+            name: \(ProjectScaffold.quote(name))
+            homepage: \(homepage)
+            facts: {}                             # sourced facts: KEY: {value: V, source: URL, as_of: YYYY-MM-DD}
+
+        """
+    }
+
+    /// What went wrong editing a file we did not write in the expected shape.
+    public struct EditFailure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// `stage.yaml` with the candidate added: after `candidates: []`, or at the end when `candidates:` is the last key.
+    public static func addingCandidate(_ entry: String, to text: String, file: String) throws(EditFailure) -> String {
+        var lines = text.components(separatedBy: "\n")
+        if let i = lines.firstIndex(where: { $0.hasPrefix("candidates: []") }) {
+            lines[i] = "candidates:"
+            lines.insert(contentsOf: entry.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init), at: i + 1)
+            return lines.joined(separator: "\n")
+        }
+        let topLevel = lines.enumerated().filter { !$0.element.isEmpty && !$0.element.hasPrefix(" ") && !$0.element.hasPrefix("#") }
+        guard let last = topLevel.last, last.element.hasPrefix("candidates:") else {
+            throw EditFailure(description: "\(file): 'candidates:' is not the last key, so the new candidate cannot be appended; add it to the candidates list by hand:\n\(entry)")
+        }
+        let body = text.hasSuffix("\n") ? text : text + "\n"
+        return body + entry
+    }
+
+    /// `bakeoff.yaml` with `tool: [assessor]` added to the stage's block under `stages:` (the block is added when
+    /// the stage is not assessed yet).
+    public static func addingAssessment(
+        stage: String, tool: String, assessor: String, to text: String
+    ) throws(EditFailure) -> String {
+        var lines = text.components(separatedBy: "\n")
+        let isTop = { (line: String) in !line.isEmpty && !line.hasPrefix(" ") && !line.hasPrefix("#") }
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("stages:") }), lines[start].trimmingCharacters(in: .whitespaces) == "stages:"
+        else {
+            throw EditFailure(description: "bakeoff.yaml: no 'stages:' block to add '\(tool)' to; add under stages: \(stage): {\(tool): [\(assessor)]}")
+        }
+        let end = lines[(start + 1)...].firstIndex(where: isTop) ?? lines.count
+        let entry = "    \(tool): [\(assessor)]"
+        if let block = lines[(start + 1)..<end].firstIndex(where: { $0.hasPrefix("  \(stage):") }) {
+            guard lines[block].trimmingCharacters(in: .whitespaces) == "\(stage):" else {
+                throw EditFailure(description: "bakeoff.yaml: stages.\(stage) is not written one candidate a line; add '\(tool): [\(assessor)]' to it by hand")
+            }
+            var last = block
+            while last + 1 < end, lines[last + 1].hasPrefix("    ") { last += 1 }
+            lines.insert(entry, at: last + 1)
+        } else {
+            var last = end
+            while last - 1 > start, lines[last - 1].trimmingCharacters(in: .whitespaces).isEmpty { last -= 1 }
+            lines.insert(contentsOf: ["  \(stage):", entry], at: last)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Writes `files` (relative path → text) under `root`, refusing to replace any file that exists, all or nothing.
+    public static func write(_ files: [String: String], under root: String) throws {
+        let fm = FileManager.default
+        let base = URL(fileURLWithPath: root)
+        for path in files.keys.sorted() where fm.fileExists(atPath: base.appendingPathComponent(path).path) {
+            throw EditFailure(description: "\(path) exists already; nothing was written")
+        }
+        var written: [URL] = []
+        do {
+            for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+                let url = base.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+                written.append(url)
+            }
+        } catch {
+            for url in written { try? fm.removeItem(at: url) }
+            throw error
+        }
+    }
+}
