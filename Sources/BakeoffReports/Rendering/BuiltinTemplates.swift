@@ -424,7 +424,6 @@ details{margin:.3rem 0}summary{cursor:pointer}
 ul.packages{columns:3 16rem;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.8rem}
 code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em}
 bdi{unicode-bidi:isolate}
-.changed{color:var(--warn);font-weight:600}.moved{color:var(--muted);font-size:.85em}ol.ranking,ul.flips{margin:0;padding-left:1.3rem}
 :target{outline:2px solid var(--accent);outline-offset:2px}
 footer.site{max-width:1180px;margin:0 auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 @media print{
