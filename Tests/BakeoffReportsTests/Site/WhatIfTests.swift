@@ -163,6 +163,24 @@ final class WhatIfTests: XCTestCase {
         XCTAssertEqual(compared, 300 * 6)
     }
 
+    /// Every flip point of a synthetic project: the link's rounded weights, given to `Scorer.score` as `--weight`
+    /// would give them, make the named new winner win.
+    func testFlipLinksOpenOnWeightsWhereTheNewWinnerWins() throws {
+        let (project, runs) = SyntheticProject.make(stages: 6, tools: 5, indicators: 20, seed: 5)
+        let board = try Scorer.score(project: project, runs: runs, options: ScoringOptions(samples: 0))
+        var checked = 0
+        for card in board.stages {
+            for flip in card.sensitivity?.flipPoints ?? [] where flip.flipsAt != nil {
+                guard let weights = WhatIfLink.flipWeights(matrix: card.matrix!, flip: flip) else { continue }
+                XCTAssertEqual(WhatIfLink.flipURL(card: card, flip: flip), WhatIfLink.url(weights: weights))
+                let scored = try Scorer.score(project: project, runs: runs, options: ScoringOptions(weightOverrides: weights, samples: 0))
+                XCTAssertEqual(scored.stages.first { $0.stage == card.stage }?.winner, flip.newWinner, "\(card.stage) \(flip)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 5)
+    }
+
     // MARK: the page
 
     func testDataIsScriptSafeAndReadsBackExactly() throws {

@@ -1,0 +1,121 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The what-if page of the bundled project, built by the CLI, against `bakeoff score` on the same weights:
+/// its script under Node, and the page itself in headless Chromium opened from disk.
+final class WhatIfPageTests: XCTestCase {
+    // One build for the whole class: the tests only read what it wrote.
+    nonisolated(unsafe) static var built: (folder: TemporaryFolder, page: String)?
+    var folder: TemporaryFolder { Self.built!.folder }
+    var page: String { Self.built!.page }
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: CLI.productsFolder.appendingPathComponent("bakeoff").path) else {
+            throw XCTSkip("the bakeoff executable is not built next to the tests")
+        }
+        guard Self.built == nil else { return }
+        let folder = try TemporaryFolder("bakeoff-whatif")
+        try Repository.copyBundledProject(to: folder.path)
+        let build = try CLI.run(["build", "--project", folder.path, "--out", folder.url("out").path])
+        XCTAssertEqual(build.status, 0, build.stderr)
+        Self.built = (folder, try folder.read("out/site/whatif.html"))
+    }
+
+    override class func tearDown() {
+        built?.folder.remove()
+        built = nil
+    }
+
+    /// `bakeoff score` on the copy: stage id → ranked tool ids, first to last.
+    func scored(_ profile: String, _ overrides: [String: Double]) throws -> [String: [String]] {
+        var arguments = ["score", "--project", folder.path, "--format", "json", "--samples", "0", "--profile", profile]
+        for key in overrides.keys.sorted() { arguments += ["--weight", "\(key)=\(overrides[key]!)"] }
+        let out = try CLI.run(arguments)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        var result: [String: [String]] = [:]
+        for stage in object["stages"] as! [[String: Any]] {
+            result[stage["id"] as! String] = (stage["ranking"] as! [[String: Any]]).map { $0["tool"] as! String }
+        }
+        return result
+    }
+
+    func testPageIsSelfContainedAndSmall() throws {
+        XCTAssertLessThan(page.utf8.count, 300_000)
+        for outside in ["src=", "<link", "http://", "https://", "@import", "url("] {
+            XCTAssertFalse(page.contains(outside), "the page must use nothing outside the file: found \(outside)")
+        }
+        let index = try folder.read("out/site/index.html")
+        XCTAssertTrue(index.contains("href=\"whatif.html\""))
+        XCTAssertTrue(try folder.read("out/site/stage-orchestration.html").contains("href=\"whatif.html\""))
+    }
+
+    func testScriptRanksLikeTheCommandLine() throws {
+        guard WhatIfHarness.node != nil else { throw XCTSkip(WhatIfHarness.NodeMissing().description) }
+        let cases: [WhatIfHarness.Case] = [
+            .init(profile: "startup", overrides: ["cost": 50]),
+            .init(profile: "startup", overrides: ["performance": 0, "lock-in": 35.5]),
+            .init(profile: "enterprise", overrides: [:]),
+            .init(profile: "mid-size", overrides: ["interoperability": 0, "support": 80]),
+        ]
+        let results = try WhatIfHarness.rank(page: page, cases: cases)
+        for (k, stages) in zip(cases, results) {
+            let expected = try scored(k.profile, k.overrides)
+            XCTAssertEqual(stages.count, expected.count)
+            for stage in stages {
+                let id = stage["stage"] as! String
+                XCTAssertEqual(stage["order"] as? [String], expected[id], "\(id) at \(k.profile) \(k.overrides)")
+            }
+        }
+    }
+
+    /// Opens the page from disk in headless Chromium with cost at 50 (`whatif.html#cost=50`, as a link from a slide
+    /// would) and reads each stage's winner from the page the script rewrote.
+    func testChromiumShowsTheCommandLinesWinnersAtCostFifty() throws {
+        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile)
+        else { throw XCTSkip("chromium is not installed (apt-get install chromium); the page was not opened") }
+        let url = folder.url("out/site/whatif.html").absoluteString + "#cost=50"
+        let dom = try Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", url])
+        let names = try Self.toolNames(page)
+        let expected = try scored("startup", ["cost": 50])
+        XCTAssertTrue(dom.contains("id=\"whatif-command\">bakeoff score --profile startup --weight cost=50</code>"), dom)
+        for (stage, ranking) in expected {
+            let winner = try XCTUnwrap(ranking.first)
+            let row = try XCTUnwrap(dom.range(of: "<tr data-stage=\"\(stage)\">"), stage)
+            let cell = dom[row.upperBound...].prefix(600)
+            XCTAssertTrue(cell.contains("<strong><bdi>\(Self.escaped(names[stage + "/" + winner]!))</bdi></strong>"), "\(stage): \(cell)")
+        }
+    }
+
+    /// Stage/tool → display name, from the page's data.
+    static func toolNames(_ page: String) throws -> [String: String] {
+        let data = try XCTUnwrap(WhatIfHarness.extract(page)?.data)
+        let object = try JSONSerialization.jsonObject(with: Data(data.utf8)) as! [String: Any]
+        var names: [String: String] = [:]
+        for stages in object["evaluations"] as! [[[String: Any]]] {
+            for stage in stages {
+                for tool in stage["tools"] as! [[String: String]] { names[(stage["id"] as! String) + "/" + tool["id"]!] = tool["name"]! }
+            }
+        }
+        return names
+    }
+
+    /// Text as a DOM serializer writes it between tags.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
