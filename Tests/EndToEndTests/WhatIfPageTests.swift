@@ -88,6 +88,31 @@ final class WhatIfPageTests: XCTestCase {
         }
     }
 
+    /// Types 50 into the cost field of the page opened from disk (through chromedriver, as a person would) and
+    /// reads each stage's winner and the URL's fragment.
+    func testTypingFiftyIntoCostReRanksLikeTheCommandLine() throws {
+        guard let driver = ["/usr/bin/chromedriver"].first(where: FileManager.default.isExecutableFile),
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"),
+            let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile)
+        else { throw XCTSkip("chromium, chromedriver or curl is not installed; the page was not driven") }
+        let session = try WebDriver(driver: driver, browser: chromium)
+        defer { session.quit() }
+        try session.open(folder.url("out/site/whatif.html").absoluteString)
+        let field = try session.element("#w-cost")
+        try session.post("element/\(field)/clear", [:])
+        try session.post("element/\(field)/value", ["text": "50"])
+        let winners = try session.script(
+            "return Array.from(document.querySelectorAll('tr[data-stage]')).map(function (r) { var s = r.children[1].querySelector('strong'); return [r.getAttribute('data-stage'), s ? s.textContent : '']; }).concat([['#', location.hash]]);")
+            as? [[String]] ?? []
+        let names = try Self.toolNames(page)
+        let expected = try scored("startup", ["cost": 50])
+        XCTAssertEqual(winners.count, expected.count + 1, "\(winners)")
+        for pair in winners where pair[0] != "#" {
+            XCTAssertEqual(pair[1], expected[pair[0]]?.first.flatMap { names[pair[0] + "/" + $0] }, pair[0])
+        }
+        XCTAssertEqual(winners.last, ["#", "#cost=50"], "the URL keeps the weights")
+    }
+
     /// Stage/tool → display name, from the page's data.
     static func toolNames(_ page: String) throws -> [String: String] {
         let data = try XCTUnwrap(WhatIfHarness.extract(page)?.data)
@@ -117,5 +142,84 @@ final class WhatIfPageTests: XCTestCase {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The few WebDriver calls the what-if check needs, against a chromedriver this test starts and stops.
+final class WebDriver {
+    let process = Process()
+    let base: String
+    var session = ""
+
+    init(driver: String, browser: String) throws {
+        let port = Int.random(in: 20_000..<40_000)
+        base = "http://127.0.0.1:\(port)"
+        process.executableURL = URL(fileURLWithPath: driver)
+        process.arguments = ["--port=\(port)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var ready = false
+        for _ in 0..<100 where !ready {
+            Thread.sleep(forTimeInterval: 0.1)
+            ready = ((try? request("GET", "/status", nil))?["value"] as? [String: Any])?["ready"] as? Bool ?? false
+        }
+        guard ready else {
+            quit()
+            throw XCTSkip("chromedriver did not start on port \(port)")
+        }
+        let options: [String: Any] = ["binary": browser, "args": ["--headless", "--no-sandbox", "--disable-gpu"]]
+        let reply = try request(
+            "POST", "/session", ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]])
+        guard let id = (reply["value"] as? [String: Any])?["sessionId"] as? String else {
+            quit()
+            throw XCTSkip("chromedriver could not start chromium: \(reply)")
+        }
+        session = id
+    }
+
+    func open(_ url: String) throws { try post("url", ["url": url]) }
+
+    func element(_ css: String) throws -> String {
+        let reply = try request("POST", "/session/\(session)/element", ["using": "css selector", "value": css])
+        let value = reply["value"] as? [String: Any] ?? [:]
+        return try XCTUnwrap(value.values.first as? String, "no element \(css): \(reply)")
+    }
+
+    func script(_ source: String) throws -> Any? {
+        try request("POST", "/session/\(session)/execute/sync", ["script": source, "args": [] as [Any]])["value"]
+    }
+
+    @discardableResult
+    func post(_ path: String, _ body: [String: Any]) throws -> [String: Any] {
+        try request("POST", "/session/\(session)/\(path)", body)
+    }
+
+    /// Ends the browser session and stops the chromedriver this object started.
+    func quit() {
+        if !session.isEmpty { _ = try? request("DELETE", "/session/\(session)", nil) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    /// One WebDriver call through curl: Foundation's URLSession cannot read chromedriver's replies on Linux
+    /// ("Failed writing header", swiftlang/swift-corelibs-foundation#4965).
+    func request(_ method: String, _ path: String, _ body: [String: Any]?) throws -> [String: Any] {
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-s", "--max-time", "60", "-X", method, "-H", "Content-Type: application/json", "--data-binary", "@-", base + path]
+        let input = Pipe(), output = Pipe()
+        curl.standardInput = input
+        curl.standardOutput = output
+        curl.standardError = FileHandle.nullDevice
+        try curl.run()
+        input.fileHandleForWriting.write(try body.map { try JSONSerialization.data(withJSONObject: $0) } ?? Data())
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        curl.waitUntilExit()
+        guard curl.terminationStatus == 0 else { throw URLError(.cannotConnectToHost) }
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 }
