@@ -42,7 +42,8 @@ public enum WhatIfHarness {
         return (data, ranking)
     }
 
-    /// Per case, per stage of the case's profile: `BakeoffWhatIf.rank`'s result as JSON objects.
+    /// Per case, per stage of the case's profile: `BakeoffWhatIf.rank`'s result as JSON objects, with
+    /// `flipWeights`: per flip point, `BakeoffWhatIf.flipWeights` (null where there is no flip or no link).
     public static func rank(page html: String, cases: [Case]) throws -> [[[String: Any]]] {
         guard let node else { throw NodeMissing() }
         guard let (data, ranking) = extract(html) else { throw HarnessError(message: "the page has no what-if data or script") }
@@ -57,6 +58,7 @@ public enum WhatIfHarness {
               return data.evaluations[p.evaluation].map(function (s) {
                 var r = BakeoffWhatIf.rank(s, criteria, w);
                 r.stage = s.id;
+                r.flipWeights = r.flips.map(function (f) { return f.flipsAt === null ? null : BakeoffWhatIf.flipWeights(s, criteria, w, f); });
                 return r;
               });
             });

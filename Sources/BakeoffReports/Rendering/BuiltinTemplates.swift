@@ -336,7 +336,7 @@ enum BuiltinTemplates {
 {{#stages}}
 <tr data-stage="{{id}}"><td><a href="{{href}}">{{title}}</a></td>
 <td>{{#winner}}<strong><bdi>{{.}}</bdi></strong> {{winnerTotal}}{{#provisional}} <span class="badge conf-low">provisional</span>{{/provisional}}{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
-<td><ol class="ranking" style="margin:0;padding-left:1.3rem">{{#ranking}}<li><bdi>{{name}}</bdi> {{total}}</li>{{/ranking}}</ol>{{#hasUnranked}}<p class="muted">Not ranked: {{#unranked}}<bdi>{{.}}</bdi>; {{/unranked}}</p>{{/hasUnranked}}</td>
+<td><ol class="ranking" style="margin:0;padding-left:1.3rem">{{#ranking}}<li><bdi>{{name}}</bdi> {{total}}</li>{{/ranking}}</ol>{{#unranked}}<p class="muted">Not ranked: <bdi>{{.}}</bdi></p>{{/unranked}}</td>
 <td>{{#hasFlips}}<ul class="flips" style="margin:0;padding-left:1.3rem">{{#flips}}<li>{{#critical}}<strong>{{/critical}}{{criterion}} {{from}} → {{to}}: <bdi>{{newWinner}}</bdi>{{#critical}}</strong>{{/critical}}</li>{{/flips}}</ul>{{/hasFlips}}{{^hasFlips}}<span class="muted">none: no single weight change makes another candidate win</span>{{/hasFlips}}</td></tr>
 {{/stages}}
 </tbody>

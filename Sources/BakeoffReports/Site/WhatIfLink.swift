@@ -45,7 +45,7 @@ public enum WhatIfLink {
     }
 
     /// How far past a flip point (in weight share) the link may go to land on a weighting that flips once
-    /// rounded to 0.1 %; the page's script tries the same steps.
+    /// rounded to 0.1 %; the page's script (`BakeoffWhatIf.flipWeights`) tries the same steps.
     static let stepsPast = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05]
 
     /// The normalized weights with criterion `c` at `x` and the others rescaled proportionally (shared equally

@@ -43,9 +43,8 @@ extension SiteViews {
         public var winnerTotal: String
         public var provisional: Bool
         public var ranking: [WhatIfTool]
-        /// Candidates not ranked, with why (`Aim (eliminated: …)`).
-        public var unranked: [String]
-        public var hasUnranked: Bool
+        /// Candidates not ranked, with why (`Aim (eliminated: …); …`); absent when every candidate is ranked.
+        public var unranked: String?
         public var flips: [WhatIfFlip]
         public var hasFlips: Bool
         public var unknown: String
@@ -118,7 +117,7 @@ extension SiteModel {
                 winnerTotal: result.winner.flatMap { result.totals[$0] }.map { Numbers.fixed($0, decimals: 2) } ?? "",
                 provisional: result.provisional,
                 ranking: result.order.map { .init(name: name($0), total: Numbers.fixed(result.totals[$0]!, decimals: 2)) },
-                unranked: unranked, hasUnranked: !unranked.isEmpty,
+                unranked: unranked.isEmpty ? nil : unranked.joined(separator: "; "),
                 flips: flips, hasFlips: !flips.isEmpty,
                 unknown: Format.unknown)
         }

@@ -152,7 +152,24 @@ var BakeoffWhatIf = (function () {
       flips: flips, mostCritical: critical
     };
   }
-  return { rank: rank, normalized: normalized };
+  // WhatIfLink.flipWeights: the weights (percent, rounded to 0.1) a little past a flip point, the criterion moved
+  // and the others rescaled in proportion, at the first step where the new winner really wins; null when none.
+  var STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05];
+  function flipWeights(stage, criteria, relative, f) {
+    var w = normalized(relative), c = criteria.indexOf(f.criterion), rest = 1 - w[c], dir = f.flipsAt >= w[c] ? 1 : -1, s;
+    for (s = 0; s < STEPS.length; s++) {
+      var x = Math.min(1, Math.max(0, f.flipsAt + dir * STEPS[s]));
+      var rounded = w.map(function (wj, j) {
+        var share = rest > 1e-12 ? wj / rest : 1 / (w.length - 1);
+        return Math.round((j === c ? x : Math.max(0, share - share * x)) * 1000) / 10;
+      });
+      if (!rounded.some(function (v) { return v > 0; })) continue;
+      var o = ranking(stage.scores, stage, normalized(rounded)).order;
+      if (o.length && stage.tools[o[0]].id === f.newWinner) return rounded;
+    }
+    return null;
+  }
+  return { rank: rank, normalized: normalized, flipWeights: flipWeights };
 })();
 """#
 }
@@ -252,27 +269,12 @@ extension WhatIfScript {
     try { history.replaceState(null, "", hash || location.pathname + location.search); }
     catch (e) { location.replace(hash || "#"); }
   }
-  // The weights just past a flip point, rounded to 0.1 %, that really make the new winner win (as
-  // WhatIfLink.flipWeights does), as a link; null when none does.
-  function flipLink(stage, f, w) {
-    var c = criteria.indexOf(f.criterion), rest = 1 - w[c], dir = f.flipsAt >= w[c] ? 1 : -1;
-    var steps = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05];
-    for (var s = 0; s < steps.length; s++) {
-      var x = Math.min(1, Math.max(0, f.flipsAt + dir * steps[s]));
-      var rounded = w.map(function (wj, j) {
-        var share = rest > 1e-12 ? wj / rest : 1 / (w.length - 1);
-        var v = j === c ? x : Math.max(0, share - share * x);
-        return Math.round(v * 1000) / 10;
-      });
-      if (!rounded.some(function (v) { return v > 0; })) continue;
-      var r = BakeoffWhatIf.rank(stage, criteria, rounded);
-      if (r.order[0] === f.newWinner) {
-        var parts = state.profile !== rec.profile ? ["profile=" + encodeURIComponent(state.profile)] : [];
-        criteria.forEach(function (id, j) { parts.push(encodeURIComponent(id) + "=" + rounded[j]); });
-        return "#" + parts.join("&");
-      }
-    }
-    return null;
+  function flipLink(stage, f) {
+    var rounded = BakeoffWhatIf.flipWeights(stage, criteria, state.weights, f);
+    if (!rounded) return null;
+    var parts = state.profile !== rec.profile ? ["profile=" + encodeURIComponent(state.profile)] : [];
+    criteria.forEach(function (id, j) { parts.push(encodeURIComponent(id) + "=" + rounded[j]); });
+    return "#" + parts.join("&");
   }
 
   function render() {
@@ -318,7 +320,7 @@ extension WhatIfScript {
       var rankCell = [list];
       var out = r.unranked.map(function (id) { return name(stage, id) + " (no evidence on a weighted criterion)"; })
         .concat(stage.excluded.map(function (e) { return e.name + " (" + e.why + ")"; }));
-      if (out.length) rankCell.push(el("p", "muted", ["Not ranked: " + out.join("; ")]));
+      if (out.length) rankCell.push(el("p", "muted", ["Not ranked: ", bdi(out.join("; "))]));
       replace(cells[2], rankCell);
       var flips = r.flips.filter(function (f) { return f.flipsAt !== null; });
       if (!flips.length) {
@@ -327,7 +329,7 @@ extension WhatIfScript {
         replace(cells[3], [el("ul", "flips", flips.map(function (f) {
           var text = [titles[f.criterion] + " " + percent(f.weight) + " → " + percent(f.flipsAt) + ": ", bdi(name(stage, f.newWinner))];
           var item = el("li", null, f.criterion === r.mostCritical ? [el("strong", null, text)] : text);
-          var href = flipLink(stage, f, w);
+          var href = flipLink(stage, f);
           if (href) { var a = el("a", null, ["try it"]); a.href = href; item.appendChild(document.createTextNode(" ")); item.appendChild(a); }
           return item;
         }))]);
@@ -354,9 +356,9 @@ extension WhatIfScript {
     ranges[i].addEventListener("input", function () { state.weights[i] = Number(ranges[i].value); numbers[i].value = ranges[i].value; update(); });
     numbers[i].addEventListener("input", function () {
       var n = Number(numbers[i].value);
-      if (numbers[i].value === "" || !isFinite(n) || n < 0) return;
+      if (numbers[i].value === "" || !isFinite(n) || n < 0) { status.textContent = "Give " + data.criteria[i].title + " a weight of 0 or more."; return; }
       var w = state.weights.slice(); w[i] = n;
-      if (!w.some(function (x) { return x > 0; })) return;
+      if (!w.some(function (x) { return x > 0; })) { status.textContent = "At least one weight must be above 0."; return; }
       state.weights = w; update();
     });
   });

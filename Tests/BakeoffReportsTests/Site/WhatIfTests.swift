@@ -134,7 +134,7 @@ final class WhatIfTests: XCTestCase {
         }
         let results = try WhatIfHarness.rank(page: page, cases: cases)
         XCTAssertEqual(results.count, cases.count)
-        var compared = 0
+        var compared = 0, links = 0
         for (k, perStage) in zip(cases, results) {
             let scored = try Scorer.score(
                 project: project, runs: runs, options: ScoringOptions(profile: k.profile, weightOverrides: k.overrides, samples: 0))
@@ -157,10 +157,20 @@ final class WhatIfTests: XCTestCase {
                     if let a = f.flipsAt, let b = g.flipsAt { XCTAssertEqual(a, b, accuracy: 1e-9, label) }
                 }
                 if card.sensitivity != nil { XCTAssertEqual(card.sensitivity?.mostCritical, mirror.mostCritical, label) }
+                // The page's flip links and the deck's (WhatIfLink) land on the same rounded weights.
+                let scriptLinks = js["flipWeights"] as? [Any] ?? []
+                for (f, link) in zip(flips, scriptLinks) where f.flipsAt != nil {
+                    let swift = WhatIfLink.flipWeights(matrix: card.matrix!, flip: f).map { l in criteria.map { l[$0]! } }
+                    let script = (link as? [Any])?.map { ($0 as! NSNumber).doubleValue }
+                    XCTAssertEqual(script?.count, swift?.count, label)
+                    for (a, b) in zip(script ?? [], swift ?? []) { XCTAssertEqual(a, b, accuracy: 1e-9, label) }
+                    if swift != nil { links += 1 }
+                }
                 compared += 1
             }
         }
         XCTAssertEqual(compared, 300 * 6)
+        XCTAssertGreaterThan(links, 300)
     }
 
     /// Every flip point of a synthetic project: the link's rounded weights, given to `Scorer.score` as `--weight`
