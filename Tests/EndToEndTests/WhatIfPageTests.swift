@@ -29,15 +29,18 @@ final class WhatIfPageTests: XCTestCase {
 
     /// `bakeoff score` on the copy: stage id → ranked tool ids, first to last.
     func scored(_ profile: String, _ overrides: [String: Double]) throws -> [String: [String]] {
+        try scoredStages(profile, overrides).mapValues { ($0["ranking"] as! [[String: Any]]).map { $0["tool"] as! String } }
+    }
+
+    /// `bakeoff score --format json` on the copy: stage id → the stage's object.
+    func scoredStages(_ profile: String, _ overrides: [String: Double]) throws -> [String: [String: Any]] {
         var arguments = ["score", "--project", folder.path, "--format", "json", "--samples", "0", "--profile", profile]
         for key in overrides.keys.sorted() { arguments += ["--weight", "\(key)=\(overrides[key]!)"] }
         let out = try CLI.run(arguments)
         XCTAssertEqual(out.status, 0, out.stderr)
         let object = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
-        var result: [String: [String]] = [:]
-        for stage in object["stages"] as! [[String: Any]] {
-            result[stage["id"] as! String] = (stage["ranking"] as! [[String: Any]]).map { $0["tool"] as! String }
-        }
+        var result: [String: [String: Any]] = [:]
+        for stage in object["stages"] as! [[String: Any]] { result[stage["id"] as! String] = stage }
         return result
     }
 
@@ -61,11 +64,14 @@ final class WhatIfPageTests: XCTestCase {
         ]
         let results = try WhatIfHarness.rank(page: page, cases: cases)
         for (k, stages) in zip(cases, results) {
-            let expected = try scored(k.profile, k.overrides)
+            let expected = try scoredStages(k.profile, k.overrides)
             XCTAssertEqual(stages.count, expected.count)
             for stage in stages {
-                let id = stage["stage"] as! String
-                XCTAssertEqual(stage["order"] as? [String], expected[id], "\(id) at \(k.profile) \(k.overrides)")
+                let id = stage["stage"] as! String, label = "\(id) at \(k.profile) \(k.overrides)"
+                let cli = try XCTUnwrap(expected[id], label)
+                XCTAssertEqual(stage["order"] as? [String], (cli["ranking"] as! [[String: Any]]).map { $0["tool"] as! String }, label)
+                XCTAssertEqual(stage["challenger"] as? String, (cli["provisional"] as? [String: Any])?["challenger"] as? String, label)
+                XCTAssertEqual(stage["tiedWithWinner"] as? [String], cli["tied_with_winner"] as? [String] ?? [], label)
             }
         }
     }

@@ -335,13 +335,13 @@ enum BuiltinTemplates {
 <tbody>
 {{#stages}}
 <tr data-stage="{{id}}"><td><a href="{{href}}">{{title}}</a></td>
-<td>{{#winner}}<strong><bdi>{{.}}</bdi></strong> {{winnerTotal}}{{#provisional}} <span class="badge conf-low">provisional</span>{{/provisional}}{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
+<td>{{#winner}}<strong><bdi>{{.}}</bdi></strong> {{winnerTotal}}{{#tied}} <span class="badge conf-medium">tied with <bdi>{{.}}</bdi></span>{{/tied}}{{#challenger}} <span class="badge conf-low">provisional: <bdi>{{.}}</bdi> could overtake once its unknowns are known</span>{{/challenger}}{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
 <td><ol class="ranking" style="margin:0;padding-left:1.3rem">{{#ranking}}<li><bdi>{{name}}</bdi> {{total}}</li>{{/ranking}}</ol>{{#unranked}}<p class="muted">Not ranked: <bdi>{{.}}</bdi></p>{{/unranked}}</td>
 <td>{{#hasFlips}}<ul class="flips" style="margin:0;padding-left:1.3rem">{{#flips}}<li>{{#critical}}<strong>{{/critical}}{{criterion}} {{from}} → {{to}}: <bdi>{{newWinner}}</bdi>{{#critical}}</strong>{{/critical}}</li>{{/flips}}</ul>{{/hasFlips}}{{^hasFlips}}<span class="muted">none: no single weight change makes another candidate win</span>{{/hasFlips}}</td></tr>
 {{/stages}}
 </tbody>
 </table>
-<p class="muted">A flip point is where the stage&#39;s winner changes when that one weight moves and the others keep their proportions (shares of the total); the nearest one is in bold. <em>Provisional</em>: with the unknowns and the noise at their worst or best another candidate would win. Changed winners are marked against the recommendation.</p>
+<p class="muted">A flip point is where the stage&#39;s winner changes when that one weight moves and the others keep their proportions (shares of the total); the nearest one is in bold. An unknown counts at the worst score a candidate in the running has, as in <code>bakeoff score</code>; <em>provisional</em>: with its unknowns at the best score, another candidate would overtake the winner. <em>Tied</em>: totals equal to two decimals. Changed winners are marked against the recommendation.</p>
 
 <h2 id="stack">The stack</h2>
 <table id="whatif-stack">

@@ -55,9 +55,25 @@ extension WhatIfData {
         out += ","
         field("href", s.href, &out)
         out += ","
+        key("measured", &out)
+        list(s.measured, &out) { j, out in out += String(j) }
+        out += ","
+        candidates(s.candidates, &out)
+        if let unmeasured = s.unmeasured {
+            out += ","
+            key("unmeasured", &out)
+            out += "{"
+            candidates(unmeasured, &out)
+            out += "}"
+        }
+        out += "}"
+    }
+
+    /// The candidates' fields (`tools`, `scores`, `upper`, `eligible`, `excluded`), without braces.
+    static func candidates(_ c: Candidates, _ out: inout String) {
         key("tools", &out)
-        list(s.tools, &out) { t, out in object(["id": t.id, "name": t.name], &out) }
-        for (name, matrix) in [("scores", s.scores), ("lower", s.lower), ("upper", s.upper)] {
+        list(c.tools, &out) { t, out in object(["id": t.id, "name": t.name], &out) }
+        for (name, matrix) in [("scores", c.scores), ("upper", c.upper)] {
             guard let matrix else { continue }
             out += ","
             key(name, &out)
@@ -65,15 +81,14 @@ extension WhatIfData {
                 list(row, &out) { v, out in out += v.map(number) ?? "null" }
             }
         }
-        if let eligible = s.eligible {
+        if let eligible = c.eligible {
             out += ","
             key("eligible", &out)
             list(eligible, &out) { e, out in out += e ? "true" : "false" }
         }
         out += ","
         key("excluded", &out)
-        list(s.excluded, &out) { e, out in object(["id": e.id, "name": e.name, "why": e.why], &out) }
-        out += "}"
+        list(c.excluded, &out) { e, out in object(["id": e.id, "name": e.name, "why": e.why], &out) }
     }
 
     /// Swift's shortest round-trip text of a double (`8.7`, `10.0`, `1e-05`): valid JSON, read back exactly.

@@ -18,30 +18,38 @@ public enum WhatIfLink {
 
     /// The weights (percent, one decimal, every criterion) just past a stage's flip point: the criterion moved
     /// to the flip point and a little beyond, the others rescaled in proportion. The smallest step past it whose
-    /// rounded weights really make `flip.newWinner` win (checked with the scorer's ranking) is taken; nil when
-    /// there is no flip point or no such step.
-    public static func flipWeights(matrix m: DecisionMatrix, flip: FlipPoint) -> [String: Double]? {
-        guard let at = flip.flipsAt, let newWinner = flip.newWinner, let c = m.criteria.firstIndex(of: flip.criterion) else {
+    /// rounded weights really make `flip.newWinner` win by the page's rules (`WhatIfRanking`, so also when the
+    /// move lets a never-run tool in or out) is taken; nil when there is no flip point or no such step.
+    public static func flipWeights(stage: WhatIfData.Stage, criteria: [String], weights relative: [Double], flip: FlipPoint)
+        -> [String: Double]?
+    {
+        let w = WhatIfRanking.normalized(relative)
+        guard let at = flip.flipsAt, let newWinner = flip.newWinner, let c = criteria.firstIndex(of: flip.criterion) else {
             return nil
         }
-        let direction: Double = at >= m.weights[c] ? 1 : -1
+        let direction: Double = at >= w[c] ? 1 : -1
         for step in stepsPast {
             let x = min(1, max(0, at + direction * step))
-            let shares = lineWeights(m.weights, criterion: c, at: x)
-            let rounded = shares.map { ($0 * 1000).rounded(.toNearestOrAwayFromZero) / 10 }
+            let rounded = lineWeights(w, criterion: c, at: x).map { ($0 * 1000).rounded(.toNearestOrAwayFromZero) / 10 }
             guard rounded.contains(where: { $0 > 0 }) else { continue }
-            let w = WhatIfRanking.normalized(rounded)
-            if let first = m.ranking(w).first, m.tools[first] == newWinner {
-                return Dictionary(uniqueKeysWithValues: zip(m.criteria, rounded))
+            let shares = WhatIfRanking.normalized(rounded)
+            let now = stage.candidates(for: shares)
+            if WhatIfRanking.ranking(now.scores, now, criteria: criteria, w: shares).order.first == newWinner {
+                return Dictionary(uniqueKeysWithValues: zip(criteria, rounded))
             }
         }
         return nil
     }
 
-    /// The link that opens the page just past a stage's flip point (see `flipWeights`), or nil.
-    public static func flipURL(card: StageScorecard, flip: FlipPoint, profile: String? = nil) -> String? {
-        guard let m = card.matrix, let weights = flipWeights(matrix: m, flip: flip) else { return nil }
-        return url(weights: weights, profile: profile)
+    /// The link that opens the page just past one of a stage's flip points at the recommendation's weights (see
+    /// `flipWeights`), or nil: for the deck's backup slides and the Q&A notes, with the flip points of the
+    /// scoreboard the site was built from (`StageScorecard.sensitivity.flipPoints`).
+    public static func flipURL(data: WhatIfData, stage id: String, flip: FlipPoint) -> String? {
+        let r = data.recommended
+        guard let profile = data.profile(r.profile), let stage = data.evaluations[profile.evaluation].first(where: { $0.id == id }),
+            let weights = flipWeights(stage: stage, criteria: data.criteria.map(\.id), weights: r.weights, flip: flip)
+        else { return nil }
+        return url(weights: weights)
     }
 
     /// How far past a flip point (in weight share) the link may go to land on a weighting that flips once

@@ -41,7 +41,11 @@ extension SiteViews {
         public var title: String
         public var winner: String?
         public var winnerTotal: String
-        public var provisional: Bool
+        /// The candidate that could overtake the winner once its unknowns are known (the verdict is
+        /// provisional); absent when none could.
+        public var challenger: String?
+        /// Candidates tied with the winner (totals equal to two decimals), comma-separated; absent when none.
+        public var tied: String?
         public var ranking: [WhatIfTool]
         /// Candidates not ranked, with why (`Aim (eliminated: …); …`); absent when every candidate is ranked.
         public var unranked: String?
@@ -102,10 +106,11 @@ extension SiteModel {
         var names: [String: String] = [:]
         let rows = evaluation.map { stage -> SiteViews.WhatIfStageRow in
             let result = WhatIfRanking.rank(stage, criteria: criteria, weights: recommended.weights)
-            func name(_ id: String) -> String { stage.tools.first { $0.id == id }?.name ?? id }
-            for tool in stage.tools { names[stage.id + "/" + tool.id] = tool.name }
+            let tools = stage.candidates.tools + (stage.unmeasured?.tools ?? [])
+            func name(_ id: String) -> String { tools.first { $0.id == id }?.name ?? id }
+            for tool in tools { names[stage.id + "/" + tool.id] = tool.name }
             let unranked = result.unranked.map { "\(name($0)) (no evidence on a weighted criterion)" }
-                + stage.excluded.map { "\($0.name) (\($0.why))" }
+                + result.excluded.map { "\($0.name) (\($0.why))" }
             let flips = result.flips.compactMap { f -> SiteViews.WhatIfFlip? in
                 guard let at = f.flipsAt, let to = f.newWinner else { return nil }
                 return .init(
@@ -115,7 +120,8 @@ extension SiteModel {
             return .init(
                 id: stage.id, href: stage.href, title: stage.title, winner: result.winner.map(name),
                 winnerTotal: result.winner.flatMap { result.totals[$0] }.map { Numbers.fixed($0, decimals: 2) } ?? "",
-                provisional: result.provisional,
+                challenger: result.challenger.map(name),
+                tied: result.tiedWithWinner.isEmpty ? nil : result.tiedWithWinner.map(name).joined(separator: ", "),
                 ranking: result.order.map { .init(name: name($0), total: Numbers.fixed(result.totals[$0]!, decimals: 2)) },
                 unranked: unranked.isEmpty ? nil : unranked.joined(separator: "; "),
                 flips: flips, hasFlips: !flips.isEmpty,

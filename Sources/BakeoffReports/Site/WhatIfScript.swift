@@ -36,13 +36,19 @@ var BakeoffWhatIf = (function () {
     for (var j = 0; j < w.length; j++) if (row[j] !== null && w[j] > 0) return true;
     return false;
   }
-  function ranking(rows, stage, w) {
+  // The candidates under normalized weights: the stage's, or its unmeasured ones when no measured criterion
+  // carries weight (WhatIfData.Stage.candidates(for:)).
+  function candidates(stage, w) {
+    if (stage.unmeasured && !stage.measured.some(function (j) { return w[j] > 0; })) return stage.unmeasured;
+    return stage;
+  }
+  function ranking(rows, c, w) {
     var ranked = [], i;
     for (i = 0; i < rows.length; i++) if (weighted(rows[i], w)) ranked.push(i);
     var sums = totals(ranked.map(function (t) { return rows[t]; }), w);
     var o = order(sums).map(function (m) { return ranked[m]; });
-    if (stage.eligible) {
-      o = o.filter(function (t) { return stage.eligible[t]; }).concat(o.filter(function (t) { return !stage.eligible[t]; }));
+    if (c.eligible) {
+      o = o.filter(function (t) { return c.eligible[t]; }).concat(o.filter(function (t) { return !c.eligible[t]; }));
     }
     var byTool = {};
     ranked.forEach(function (t, m) { if (sums[m] !== null) byTool[t] = sums[m]; });
@@ -119,22 +125,28 @@ var BakeoffWhatIf = (function () {
     }
     return result;
   }
-  // One stage under relative weights in criterion order: tool ids first to last, totals by id, the winners
-  // at the bounds, the unranked tools, and the flip points (criterion ids, normalized weights, tool ids).
+  // One stage under relative weights in criterion order: tool ids first to last, totals by id, the challenger
+  // that would overtake the winner with its unknowns at their best, the tools tied with the winner, the
+  // unranked and excluded ones, and the flip points (criterion ids, normalized weights, tool ids).
   function rank(stage, criteria, relative) {
-    var w = normalized(relative), ids = stage.tools.map(function (t) { return t.id; });
-    var central = ranking(stage.scores, stage, w);
-    var winner = central.order.length ? central.order[0] : null;
-    function boundWinner(rows) {
-      if (!rows) return undefined;
-      var o = ranking(rows, stage, w).order;
-      return o.length ? ids[o[0]] : null;
+    var w = normalized(relative), c = candidates(stage, w), ids = c.tools.map(function (t) { return t.id; });
+    var central = ranking(c.scores, c, w);
+    var challenger = null, tied = [];
+    if (central.order.length) {
+      var top = central.totals[central.order[0]];
+      if (c.upper) {
+        var best = ranking(c.upper, c, w).totals, bestTotal = 0;
+        central.order.slice(1).forEach(function (t) {
+          var total = best[t];
+          if (total === undefined || !(total > top + TIE)) return;
+          if (challenger === null || total > bestTotal) { challenger = t; bestTotal = total; }
+        });
+      }
+      tied = central.order.slice(1).filter(function (t) { return Math.abs(top - central.totals[t]) < 0.005; });
     }
-    var worst = boundWinner(stage.lower), best = boundWinner(stage.upper);
-    var win = winner === null ? null : ids[winner];
-    var contenders = central.order.filter(function (t) { return !stage.eligible || stage.eligible[t]; })
+    var contenders = central.order.filter(function (t) { return !c.eligible || c.eligible[t]; })
       .sort(function (x, y) { return x - y; });
-    var flips = flipPoints(contenders.map(function (t) { return stage.scores[t]; }), w).map(function (f) {
+    var flips = flipPoints(contenders.map(function (t) { return c.scores[t]; }), w).map(function (f) {
       return { criterion: criteria[f.criterion], weight: f.weight, flipsAt: f.flipsAt,
         newWinner: f.newWinner === null ? null : ids[contenders[f.newWinner]] };
     });
@@ -146,10 +158,10 @@ var BakeoffWhatIf = (function () {
     central.order.forEach(function (t) { totalsById[ids[t]] = central.totals[t]; });
     return {
       order: central.order.map(function (t) { return ids[t]; }), totals: totalsById,
-      worstWinner: worst === undefined ? null : worst, bestWinner: best === undefined ? null : best,
-      provisional: (worst !== undefined && worst !== win) || (best !== undefined && best !== win),
+      challenger: challenger === null ? null : ids[challenger], provisional: challenger !== null,
+      tiedWithWinner: tied.map(function (t) { return ids[t]; }),
       unranked: ids.filter(function (id, t) { return central.order.indexOf(t) < 0; }),
-      flips: flips, mostCritical: critical
+      excluded: c.excluded, flips: flips, mostCritical: critical
     };
   }
   // WhatIfLink.flipWeights: the weights (percent, rounded to 0.1) a little past a flip point, the criterion moved
@@ -164,8 +176,8 @@ var BakeoffWhatIf = (function () {
         return Math.round((j === c ? x : Math.max(0, share - share * x)) * 1000) / 10;
       });
       if (!rounded.some(function (v) { return v > 0; })) continue;
-      var o = ranking(stage.scores, stage, normalized(rounded)).order;
-      if (o.length && stage.tools[o[0]].id === f.newWinner) return rounded;
+      var wr = normalized(rounded), now = candidates(stage, wr), o = ranking(now.scores, now, wr).order;
+      if (o.length && now.tools[o[0]].id === f.newWinner) return rounded;
     }
     return null;
   }
@@ -216,7 +228,8 @@ extension WhatIfScript {
     ranking: "margin:0;padding-left:1.3rem", flips: "margin:0;padding-left:1.3rem" };
   function bdi(text) { return el("bdi", null, [text]); }
   function name(stage, id) {
-    for (var i = 0; i < stage.tools.length; i++) if (stage.tools[i].id === id) return stage.tools[i].name;
+    var lists = [stage.tools].concat(stage.unmeasured ? [stage.unmeasured.tools] : []), i, k;
+    for (k = 0; k < lists.length; k++) for (i = 0; i < lists[k].length; i++) if (lists[k][i].id === id) return lists[k][i].name;
     return id;
   }
   var titles = {};
@@ -303,7 +316,10 @@ extension WhatIfScript {
           changed++;
           winCell.push(" ", el("span", "changed", ["changed: the recommendation is ", bdi(was === null ? "none" : name(stage, was))]));
         }
-        if (r.provisional) winCell.push(" ", el("span", "badge conf-low", ["provisional"]));
+        if (r.tiedWithWinner.length) {
+          winCell.push(" ", el("span", "badge conf-medium", ["tied with ", bdi(r.tiedWithWinner.map(function (id) { return name(stage, id); }).join(", "))]));
+        }
+        if (r.provisional) winCell.push(" ", el("span", "badge conf-low", ["provisional: ", bdi(name(stage, r.challenger)), " could overtake once its unknowns are known"]));
       } else {
         winCell.push(el("span", "unknown", ["no evidence yet"]));
         if (was) { changed++; winCell.push(" ", el("span", "changed", ["changed: the recommendation is ", bdi(name(stage, was))])); }
@@ -319,7 +335,7 @@ extension WhatIfScript {
       }));
       var rankCell = [list];
       var out = r.unranked.map(function (id) { return name(stage, id) + " (no evidence on a weighted criterion)"; })
-        .concat(stage.excluded.map(function (e) { return e.name + " (" + e.why + ")"; }));
+        .concat(r.excluded.map(function (e) { return e.name + " (" + e.why + ")"; }));
       if (out.length) rankCell.push(el("p", "muted", ["Not ranked: ", bdi(out.join("; "))]));
       replace(cells[2], rankCell);
       var flips = r.flips.filter(function (f) { return f.flipsAt !== null; });
