@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "BakeoffLedgerTests", dependencies: ["BakeoffLedger", "TestSupport"]),
         .testTarget(name: "BakeoffScoringTests", dependencies: ["BakeoffScoring", "BakeoffBench", "TestSupport"]),
         .testTarget(
-            name: "BakeoffReportsTests", dependencies: ["BakeoffReports", "TestSupport"],
+            name: "BakeoffReportsTests", dependencies: ["BakeoffReports", "BakeoffBench", "TestSupport"],
             exclude: ["Deliverables/Golden", "Site/Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

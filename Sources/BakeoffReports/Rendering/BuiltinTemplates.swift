@@ -6,6 +6,7 @@ enum BuiltinTemplates {
         "stage": stage,
         "evidence": evidence,
         "stack": stack,
+        "whatif": whatif,
         "header": header,
         "footer": footer,
         "style": style,
@@ -59,6 +60,7 @@ enum BuiltinTemplates {
 {{/profile.weights}}
 </tbody>
 </table>
+<p><a href="whatif.html">What if the weights were different?</a> Move them yourself and every stage is ranked again on the spot.</p>
 
 <h2 id="evidence">Evidence</h2>
 <p>{{evidenceSummary}} See <a href="evidence.html">every run, its machine and its packages</a>.</p>
@@ -233,6 +235,7 @@ enum BuiltinTemplates {
 
 <details id="sensitivity">
 <summary>Sensitivity</summary>
+<p><a href="whatif.html">Move the weights yourself</a>: every stage is ranked again on the spot.</p>
 {{#sensitivity}}
 <p>{{summary}}</p>
 <table>
@@ -355,6 +358,55 @@ enum BuiltinTemplates {
 {{/integrations}}
 {{^integrations}}<p class="unknown">No integration is defined: add integrations/&lt;id&gt;/integration.yaml.</p>{{/integrations}}
 {{#unjoined}}<p class="muted">Not joined to a neighbour by an integration: {{.}}. CI/CD tools act on the code, not on the data, so they join the stack by installing together (<code>bakeoff stack check</code>) only.</p>{{/unjoined}}
+{{>footer}}
+
+"""#
+
+    static let whatif = #"""
+{{>header}}
+<h1>What if the weights were different?</h1>
+<p class="lead">Move a criterion&#39;s weight and every stage is ranked again on the spot, from the criterion scores this site was built with and by the rules of <code>bakeoff score</code>.</p>
+<p id="whatif-status" class="card" role="status">Showing the recommendation&#39;s weights. Turn on JavaScript to move them; or run <code>{{command}}</code> with <code>--weight CRITERION=NUMBER</code>.</p>
+
+<form id="whatif-form" hidden>
+<p><label for="whatif-profile">Profile</label> <select id="whatif-profile">{{#profiles}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{title}}</option>{{/profiles}}</select> <button type="button" id="whatif-reset">Back to the recommendation</button></p>
+<table>
+<thead><tr><th scope="col">Criterion</th><th scope="col">Relative weight</th><th scope="col">Share of the total</th></tr></thead>
+<tbody>
+{{#weights}}<tr><th scope="row"><label for="w-{{anchor}}">{{title}}</label></th><td><input type="range" min="0" max="{{max}}" step="1" value="{{weight}}" data-criterion="{{index}}" aria-label="{{title}} weight slider"> <input type="number" id="w-{{anchor}}" min="0" step="any" value="{{weight}}" data-criterion="{{index}}" style="width:6em"></td><td class="num" data-share="{{index}}">{{share}}</td></tr>
+{{/weights}}
+</tbody>
+</table>
+<p>The same on the command line: <code id="whatif-command">{{command}}</code></p>
+</form>
+
+<h2 id="stages">Winner of each stage</h2>
+<table id="whatif-stages">
+<thead><tr><th scope="col">Stage</th><th scope="col">Winner (total out of 10)</th><th scope="col">Ranking</th><th scope="col">Flip points at these weights</th></tr></thead>
+<tbody>
+{{#stages}}
+<tr data-stage="{{id}}"><td><a href="{{href}}">{{title}}</a></td>
+<td>{{#winner}}<strong><bdi>{{.}}</bdi></strong> {{winnerTotal}}{{#tied}} <span class="badge conf-medium">tied with <bdi>{{.}}</bdi></span>{{/tied}}{{#challenger}} <span class="badge conf-low">provisional: <bdi>{{.}}</bdi> could overtake once its unknowns are known</span>{{/challenger}}{{/winner}}{{^winner}}<span class="unknown">{{unknown}}</span>{{/winner}}</td>
+<td><ol class="ranking" style="margin:0;padding-left:1.3rem">{{#ranking}}<li><bdi>{{name}}</bdi> {{total}}</li>{{/ranking}}</ol>{{#unranked}}<p class="muted">Not ranked: <bdi>{{.}}</bdi></p>{{/unranked}}</td>
+<td>{{#hasFlips}}<ul class="flips" style="margin:0;padding-left:1.3rem">{{#flips}}<li>{{#critical}}<strong>{{/critical}}{{criterion}} {{from}} → {{to}}: <bdi>{{newWinner}}</bdi>{{#critical}}</strong>{{/critical}}</li>{{/flips}}</ul>{{/hasFlips}}{{^hasFlips}}<span class="muted">none: no single weight change makes another candidate win</span>{{/hasFlips}}</td></tr>
+{{/stages}}
+</tbody>
+</table>
+<p class="muted">A flip point is where the stage&#39;s winner changes when that one weight moves and the others keep their proportions (shares of the total); the nearest one is in bold. An unknown counts at the worst score a candidate in the running has, as in <code>bakeoff score</code>; <em>provisional</em>: with its unknowns at the best score, another candidate would overtake the winner. <em>Tied</em>: totals equal to two decimals. Changed winners are marked against the recommendation.</p>
+
+<h2 id="stack">The stack</h2>
+<table id="whatif-stack">
+<thead><tr><th scope="col">Stage</th><th scope="col">Winner at these weights</th>{{#hasStack}}<th scope="col">Recommended stack, <a href="{{stackHref}}">chosen as a whole</a></th>{{/hasStack}}</tr></thead>
+<tbody>
+{{#winners}}<tr data-stack-stage="{{id}}"><td>{{stage}}</td><td>{{#tool}}<bdi>{{.}}</bdi>{{/tool}}{{^tool}}<span class="unknown">no evidence yet</span>{{/tool}}</td>{{#hasStack}}<td>{{#chosen}}<bdi>{{.}}</bdi>{{/chosen}}</td>{{/hasStack}}</tr>
+{{/winners}}
+</tbody>
+</table>
+{{#hasStack}}<p class="muted">The recommended stack is chosen as a whole, with the hand-offs between neighbouring tools counted, at the recommendation&#39;s weights only: this page ranks each stage on its own. For other weights run <code>bakeoff score --stack</code> with the same <code>--weight</code> options.</p>{{/hasStack}}
+
+<script type="application/json" id="whatif-data">{{{data}}}</script>
+<script>{{{ranking}}}</script>
+<script>{{{interface}}}</script>
 {{>footer}}
 
 """#

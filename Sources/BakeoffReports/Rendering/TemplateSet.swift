@@ -5,7 +5,7 @@ import Mustache
 /// otherwise the built-in copy, so a project without a templates folder still builds.
 public struct TemplateSet: Sendable {
     /// The template names the site uses (`header`, `footer` and `style` are partials).
-    public static let names = ["index", "stage", "evidence", "stack", "header", "footer", "style"]
+    public static let names = ["index", "stage", "evidence", "stack", "whatif", "header", "footer", "style"]
 
     let library: MustacheLibrary
     /// Which templates came from the project folder, sorted (for progress output and tests).

@@ -17,6 +17,7 @@ public struct SiteRenderer: Sendable {
             files[SiteModel.stagePage(stage.id)] = templates.render("stage", model.stagePage(stage))
         }
         files["evidence.html"] = templates.render("evidence", model.evidencePage())
+        files[SiteModel.whatIfPage] = templates.render("whatif", model.whatIfPage())
         if !model.project.integrations.isEmpty {
             files[SiteModel.stackPage] = templates.render("stack", model.stackPage())
         }
