@@ -146,9 +146,9 @@ struct StageColumns {
         case .step(let step, _):
             "measure \(tool.name)'s \(step) step (bakeoff run --stage \(stage) --tool \(tool.id))"
         case .capability: "run \(tool.name)'s scenario (bakeoff run --stage \(stage) --tool \(tool.id))"
-        case .fact(let key): "source \(tool.name)'s \(key) fact"
-        case .totalCostOfOwnership: "source \(tool.name)'s pricing (pricing.model, pricing.seat_usd_month) or set the team's assumption"
-        case .integrationCount: "source \(tool.name)'s integrations fact"
+        case .fact: "source \(tool.name)'s \(indicator.title.lowercased())"
+        case .totalCostOfOwnership: "source \(tool.name)'s pricing, or set the team's own seat-price assumption"
+        case .integrationCount: "source \(tool.name)'s integrations with other stages' tools"
         }
     }
 

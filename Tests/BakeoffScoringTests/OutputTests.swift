@@ -56,7 +56,7 @@ final class OutputTests: XCTestCase {
         // With y and lic at their best known scores s would total 10; y alone already flips it (8.5 > 7.25).
         XCTAssertEqual(
             stage["notes"] as? [String],
-            ["Provisional: S would overtake with its unknowns at the best known score (10.00 against 7.25); to settle it, source S's y fact."])
+            ["Provisional: S would overtake with its unknowns at the best known score (10.00 against 7.25); to settle it, source S's y."])
     }
 
     func testCSVHasOneRowPerStageAndTool() throws {

@@ -39,7 +39,7 @@ final class VerdictRulesTests: XCTestCase {
         XCTAssertEqual(h.provisional?.challenger, "gap")
         XCTAssertEqual(h.provisional?.deciding, ["y"])
         XCTAssertEqual(h.provisional!.challengerBest, 7, accuracy: 1e-12)
-        XCTAssertTrue(h.provisional!.next.contains("source GAP's y fact"), h.provisional!.next)
+        XCTAssertTrue(h.provisional!.next.contains("source GAP's y"), h.provisional!.next)
         XCTAssertTrue(VerdictNotes.provisional(h)!.hasPrefix("Provisional: GAP would overtake"))
     }
 
