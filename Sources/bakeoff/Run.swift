@@ -134,8 +134,15 @@ struct RunCommand: ParsableCommand {
             try ledger.exportRunFile(run.id, to: EvidenceStore.runsFolder(projectRoot: project.root))
         }
         for line in RunSummary.lines(run.observations) { print(line) }
-        print("run \(run.id) \(run.status.rawValue): \(run.observations.count) observations; wrote \(Evidence.displayPath(path))")
+        print("run \(run.id) \(run.status.rawValue): \(RunSummary.counts(run.observations)); wrote \(Evidence.displayPath(path))")
         if run.status == .interrupted { throw ExitCode(130) }
+        let failures = RunSummary.failures(run.observations)
+        if failures > 0 {
+            // Everything measured is kept; the exit code lets a CI job see that a step did not work.
+            Terminal.error(
+                "error: \(failures) step\(failures == 1 ? "" : "s") failed or timed out; the table above names them and each reason is in \(Evidence.displayPath(path)); fix the adapter or the tool and run again")
+            throw ExitCode(1)
+        }
     }
 }
 
