@@ -109,9 +109,10 @@ struct RunCommand: ParsableCommand {
                 environments: environments, workFolder: "\(cache)/work", sandbox: sandbox),
             recorder: recorder, progress: progress)
 
-        // Ctrl-C and TERM stop the steps; the run then ends as interrupted with everything measured kept.
+        // Ctrl-C, TERM and a closed terminal (HUP) stop the steps; the run then ends as interrupted with
+        // everything measured kept.
         var sources: [DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM] {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
@@ -159,6 +160,6 @@ private final class CurrentRun: @unchecked Sendable {
 extension Terminal {
     /// Writes `text` to stderr as is (progress lines).
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }
