@@ -203,8 +203,9 @@ public final class Ledger: Sendable {
     /// one transaction per run; returns the imported ids. A missing folder imports nothing.
     ///
     /// Every candidate file is decoded before anything is imported, so a malformed file imports nothing and
-    /// the error names it. A file named after a run the ledger already holds is skipped unread.
-    public func importRunFiles(from folder: String) throws -> [String] {
+    /// the error names it. A file named after a run the ledger already holds is skipped unread, unless
+    /// `verifyKnown` (the `evidence import` command): then it is read and must match the ledger's run.
+    public func importRunFiles(from folder: String, verifyKnown: Bool = false) throws -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else { return [] }
         guard isFolder.boolValue else {
@@ -221,18 +222,33 @@ public final class Ledger: Sendable {
                 remedy: "check its permissions")
         }
         let known = Set(try runIDs())
-        let paths = names.filter { !known.contains(String($0.dropLast(5))) }
+        let paths = names.filter { verifyKnown || !known.contains(String($0.dropLast(5))) }
             .map { (folder as NSString).appendingPathComponent($0) }
         return try importRunFiles(paths)
     }
 
-    /// Imports the given run files (all decoded first); returns the ids that were missing and are now imported.
+    /// Imports the given run files; returns the ids that were missing and are now imported.
+    ///
+    /// Every file is decoded and checked first, so any refusal leaves the ledger as it was: a malformed
+    /// value, or a run id the ledger (or an earlier file) already holds with different content, which would
+    /// otherwise be ignored without a word.
     public func importRunFiles(_ paths: [String]) throws -> [String] {
         var runs: [Run] = []
-        var seen = Set(try runIDs())
+        var seen: [String: (run: Run, file: String)] = [:]
         for path in paths {
             let run = try RunFile.decode(try Self.read(path), file: path)
-            if seen.insert(run.id).inserted { runs.append(run) }
+            let earlier = try seen[run.id] ?? self.run(run.id).map { ($0, self.path) }
+            guard let earlier else {
+                seen[run.id] = (run, path)
+                runs.append(run)
+                continue
+            }
+            if let difference = try RunFile.difference(earlier.run, run) {
+                throw LedgerError(
+                    file: path,
+                    problem: "run \(Echo.value(run.id)) is already in \(earlier.file) with different content (\(difference))",
+                    remedy: "a run file is never edited: restore it from git (`git checkout -- \(path)`), or give a new run its own id")
+            }
         }
         return try runs.filter { try insert($0, ifMissing: true) }.map(\.id)
     }

@@ -121,7 +121,7 @@ extension Evidence {
             let imported = try Evidence.reporting {
                 let ledger = try Ledger(path: EvidenceStore.ledgerPath(projectRoot: root))
                 return files.isEmpty
-                    ? try ledger.importRunFiles(from: EvidenceStore.runsFolder(projectRoot: root))
+                    ? try ledger.importRunFiles(from: EvidenceStore.runsFolder(projectRoot: root), verifyKnown: true)
                     : try ledger.importRunFiles(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
             }
             for id in imported { print("imported \(id)") }

@@ -136,7 +136,7 @@ final class LedgerTests: XCTestCase {
             let bits = generator.next()
             run.observations[index].wallSeconds = Double(bitPattern: bits & 0x7FEF_FFFF_FFFF_FFFF)
             run.observations[index].cpuSeconds = Double(generator.next() % 1_000_000_000) / 1_000_000
-            run.observations[index].peakMemoryBytes = Int64(bitPattern: generator.next())
+            run.observations[index].peakMemoryBytes = Int64(bitPattern: generator.next() & 0x7FFF_FFFF_FFFF_FFFF)
             run.observations[index].metrics = ["x": Double(bitPattern: generator.next() & 0xBFEF_FFFF_FFFF_FFFF)]
         }
         let decoded = try RunFile.decode(try RunFile.encode(run), file: "x.json")
@@ -161,20 +161,30 @@ final class LedgerTests: XCTestCase {
             try source.insert(run, ifMissing: false)
             _ = try source.exportRunFile(run.id, to: runs)
         }
-        // The same run under a file name that is not its id: found by the id inside, and skipped.
-        try FileManager.default.copyItem(atPath: "\(runs)/run-a.json", toPath: "\(runs)/copy of a.json")
-
         let ledger = try Ledger(path: folder.url("ledger.sqlite").path)
         var local = a
         local.status = .interrupted
         local.observations.removeLast(5)
         try ledger.insert(local, ifMissing: false)
 
+        // run-a.json is named after a run the ledger holds: skipped unread.
         XCTAssertEqual(try ledger.importRunFiles(from: runs), ["run-b"])
         XCTAssertEqual(try ledger.run("run-a"), RunFile.canonical(local), "an existing run is never overwritten")
         XCTAssertEqual(try ledger.runs().map(\.id), ["run-b", "run-a"], "sorted by start time")
         XCTAssertEqual(try ledger.importRunFiles(from: runs), [])
         XCTAssertEqual(try ledger.importRunFiles(from: folder.url("no such folder").path), [])
+        // The same id under another name, or every file when asked to verify, is read: different content is refused.
+        XCTAssertThrowsError(try ledger.importRunFiles(from: runs, verifyKnown: true)) { error in
+            XCTAssertTrue("\(error)".contains("run run-a is already in "), "\(error)")
+            XCTAssertTrue("\(error)".contains("(`status`: interrupted there, complete here)"), "\(error)")
+        }
+        try FileManager.default.copyItem(atPath: "\(runs)/run-a.json", toPath: "\(runs)/copy of a.json")
+        XCTAssertThrowsError(try ledger.importRunFiles(from: runs))
+        XCTAssertEqual(try ledger.run("run-a"), RunFile.canonical(local))
+        // The same content under another name is no conflict.
+        try FileManager.default.removeItem(atPath: "\(runs)/copy of a.json")
+        try FileManager.default.copyItem(atPath: "\(runs)/run-b.json", toPath: "\(runs)/copy of b.json")
+        XCTAssertEqual(try ledger.importRunFiles(from: runs), [])
     }
 
     func testMalformedRunFilesAreNamedWithWhatIsWrong() throws {
