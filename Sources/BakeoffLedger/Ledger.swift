@@ -22,8 +22,10 @@ public final class Ledger: Sendable {
     static let busyTimeout: TimeInterval = 60
 
     /// Opens (creating folders and file as needed) and migrates the ledger at `path`.
+    /// Runs left `running` by a process that no longer exists are marked `abandoned` on opening.
     public convenience init(path: String) throws {
         try self.init(path: path, migratingUpTo: nil)
+        try closeAbandonedRuns()
     }
 
     /// Opens the ledger at `path`, applying migrations up to `target` (all when nil): tests build old ledgers.
@@ -98,6 +100,47 @@ public final class Ledger: Sendable {
         run.environments = []
         run.observations = []
         try insert(run, ifMissing: false)
+        // Which process records the run, so a later one can tell a live run from one whose process died.
+        try record(owner: .current, run: run.id)
+    }
+
+    /// Records the process that records `run`.
+    func record(owner: RunOwner, run: String) throws {
+        try transaction { db in
+            // A ledger held at an older migration (tests build them) has no table to record it in.
+            guard try db.tableExists("run_owner") else { return }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO run_owner (runID, pid, startTicks, boot) VALUES (?, ?, ?, ?)",
+                arguments: [run, owner.pid, owner.startTicks, owner.boot])
+        }
+    }
+
+    /// Marks `abandoned` every run still `running` whose recording process no longer exists (or whose
+    /// machine has restarted since); returns their ids. A run without a recorded process (from a run file)
+    /// is left as it is.
+    @discardableResult
+    public func closeAbandonedRuns() throws -> [String] {
+        let running = try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT run.id, run_owner.pid, run_owner.startTicks, run_owner.boot FROM run
+                    JOIN run_owner ON run_owner.runID = run.id WHERE run.status = ? ORDER BY run.id
+                    """,
+                arguments: [RunStatus.running.rawValue])
+        }
+        let gone = running.filter { row in
+            !RunOwner(pid: row[1], startTicks: row[2], boot: row[3]).isAlive
+        }.map { row -> String in row[0] }
+        guard !gone.isEmpty else { return [] }
+        try transaction { db in
+            for id in gone {
+                try db.execute(
+                    sql: "UPDATE run SET status = ? WHERE id = ? AND status = ?",
+                    arguments: [RunStatus.abandoned.rawValue, id, RunStatus.running.rawValue])
+            }
+        }
+        return gone
     }
 
     /// Records one observation in its own transaction; it is on disk when this returns.
@@ -330,6 +373,19 @@ public final class Ledger: Sendable {
         // Reading one run's observations in step order without scanning every run.
         migrator.registerMigration("v2: index observations by run") { db in
             try db.execute(sql: "CREATE INDEX observation_by_run ON observation(runID, seq)")
+        }
+        // The process recording each run (pid, its start time in clock ticks, the boot id), in a table of its
+        // own so run files and the run table keep their shape.
+        migrator.registerMigration("v3: the process recording a run") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE run_owner (
+                        runID TEXT NOT NULL PRIMARY KEY REFERENCES run(id) ON DELETE CASCADE,
+                        pid INTEGER NOT NULL,
+                        startTicks INTEGER NOT NULL,
+                        boot TEXT NOT NULL
+                    )
+                    """)
         }
         return migrator
     }

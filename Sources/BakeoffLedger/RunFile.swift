@@ -248,7 +248,8 @@ public enum RunFile {
                 throw Problem(text: "`id`: '\(id)' cannot name a run file (empty, a slash, a leading dot or a control character)")
             }
             guard let status = RunStatus(rawValue: status) else {
-                throw Problem(text: "`status`: '\(status)' is not one of running, complete, interrupted")
+                let allowed = RunStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                throw Problem(text: "`status`: '\(Echo.value(status))' is not one of \(allowed)")
             }
             guard repetitions >= 1 else { throw Problem(text: "`repetitions`: \(repetitions) is less than 1") }
             try RunFile.checkTime(startedAt, at: "startedAt")

@@ -152,6 +152,40 @@ final class LedgerTests: XCTestCase {
 
     // MARK: - Import
 
+    func testARunLeftRunningByAProcessThatIsGoneIsMarkedAbandonedAtTheNextOpen() throws {
+        let path = folder.url("ledger.sqlite").path
+        let ledger = try Ledger(path: path)
+        for id in ["live", "dead", "reused", "rebooted", "finished"] {
+            try ledger.begin(Fixture.run(id, startedAt: "2026-11-29T04:00:00Z"))
+        }
+        try ledger.finish(run: "finished", status: .complete, endedAt: "2026-11-29T05:00:00Z")
+        // A pid that has exited: a process started and waited for.
+        let exited = Process()
+        exited.executableURL = URL(fileURLWithPath: "/bin/true")
+        try exited.run()
+        exited.waitUntilExit()
+        let me = RunOwner.current
+        try ledger.record(owner: RunOwner(pid: exited.processIdentifier, startTicks: 1, boot: me.boot), run: "dead")
+        try ledger.record(owner: RunOwner(pid: me.pid, startTicks: me.startTicks + 1, boot: me.boot), run: "reused")
+        try ledger.record(owner: RunOwner(pid: me.pid, startTicks: me.startTicks, boot: "another boot"), run: "rebooted")
+        try ledger.record(owner: RunOwner(pid: exited.processIdentifier, startTicks: 1, boot: me.boot), run: "finished")
+        // An imported run file that says running has no recorded process: left as it is.
+        var imported = Fixture.run("imported", startedAt: "2026-11-29T04:00:00Z")
+        imported.status = .running
+        try ledger.insert(imported, ifMissing: false)
+
+        let reopened = try Ledger(path: path)
+        let statuses = Dictionary(uniqueKeysWithValues: try reopened.runs().map { ($0.id, $0.status) })
+        XCTAssertEqual(
+            statuses,
+            ["live": .running, "dead": .abandoned, "reused": .abandoned, "rebooted": .abandoned, "finished": .complete,
+             "imported": .running])
+        XCTAssertEqual(try reopened.closeAbandonedRuns(), [])
+        // An abandoned run's file says so, and reads back.
+        let file = try reopened.exportRunFile("dead", to: folder.url("runs").path)
+        XCTAssertEqual(try RunFile.decode(Data(contentsOf: URL(fileURLWithPath: file)), file: file).status, .abandoned)
+    }
+
     func testImportSkipsRunsTheLedgerAlreadyHolds() throws {
         let runs = folder.url("runs").path
         let a = Fixture.run("run-a", startedAt: "2026-11-29T04:00:00Z")

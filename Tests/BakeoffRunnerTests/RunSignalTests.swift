@@ -115,6 +115,11 @@ final class RunSignalTests: XCTestCase {
         let process = try runAndSignal(folder, SIGKILL)
         XCTAssertEqual(process.terminationReason, .uncaughtSignal)
         assertNothingLeft(folder)
+        // The run the killed process left running is abandoned, as the next command sees it.
+        let list = try CLI.run(["evidence", "list", "--project", folder.path])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains(" abandoned "), list.stdout)
+        XCTAssertFalse(list.stdout.contains(" running "), list.stdout)
         // The watchdog removes the killed runner's folders; the next start removes those of a runner whose
         // watchdog died too (a pid that has exited).
         let gone = Process()
