@@ -14,6 +14,29 @@ public enum Echo {
         return out
     }
 
+    /// `text` (a message) with every `'quoted'` value passed through `value(_:limit:)`, and any control
+    /// character outside quotes escaped too.
+    public static func quotedValues(_ text: String, limit: Int = 80) -> String {
+        var out = ""
+        var rest = Substring(text)
+        // An opening quote follows a space or bracket (not the apostrophe of "tool's"); the closing one is
+        // followed by the end, a space or punctuation.
+        func opens(_ i: Substring.Index) -> Bool {
+            i == text.startIndex || " ([{:=,".contains(text[text.index(before: i)])
+        }
+        func closes(_ i: Substring.Index) -> Bool {
+            let next = text.index(after: i)
+            return next == text.endIndex || " )]};:,.?!".contains(text[next])
+        }
+        while let open = rest.indices.first(where: { rest[$0] == "'" && opens($0) }) {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.indices.first(where: { after[$0] == "'" && closes($0) }) else { break }
+            out += rest[..<open].map(visible).joined() + "'" + value(String(after[..<close]), limit: limit) + "'"
+            rest = after[after.index(after: close)...]
+        }
+        return out + rest.map(visible).joined()
+    }
+
     /// One character, escaped when it is a control character.
     static func visible(_ character: Character) -> String {
         guard character.unicodeScalars.contains(where: isControl) else { return String(character) }

@@ -35,21 +35,29 @@ struct RunCommand: ParsableCommand {
             valueName: "id"))
     var integrations: [String] = []
 
-    @Option(name: .customLong("repeat"), help: "Repetitions per tool; the first is reported apart as the cold run.")
+    // Unconditional parsing takes `-3` as the value, so validate() can say what is wrong with it instead of
+    // the parser's "Missing value".
+    @Option(
+        name: .customLong("repeat"), parsing: .unconditional,
+        help: "Repetitions per tool; the first is reported apart as the cold run.")
     var repetitions: Int = 3
 
     @Flag(help: "Rebuild the tools' environments even when a cached one matches the lock file.")
     var fresh = false
 
-    @Option(help: ArgumentHelp("Seconds before a step is stopped, instead of the scenario's timeouts.", valueName: "seconds"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Seconds before a step is stopped, instead of the scenario's timeouts.", valueName: "seconds"))
     var timeout: Double?
 
     @Flag(name: .customLong("dry-run"), help: "Print the environments, steps and commands that would run, and exit.")
     var dryRun = false
 
     func validate() throws {
-        guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be above 0 seconds") }
+        guard repetitions >= 1 else {
+            throw ValidationError("--repeat must be at least 1, not \(repetitions); e.g. --repeat 3 (the first is the cold run)")
+        }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be above 0 seconds, e.g. --timeout 600") }
     }
 
     func run() throws {
