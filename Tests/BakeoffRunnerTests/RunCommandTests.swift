@@ -41,7 +41,7 @@ final class RunCommandTests: XCTestCase {
               lint: {run: [sh, -c, "echo '{\\"ok\\": true, \\"findings\\": 7}'"]}
               format_check: {run: \(slow ? slowStep : "[true]")}
               autofix: {unsupported: "fixture"}
-              precommit: {run: \(failing ? "[sh, -c, \"exit 3\"]" : "[true]")}
+              precommit: {run: \(failing ? "[sh, -c, \"echo no \(NSHomeDirectory())/.config/x in \(folder.path)/stages >&2; exit 3\"]" : "[true]")}
 
             """)
         return folder
@@ -84,7 +84,11 @@ final class RunCommandTests: XCTestCase {
         // 4 steps: lint and format_check ok, autofix unsupported, precommit failed (exit 3).
         XCTAssertTrue(out.stdout.contains(" complete: 4 observations: 2 ok, 1 failed, 1 unsupported; wrote "), out.stdout)
         XCTAssertTrue(out.stderr.contains("error: 1 step failed or timed out; "), out.stderr)
-        XCTAssertEqual(try runFile(folder, printed: out.stdout)["status"] as? String, "complete")
+        let run = try runFile(folder, printed: out.stdout)
+        XCTAssertEqual(run["status"] as? String, "complete")
+        // What is recorded names no path of this machine: the home is ~, the project relative.
+        let failed = try XCTUnwrap(observations(run).first { $0["status"] as? String == "failed" })
+        XCTAssertEqual(failed["stderrTail"] as? String, "no ~/.config/x in stages")
     }
 
     func testCtrlCStopsTheStepKeepsTheMeasuredObservationsAndExits130() throws {
