@@ -81,6 +81,16 @@ extension Evidence {
         @Option(help: ArgumentHelp("The folder to write to (default: evidence/runs of the project).", valueName: "dir"))
         var out: String?
 
+        func validate() throws {
+            if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--out is empty; give the folder to write the run files into, e.g. --out shared-runs")
+            }
+            var isFolder: ObjCBool = false
+            if let out, FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+                throw ValidationError("--out '\(Echo.value(out))' is a file, not a folder; give a folder for the run files")
+            }
+        }
+
         func run() throws {
             let root = try options.root()
             let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }

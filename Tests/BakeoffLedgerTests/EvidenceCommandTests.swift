@@ -69,6 +69,17 @@ final class EvidenceCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.url("partial").path), "nothing half-written")
     }
 
+    func testExportToAFileOrAnEmptyOutIsAUsageErrorThatSaysWhatToDo() throws {
+        try folder.write("afile", "mine\n")
+        let file = try evidence(["export", "--out", "afile"])
+        XCTAssertEqual(file.status, 64, file.stderr)
+        XCTAssertTrue(file.stderr.contains("--out 'afile' is a file, not a folder; give a folder"), file.stderr)
+        let empty = try evidence(["export", "--out", ""])
+        XCTAssertEqual(empty.status, 64, empty.stderr)
+        XCTAssertTrue(empty.stderr.contains("--out is empty; give the folder"), empty.stderr)
+        XCTAssertEqual(try folder.read("afile"), "mine\n")
+    }
+
     func testImportTakesGivenFilesOnceAndNamesAMalformedOne() throws {
         try FileManager.default.moveItem(atPath: runsFolder, toPath: folder.url("inbox").path)
         let first = try evidence(["import", "inbox/run-late.json"])
