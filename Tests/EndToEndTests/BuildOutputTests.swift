@@ -65,6 +65,22 @@ final class BuildOutputTests: XCTestCase {
         XCTAssertEqual(try folder.read("out/data/scores.csv"), "my scores\n")
     }
 
+    func testATemplateLinkedOutsideTheProjectIsRefusedUnread() throws {
+        let folder = try project()
+        defer { folder.remove() }
+        let outside = try TemporaryFolder("bakeoff-outside")
+        defer { outside.remove() }
+        try outside.write("secret.mustache", "root:x:0:0:secret\n")
+        try? FileManager.default.removeItem(atPath: folder.path + "/templates/index.mustache")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/templates/index.mustache", withDestinationPath: outside.path + "/secret.mustache")
+        let build = try CLI.run(["build", "--out", "out"], in: folder.path)
+        XCTAssertEqual(build.status, 1, build.stderr)
+        XCTAssertTrue(build.stderr.contains("templates/index.mustache: resolves to a file outside the project"), build.stderr)
+        XCTAssertFalse(build.stderr.contains("secret"), build.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/out"))
+    }
+
     func testTheCommittedReportsAreTakenAsTheyAreByteForByte() throws {
         let folder = try project()
         defer { folder.remove() }
