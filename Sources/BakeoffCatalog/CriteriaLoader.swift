@@ -30,7 +30,7 @@ struct CriteriaLoader {
             }
             guard let id, criterionIDs.register(id, at: m["id"]!), let title, let description else { continue }
             if case .sequence(let list) = m["indicators"]!.node, list.isEmpty {
-                m["indicators"]!.error("a criterion needs at least one indicator")
+                m["indicators"]!.error("a criterion needs at least one indicator", hint: "add one under indicators:, or remove the criterion")
             }
             criteria.append(Criterion(id: id, title: title, description: description, indicators: indicators))
         }
@@ -110,7 +110,7 @@ struct CriteriaLoader {
                 let l = m["linear"]?.mapping(required: ["worst", "best"]),
                 let worst = l["worst"]?.double(), let best = l["best"]?.double()
             else { return nil }
-            if worst == best { l.owner.error("worst and best must differ") }
+            if worst == best { l.owner.error("worst and best must differ", hint: "give the value that scores 0 as worst and the one that scores 10 as best") }
             return worst == best ? nil : .linear(worst: worst, best: best)
         }
         guard let m = value.mapping(required: ["map"], optional: ["default"]), let map = m["map"]?.entries() else {
@@ -119,7 +119,7 @@ struct CriteriaLoader {
         var scores: [String: Double] = [:]
         for (key, score) in map {
             guard let s = score.double() else { continue }
-            if !(0...10).contains(s) { score.error("a mapped score must lie between 0 and 10") }
+            if !(0...10).contains(s) { score.error("a mapped score must lie between 0 and 10", hint: "write a score from 0 to 10") }
             scores[key.text] = s
         }
         let fallback = m["default"]?.double()

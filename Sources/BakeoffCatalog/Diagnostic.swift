@@ -1,3 +1,5 @@
+import BakeoffModel
+
 /// One problem found in the project's files, located by file, line and column.
 public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertible {
     public enum Severity: String, Sendable {
@@ -25,9 +27,11 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
         self.file = file
         self.line = line
         self.column = column
-        self.path = path
-        self.message = message
-        self.hint = hint
+        // Messages quote the user's values; whatever the call site did, each quoted value is cut short and
+        // its control characters shown, so a 2 MB scalar or a name holding a newline stays one short line.
+        self.path = Echo.quotedValues(path)
+        self.message = Echo.quotedValues(message)
+        self.hint = hint.map { Echo.quotedValues($0) }
     }
 
     /// `error: FILE:LINE:COL: key.path: what is wrong; what to do`.

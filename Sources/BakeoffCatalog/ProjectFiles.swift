@@ -22,20 +22,54 @@ struct ProjectFiles {
             && isDirectory.boolValue
     }
 
-    /// Names of the sub-folders, sorted, hidden ones left out.
+    /// Names of the sub-folders, sorted, hidden ones left out; a link that leads nowhere is reported.
     func subfolders(_ relative: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(relative))) ?? []
-        return names.filter { !$0.hasPrefix(".") && isFolder("\(relative)/\($0)") }.sorted()
+        entries(relative).filter { isFolder("\(relative)/\($0)") }
     }
 
     /// Names of the files with this extension, sorted.
     func files(_ relative: String, extension ext: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(relative))) ?? []
-        return names.filter { !$0.hasPrefix(".") && $0.hasSuffix(".\(ext)") && exists("\(relative)/\($0)") }.sorted()
+        entries(relative).filter { $0.hasSuffix(".\(ext)") && exists("\(relative)/\($0)") }
     }
 
+    /// The visible entries of a folder, sorted. A symbolic link whose target cannot be reached (a loop, or
+    /// a missing target) would otherwise be skipped without a word: it is reported.
+    private func entries(_ relative: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(relative))) ?? []
+        return names.filter { name in
+            guard !name.hasPrefix(".") else { return false }
+            let path = absolute("\(relative)/\(name)")
+            var link = stat(), target = stat()
+            if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK, stat(path, &target) != 0 {
+                let why = errno == ELOOP ? "a loop of symbolic links" : "a symbolic link to nothing"
+                report(file: "\(relative)/\(name)", "is \(why)", hint: "fix or remove the link")
+                return false
+            }
+            return true
+        }.sorted()
+    }
+
+    /// The file parsed as YAML, unless it resolves outside the project (a link to /etc/passwd): such a file
+    /// is refused without reading it, so nothing of it is printed.
     func yaml(_ relative: String) -> YAMLValue? {
-        YAMLFile.load(absolute: absolute(relative), relative: relative, diagnostics: diagnostics)
+        guard isInside(relative) else {
+            report(
+                file: relative, "resolves to a file outside the project",
+                hint: "bakeoff reads only files inside the project; copy the file in instead of linking to it")
+            return nil
+        }
+        return YAMLFile.load(absolute: absolute(relative), relative: relative, diagnostics: diagnostics)
+    }
+
+    /// True when `relative`, all links followed, lies inside the project root (or does not exist: reading it
+    /// then reports that).
+    func isInside(_ relative: String) -> Bool {
+        guard let file = realpath(absolute(relative), nil) else { return true }
+        defer { free(file) }
+        guard let base = realpath(root, nil) else { return true }
+        defer { free(base) }
+        let path = String(cString: file), top = String(cString: base)
+        return path == top || path.hasPrefix(top == "/" ? "/" : top + "/")
     }
 
     func report(file: String, _ message: String, hint: String?) {

@@ -172,6 +172,8 @@ public enum ProjectScaffold {
         case notEmpty(String)
         case catalog(String)
         case unknownStage(String, among: [String])
+        /// The new project would not load (an unknown profile, say); nothing was left behind.
+        case invalid([Diagnostic])
 
         public var description: String {
             switch self {
@@ -179,6 +181,7 @@ public enum ProjectScaffold {
             case .catalog(let why): why
             case .unknownStage(let id, let known):
                 "the catalog has no stage '\(id)'; \(Spelling.hint(for: id, among: known, what: "stage"))"
+            case .invalid(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
             }
         }
     }
@@ -198,6 +201,13 @@ public enum ProjectScaffold {
             throw Failure.catalog("the bundled catalog at \(catalog) does not load:\n\(error)")
         }
         let parent = targetURL.deletingLastPathComponent()
+        // The highest folder this call creates, removed again if it fails: a failed init leaves nothing.
+        var created: URL?
+        var ancestor = parent
+        while !fm.fileExists(atPath: ancestor.path), ancestor.path != "/" {
+            created = ancestor
+            ancestor = ancestor.deletingLastPathComponent()
+        }
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(".\(targetURL.lastPathComponent).bakeoff-init-\(UUID().uuidString)")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -260,10 +270,17 @@ public enum ProjectScaffold {
                 settings: settings, stages: stages, profiles: catalogProject.profiles.map(\.id),
                 rubric: all ? catalogProject.rubric : nil)
             try Data(text.utf8).write(to: staging.appendingPathComponent("bakeoff.yaml"))
+            // The project must load before it is put in place, so a retry finds the folder as it was.
+            do {
+                _ = try ProjectLoader.load(root: staging.path)
+            } catch {
+                throw Failure.invalid(error.diagnostics)
+            }
             if fm.fileExists(atPath: targetURL.path) { try fm.removeItem(at: targetURL) }
             try fm.moveItem(at: staging, to: targetURL)
         } catch {
             try? fm.removeItem(at: staging)
+            if let created { try? fm.removeItem(at: created) }
             throw error
         }
     }

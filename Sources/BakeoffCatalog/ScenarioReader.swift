@@ -29,7 +29,7 @@ enum ScenarioReader {
                 let id = m["id"]?.string()
                 let title = m["title"]?.string()
                 let timeout = m["timeout"]?.nonNegativeDouble()
-                if let t = timeout, t == 0 { m["timeout"]!.error("a timeout must be above 0 seconds") }
+                if let t = timeout, t == 0 { m["timeout"]!.error("a timeout must be above 0 seconds", hint: "write the seconds a step may take, e.g. timeout: 600") }
                 let description = m["description"]?.string() ?? ""
                 var metrics: [String: String] = [:]
                 for (key, unit) in m["metrics"]?.entries() ?? [] {
@@ -39,7 +39,7 @@ enum ScenarioReader {
                 steps.append(
                     ScenarioStep(id: id, title: title, description: description, timeoutSeconds: timeout, metrics: metrics))
             }
-            if list.isEmpty { map["steps"]!.error("a scenario needs at least one step") }
+            if list.isEmpty { map["steps"]!.error("a scenario needs at least one step", hint: "add '- {id: …, title: …}' under steps:") }
         }
         guard let description else { return nil }
         return Scenario(description: description, parameters: parameters, steps: steps)

@@ -82,7 +82,7 @@ struct StageLoader {
                 continue
             }
             let id = m["id"]?.string()
-            let name = m["name"]?.string()
+            let name = m["name"]?.name()
             let homepage = m["homepage"]?.url()
             let summary = m["summary"]?.string() ?? ""
             let facts = m["facts"].flatMap(readFacts) ?? []
@@ -172,7 +172,7 @@ struct StageLoader {
             if !quoted, let n = Double(s.string), n.isFinite { return .number(n) }
             return value.string().map(FactValue.text)
         default:
-            value.error("expected a fact value (text, number, true/false or a list)")
+            value.error("expected a fact value (text, number, true/false or a list)", hint: "write the value on the same line, e.g. license: MIT")
             return nil
         }
     }
@@ -248,7 +248,7 @@ struct StageLoader {
             guard let m = value.mapping(required: ["debian", "version"]),
                 let packages = m["debian"]?.stringList(), let version = m["version"]?.stringList()
             else { return nil }
-            if version.isEmpty { m["version"]!.error("expected the command that prints the tool's version") }
+            if version.isEmpty { m["version"]!.error("expected the command that prints the tool's version", hint: "write it as a list, e.g. version: [ruff, --version]") }
             return version.isEmpty ? nil : .debian(packages: packages, versionCommand: version)
         }
         guard let m = value.mapping(required: ["python", "requirements", "lock"]) else { return nil }

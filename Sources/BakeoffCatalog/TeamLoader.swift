@@ -16,7 +16,7 @@ struct TeamLoader {
                 required: ["team", "company", "data_science_team", "product", "members", "checkins", "profile", "stages"],
                 optional: ["talk", "evidence", "assumptions", "rubric"])
         else { return nil }
-        let name = m["team"]?.string()
+        let name = m["team"]?.name()
         let company = m["company"]?.oneOf(CompanyKind.allCases.map { ($0.rawValue, $0) }, what: "company kind")
         let dsTeam = m["data_science_team"]?.oneOf(
             DataScienceTeamKind.allCases.map { ($0.rawValue, $0) }, what: "data-science team kind")
@@ -72,11 +72,11 @@ struct TeamLoader {
 
     private func readMembers(_ value: YAMLValue) -> [Member]? {
         guard let list = value.sequence() else { return nil }
-        if list.isEmpty { value.error("a team needs at least one member") }
+        if list.isEmpty { value.error("a team needs at least one member", hint: "add '- name: …' under members:") }
         var ids = IdentifierRegistry(what: "member")
         return list.compactMap { item in
             guard let m = item.mapping(required: ["id", "name"]), let id = m["id"]?.string(),
-                let name = m["name"]?.string(), ids.register(id, at: m["id"]!)
+                let name = m["name"]?.name(), ids.register(id, at: m["id"]!)
             else { return nil }
             return Member(id: id, name: name)
         }
@@ -158,7 +158,7 @@ struct TeamLoader {
         talk.minimumPerMemberSeconds = rubric.minimumPerMemberSeconds ?? talk.minimumPerMemberSeconds
         if let limit = m["limit"]?.seconds() {
             if limit == 0 {
-                m["limit"]!.error("the talk limit must be above 0:00")
+                m["limit"]!.error("the talk limit must be above 0:00", hint: "write minutes and seconds, e.g. 5:00")
             } else if let most = rubric.talkLimitSeconds, limit > most {
                 m["limit"]!.error(
                     "the talk limit \(Numbers.minutesSeconds(limit)) is above the rubric's \(Numbers.minutesSeconds(most))",

@@ -96,7 +96,7 @@ struct YAMLValue {
 
     private var kindName: String {
         switch node {
-        case .scalar(let s): s.string.isEmpty || s.string == "~" || s.string == "null" ? "nothing" : "'\(s.string)'"
+        case .scalar(let s): s.string.isEmpty || s.string == "~" || s.string == "null" ? "nothing" : "'\(Echo.value(s.string))'"
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .alias: "an alias"
@@ -118,7 +118,7 @@ struct YAMLValue {
     /// A non-empty string; numbers and dates written plainly are accepted as their text.
     func string(allowEmpty: Bool = false) -> String? {
         guard let text = plainScalar, !(text == "~" || text == "null") || isQuoted else {
-            error("expected a string, got \(kindName)")
+            error("expected a string, got \(kindName)", hint: "write the text on the same line, in quotes if it starts with [ or {")
             return nil
         }
         if !allowEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -128,11 +128,25 @@ struct YAMLValue {
         return text
     }
 
+    /// A name shown on one line in every output (a member, a tool): a string without control characters.
+    func name() -> String? {
+        guard let text = string() else { return nil }
+        guard !text.unicodeScalars.contains(where: Echo.isControl) else {
+            // Reported, and still returned: the load fails, without follow-on errors about an unknown member.
+            error("'\(Echo.value(text))' holds a control character", hint: "write the name on one line, without tabs or line breaks")
+            return text
+        }
+        return text
+    }
+
     func double() -> Double? {
         guard let text = plainScalar, !isQuoted, let value = Double(text.replacingOccurrences(of: "_", with: "")),
             value.isFinite
         else {
-            error("expected a number, got \(kindName)")
+            error(
+                "expected a number, got \(kindName)",
+                hint: isQuoted && plainScalar.flatMap { Double($0) } != nil
+                    ? "remove the quotes: a number is written bare, e.g. \(plainScalar ?? "")" : "write a number such as 30 or 2.5")
             return nil
         }
         return value
@@ -141,7 +155,7 @@ struct YAMLValue {
     func nonNegativeDouble() -> Double? {
         guard let value = double() else { return nil }
         guard value >= 0 else {
-            error("expected a number ≥ 0, got \(Numbers.format(value))")
+            error("expected a number ≥ 0, got \(Numbers.format(value))", hint: "write 0 or a positive number")
             return nil
         }
         return value
@@ -149,11 +163,14 @@ struct YAMLValue {
 
     func int(min: Int? = nil) -> Int? {
         guard let text = plainScalar, !isQuoted, let value = Int(text) else {
-            error("expected a whole number, got \(kindName)")
+            error(
+                "expected a whole number, got \(kindName)",
+                hint: isQuoted && plainScalar.flatMap { Int($0) } != nil
+                    ? "remove the quotes: a number is written bare, e.g. \(plainScalar ?? "")" : "write a whole number such as 3")
             return nil
         }
         if let min, value < min {
-            error("expected a whole number ≥ \(min), got \(value)")
+            error("expected a whole number ≥ \(min), got \(value)", hint: "write \(min) or more")
             return nil
         }
         return value
@@ -164,18 +181,18 @@ struct YAMLValue {
         case "true": return true
         case "false": return false
         default:
-            error("expected true or false, got \(kindName)")
+            error("expected true or false, got \(kindName)", hint: "write true or false, without quotes")
             return nil
         }
     }
 
     func day() -> Day? {
         guard let text = plainScalar else {
-            error("expected a date YYYY-MM-DD, got \(kindName)")
+            error("expected a date YYYY-MM-DD, got \(kindName)", hint: "write it as YYYY-MM-DD, e.g. 2026-11-29")
             return nil
         }
         guard let day = Day(text) else {
-            error("'\(text)' is not a date", hint: "write it as YYYY-MM-DD, e.g. 2026-11-29")
+            error("'\(Echo.value(text))' is not a date", hint: "write it as YYYY-MM-DD, e.g. 2026-11-29")
             return nil
         }
         return day
@@ -188,7 +205,7 @@ struct YAMLValue {
             let components = URLComponents(string: text), let host = components.host, !host.isEmpty,
             !text.contains(where: \.isWhitespace)
         else {
-            error("'\(text)' is not an http(s) URL", hint: "give a link a reader can open, starting with https://")
+            error("'\(Echo.value(text))' is not an http(s) URL", hint: "give a link a reader can open, starting with https://")
             return nil
         }
         return text
@@ -198,14 +215,14 @@ struct YAMLValue {
     func oneOf<T>(_ choices: [(String, T)], what: String) -> T? {
         guard let text = string() else { return nil }
         if let match = choices.first(where: { $0.0 == text }) { return match.1 }
-        error("unknown \(what) '\(text)'", hint: Spelling.hint(for: text, among: choices.map(\.0), what: what))
+        error("unknown \(what) '\(Echo.value(text))'", hint: Spelling.hint(for: text, among: choices.map(\.0), what: what))
         return nil
     }
 
     /// A `m:ss` duration or a number of seconds.
     func seconds() -> Int? {
         guard let text = plainScalar else {
-            error("expected a duration such as 5:00, got \(kindName)")
+            error("expected a duration such as 5:00, got \(kindName)", hint: "write minutes and seconds, e.g. 5:00")
             return nil
         }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
@@ -215,7 +232,7 @@ struct YAMLValue {
             return m * 60 + s
         }
         if parts.count == 1, let s = Int(text), s >= 0 { return s }
-        error("'\(text)' is not a duration", hint: "write minutes and seconds, e.g. 5:00")
+        error("'\(Echo.value(text))' is not a duration", hint: "write minutes and seconds, e.g. 5:00")
         return nil
     }
 
@@ -223,7 +240,7 @@ struct YAMLValue {
 
     func sequence() -> [YAMLValue]? {
         guard case .sequence(let seq) = node else {
-            error("expected a list, got \(kindName)")
+            error("expected a list, got \(kindName)", hint: "write one item per line after '- ', or [a, b]")
             return nil
         }
         return seq.enumerated().map { element($0.offset, $0.element) }
@@ -244,7 +261,7 @@ struct YAMLValue {
             if known.contains(key.text) {
                 values[key.text] = value
             } else {
-                key.error("unknown key '\(key.text)'", hint: Spelling.hint(for: key.text, among: known, what: "key"))
+                key.error("unknown key '\(Echo.value(key.text))'", hint: Spelling.hint(for: key.text, among: known, what: "key"))
             }
         }
         for key in required where values[key] == nil {
@@ -256,13 +273,13 @@ struct YAMLValue {
     /// A free-form mapping (ids → values), in file order; keys must be non-empty strings.
     func entries() -> [(key: YAMLKey, value: YAMLValue)]? {
         guard case .mapping(let mapping) = node else {
-            error("expected a mapping, got \(kindName)")
+            error("expected a mapping, got \(kindName)", hint: "write one 'key: value' per line, indented under this key")
             return nil
         }
         var result: [(key: YAMLKey, value: YAMLValue)] = []
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let s) = keyNode, !s.string.isEmpty else {
-                YAMLValue(node: keyNode, path: path, file: file).error("expected a plain key")
+                YAMLValue(node: keyNode, path: path, file: file).error("expected a plain key", hint: "write a non-empty word before the colon")
                 continue
             }
             let value = child(s.string, valueNode)

@@ -22,8 +22,10 @@ public final class Ledger: Sendable {
     static let busyTimeout: TimeInterval = 60
 
     /// Opens (creating folders and file as needed) and migrates the ledger at `path`.
+    /// Runs left `running` by a process that no longer exists are marked `abandoned` on opening.
     public convenience init(path: String) throws {
         try self.init(path: path, migratingUpTo: nil)
+        try closeAbandonedRuns()
     }
 
     /// Opens the ledger at `path`, applying migrations up to `target` (all when nil): tests build old ledgers.
@@ -98,6 +100,47 @@ public final class Ledger: Sendable {
         run.environments = []
         run.observations = []
         try insert(run, ifMissing: false)
+        // Which process records the run, so a later one can tell a live run from one whose process died.
+        try record(owner: .current, run: run.id)
+    }
+
+    /// Records the process that records `run`.
+    func record(owner: RunOwner, run: String) throws {
+        try transaction { db in
+            // A ledger held at an older migration (tests build them) has no table to record it in.
+            guard try db.tableExists("run_owner") else { return }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO run_owner (runID, pid, startTicks, boot) VALUES (?, ?, ?, ?)",
+                arguments: [run, owner.pid, owner.startTicks, owner.boot])
+        }
+    }
+
+    /// Marks `abandoned` every run still `running` whose recording process no longer exists (or whose
+    /// machine has restarted since); returns their ids. A run without a recorded process (from a run file)
+    /// is left as it is.
+    @discardableResult
+    public func closeAbandonedRuns() throws -> [String] {
+        let running = try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT run.id, run_owner.pid, run_owner.startTicks, run_owner.boot FROM run
+                    JOIN run_owner ON run_owner.runID = run.id WHERE run.status = ? ORDER BY run.id
+                    """,
+                arguments: [RunStatus.running.rawValue])
+        }
+        let gone = running.filter { row in
+            !RunOwner(pid: row[1], startTicks: row[2], boot: row[3]).isAlive
+        }.map { row -> String in row[0] }
+        guard !gone.isEmpty else { return [] }
+        try transaction { db in
+            for id in gone {
+                try db.execute(
+                    sql: "UPDATE run SET status = ? WHERE id = ? AND status = ?",
+                    arguments: [RunStatus.abandoned.rawValue, id, RunStatus.running.rawValue])
+            }
+        }
+        return gone
     }
 
     /// Records one observation in its own transaction; it is on disk when this returns.
@@ -203,8 +246,9 @@ public final class Ledger: Sendable {
     /// one transaction per run; returns the imported ids. A missing folder imports nothing.
     ///
     /// Every candidate file is decoded before anything is imported, so a malformed file imports nothing and
-    /// the error names it. A file named after a run the ledger already holds is skipped unread.
-    public func importRunFiles(from folder: String) throws -> [String] {
+    /// the error names it. A file named after a run the ledger already holds is skipped unread, unless
+    /// `verifyKnown` (the `evidence import` command): then it is read and must match the ledger's run.
+    public func importRunFiles(from folder: String, verifyKnown: Bool = false) throws -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else { return [] }
         guard isFolder.boolValue else {
@@ -221,18 +265,33 @@ public final class Ledger: Sendable {
                 remedy: "check its permissions")
         }
         let known = Set(try runIDs())
-        let paths = names.filter { !known.contains(String($0.dropLast(5))) }
+        let paths = names.filter { verifyKnown || !known.contains(String($0.dropLast(5))) }
             .map { (folder as NSString).appendingPathComponent($0) }
         return try importRunFiles(paths)
     }
 
-    /// Imports the given run files (all decoded first); returns the ids that were missing and are now imported.
+    /// Imports the given run files; returns the ids that were missing and are now imported.
+    ///
+    /// Every file is decoded and checked first, so any refusal leaves the ledger as it was: a malformed
+    /// value, or a run id the ledger (or an earlier file) already holds with different content, which would
+    /// otherwise be ignored without a word.
     public func importRunFiles(_ paths: [String]) throws -> [String] {
         var runs: [Run] = []
-        var seen = Set(try runIDs())
+        var seen: [String: (run: Run, file: String)] = [:]
         for path in paths {
             let run = try RunFile.decode(try Self.read(path), file: path)
-            if seen.insert(run.id).inserted { runs.append(run) }
+            let earlier = try seen[run.id] ?? self.run(run.id).map { ($0, self.path) }
+            guard let earlier else {
+                seen[run.id] = (run, path)
+                runs.append(run)
+                continue
+            }
+            if let difference = try RunFile.difference(earlier.run, run) {
+                throw LedgerError(
+                    file: path,
+                    problem: "run \(Echo.value(run.id)) is already in \(earlier.file) with different content (\(difference))",
+                    remedy: "a run file is never edited: restore it from git (`git checkout -- \(path)`), or give a new run its own id")
+            }
         }
         return try runs.filter { try insert($0, ifMissing: true) }.map(\.id)
     }
@@ -314,6 +373,19 @@ public final class Ledger: Sendable {
         // Reading one run's observations in step order without scanning every run.
         migrator.registerMigration("v2: index observations by run") { db in
             try db.execute(sql: "CREATE INDEX observation_by_run ON observation(runID, seq)")
+        }
+        // The process recording each run (pid, its start time in clock ticks, the boot id), in a table of its
+        // own so run files and the run table keep their shape.
+        migrator.registerMigration("v3: the process recording a run") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE run_owner (
+                        runID TEXT NOT NULL PRIMARY KEY REFERENCES run(id) ON DELETE CASCADE,
+                        pid INTEGER NOT NULL,
+                        startTicks INTEGER NOT NULL,
+                        boot TEXT NOT NULL
+                    )
+                    """)
         }
         return migrator
     }

@@ -123,6 +123,28 @@ public enum RunFile {
         ])
     }
 
+    /// What first differs between two versions of one run (as their run files would hold them), or nil when
+    /// they are the same.
+    static func difference(_ a: Run, _ b: Run) throws -> String? {
+        let a = canonical(a), b = canonical(b)
+        guard try encode(a) != encode(b) else { return nil }
+        for (name, x, y) in [
+            ("startedAt", a.startedAt, b.startedAt), ("endedAt", a.endedAt ?? "none", b.endedAt ?? "none"),
+            ("status", a.status.rawValue, b.status.rawValue), ("repetitions", String(a.repetitions), String(b.repetitions)),
+            ("observations", String(a.observations.count), String(b.observations.count)),
+            ("environments", String(a.environments.count), String(b.environments.count)),
+        ] where x != y {
+            return "`\(name)`: \(Echo.value(x, limit: 40)) there, \(Echo.value(y, limit: 40)) here"
+        }
+        if a.provenance != b.provenance { return "`provenance` differs" }
+        if let i = a.environments.indices.first(where: { a.environments[$0] != b.environments[$0] }) { return "`environments[\(i)]` differs" }
+        if let i = a.observations.indices.first(where: { a.observations[$0] != b.observations[$0] }) {
+            let o = b.observations[i]
+            return "`observations[\(i)]` (\(Echo.value(o.tool, limit: 40)) \(Echo.value(o.step, limit: 40)) repetition \(o.repetition)) differs"
+        }
+        return "the files differ"
+    }
+
     // MARK: - Reading
 
     private static func malformed(_ file: String, _ problem: String) -> LedgerError {
@@ -173,6 +195,42 @@ public enum RunFile {
 
     private struct Problem: Error { var text: String }
 
+    /// A time as bakeoff writes it: ISO 8601 in UTC (`2026-11-29T04:59:29Z`, fractions allowed). Only this
+    /// form sorts as text in time order, which is how the newest run is found.
+    static func isTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let pattern = Array("dddd-dd-ddTdd:dd:dd".utf8)
+        guard bytes.count >= pattern.count + 1, bytes.last == UInt8(ascii: "Z") else { return false }
+        for (b, p) in zip(bytes, pattern) {
+            if p == UInt8(ascii: "d") { guard (48...57).contains(b) else { return false } } else if b != p { return false }
+        }
+        let fraction = bytes[pattern.count..<(bytes.count - 1)]
+        if !fraction.isEmpty {
+            guard fraction.first == UInt8(ascii: "."), fraction.count > 1, fraction.dropFirst().allSatisfy({ (48...57).contains($0) })
+            else { return false }
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = fraction.isEmpty ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text) != nil
+    }
+
+    private static func checkTime(_ text: String, at key: String) throws {
+        guard isTime(text) else {
+            throw Problem(text: "`\(key)`: '\(Echo.value(text))' is not an ISO 8601 UTC time such as 2026-11-29T04:59:29Z")
+        }
+    }
+
+    private static func checkDuration(_ seconds: Double?, at key: String) throws {
+        guard let seconds else { return }
+        guard seconds.isFinite, seconds >= 0 else {
+            throw Problem(text: "`\(key)`: \(seconds) seconds is impossible (a duration is a finite number, 0 or more)")
+        }
+    }
+
+    private static func checkCount(_ value: Int64, at key: String) throws {
+        guard value >= 0 else { throw Problem(text: "`\(key)`: \(value) is negative (a size or count is 0 or more)") }
+    }
+
     private struct SchemaProbe: Decodable { var schema: Int? }
 
     private struct Document: Decodable {
@@ -190,12 +248,41 @@ public enum RunFile {
                 throw Problem(text: "`id`: '\(id)' cannot name a run file (empty, a slash, a leading dot or a control character)")
             }
             guard let status = RunStatus(rawValue: status) else {
-                throw Problem(text: "`status`: '\(status)' is not one of running, complete, interrupted")
+                let allowed = RunStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                throw Problem(text: "`status`: '\(Echo.value(status))' is not one of \(allowed)")
             }
             guard repetitions >= 1 else { throw Problem(text: "`repetitions`: \(repetitions) is less than 1") }
+            try RunFile.checkTime(startedAt, at: "startedAt")
+            if let endedAt { try RunFile.checkTime(endedAt, at: "endedAt") }
+            try RunFile.checkCount(Int64(provenance.cores), at: "provenance.cores")
+            try RunFile.checkCount(provenance.memoryBytes, at: "provenance.memoryBytes")
+            var installed: Set<[String]> = []
+            for (index, e) in environments.enumerated() {
+                let at = "environments[\(index)]"
+                try RunFile.checkDuration(e.installSeconds, at: "\(at).installSeconds")
+                try RunFile.checkCount(e.sizeBytes, at: "\(at).sizeBytes")
+                try RunFile.checkCount(Int64(e.distributions), at: "\(at).distributions")
+                guard installed.insert([e.stage, e.tool]).inserted else {
+                    throw Problem(text: "`\(at)`: a second environment for \(Echo.value(e.stage))/\(Echo.value(e.tool)) (one per stage and tool)")
+                }
+            }
             var observations: [Observation] = []
+            var measured: [[String]: Int] = [:]
             for (index, entry) in self.observations.enumerated() {
                 let at = "observations[\(index)]"
+                try RunFile.checkTime(entry.startedAt, at: "\(at).startedAt")
+                try RunFile.checkDuration(entry.wallSeconds, at: "\(at).wallSeconds")
+                try RunFile.checkDuration(entry.cpuSeconds, at: "\(at).cpuSeconds")
+                if let bytes = entry.peakMemoryBytes { try RunFile.checkCount(bytes, at: "\(at).peakMemoryBytes") }
+                for (name, value) in (entry.metrics ?? [:]).sorted(by: { $0.key < $1.key }) where !value.isFinite {
+                    throw Problem(text: "`\(at).metrics.\(Echo.value(name))`: \(value) is not a finite number")
+                }
+                let key = [entry.stage, entry.tool, entry.step, String(entry.repetition)]
+                if let first = measured[key] {
+                    throw Problem(
+                        text: "`\(at)` repeats observations[\(first)] (\(Echo.value(entry.stage))/\(Echo.value(entry.tool)) step \(Echo.value(entry.step)) repetition \(entry.repetition)); each step of a repetition is measured once")
+                }
+                measured[key] = index
                 guard let status = ObservationStatus(rawValue: entry.status) else {
                     let allowed = ObservationStatus.allCases.map(\.rawValue).joined(separator: ", ")
                     throw Problem(text: "`\(at).status`: '\(entry.status)' is not one of \(allowed)")

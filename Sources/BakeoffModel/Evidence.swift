@@ -117,10 +117,13 @@ public struct EnvironmentRecord: Hashable, Codable, Sendable {
 }
 
 /// How a run ended.
-public enum RunStatus: String, Codable, Sendable {
+public enum RunStatus: String, Codable, Sendable, CaseIterable {
     case running
     case complete
     case interrupted
+    /// Left `running` by a process that no longer exists (killed, or the machine went down): what it
+    /// recorded is kept, but it will never finish.
+    case abandoned
 }
 
 /// One execution of scenarios, with its provenance and every observation.

@@ -114,6 +114,9 @@ public final class Runner: @unchecked Sendable {
             status: .running, repetitions: options.repetitions, provenance: provenance, environments: [], observations: [])
         try recorder.began(run)
 
+        // Reasons and stderr are committed and published: no paths of this machine in them.
+        let paths = MachinePaths(
+            projectRoot: plan.projectRoot, home: ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory())
         let total = plan.entries.reduce(0) { $0 + $1.adapters.count * $1.scenario.steps.count } * options.repetitions
         var index = 0
         let runFolder = "\(options.workFolder)/\(run.id)"
@@ -180,7 +183,9 @@ public final class Runner: @unchecked Sendable {
                         }
                         // An interrupted step's numbers are the user's doing, not the tool's: not evidence.
                         if result.interrupted || interruption.isRequested { break stages }
-                        let o = result.observation
+                        var o = result.observation
+                        o.reason = o.reason.map(paths.scrub)
+                        o.stderrTail = paths.scrub(o.stderrTail)
                         run.observations.append(o)
                         try recorder.observed(o)
                         progress.finished(ticket, o)

@@ -38,6 +38,22 @@ public enum RunSummary {
         }
     }
 
+    /// How many observations ended in each status, in a fixed order, zero counts left out:
+    /// `8 observations: 5 ok, 1 failed, 2 unsupported`.
+    public static func counts(_ observations: [Observation]) -> String {
+        let parts = ObservationStatus.allCases.compactMap { status -> String? in
+            let n = observations.filter { $0.status == status }.count
+            return n == 0 ? nil : "\(n) \(status.rawValue)"
+        }
+        return "\(observations.count) observations" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
+    }
+
+    /// The observations that make a run fail for CI: a step that failed or ran out of time. A step a tool
+    /// cannot do (unsupported) is a finding, not a failure; a skipped step follows a failure already counted.
+    public static func failures(_ observations: [Observation]) -> Int {
+        observations.filter { $0.status == .failed || $0.status == .timeout }.count
+    }
+
     static func seconds(_ value: Double) -> String {
         if value < 0.001 { return String(format: "%.0f µs", value * 1e6) }
         if value < 1 { return String(format: "%.1f ms", value * 1e3) }

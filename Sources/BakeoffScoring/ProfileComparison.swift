@@ -131,7 +131,7 @@ public struct ProfileComparison: Hashable, Sendable {
         var out = "stage,tool,rank_\(from),rank_\(to),winner_changed\n"
         for s in stages {
             for r in s.ranks {
-                out += "\(s.stage),\(r.tool),\(r.from.map(String.init) ?? ""),\(r.to.map(String.init) ?? ""),\(s.winnerChanged)\n"
+                out += [s.stage, r.tool, r.from.map(String.init) ?? "", r.to.map(String.init) ?? "", "\(s.winnerChanged)"].map(CSVField.escape).joined(separator: ",") + "\n"
             }
         }
         return out

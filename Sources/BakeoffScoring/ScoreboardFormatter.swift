@@ -258,10 +258,7 @@ public enum ScoreboardFormatter {
         return rows.map { $0.map(csvField).joined(separator: ",") + "\n" }.joined()
     }
 
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-    }
+    static func csvField(_ s: String) -> String { CSVField.escape(s) }
 }
 
 extension String {

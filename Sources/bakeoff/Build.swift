@@ -11,14 +11,16 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the site, charts, diagrams, data exports, check-in posts and slides into reports/.",
         discussion: """
-            Everything is rendered into a temporary folder next to the target, then reports/site, data, checkins and \
-            slides are each replaced as a whole; other folders under reports/ are left alone. The same inputs give the same bytes.
+            Everything is rendered into a temporary folder next to the target, then moved into place. bakeoff writes \
+            only into a folder it owns: a new or empty one, or one it wrote before (it holds .bakeoff-reports, the list \
+            of the files it wrote); it replaces or removes only those files, and leaves anything else alone. The same \
+            inputs give the same bytes.
             """)
 
     @OptionGroup var options: ProjectOptions
     @OptionGroup var weights: WeightOptions
 
-    @Option(help: "The reports folder to write (default: reports/ in the project).")
+    @Option(help: "The reports folder to write: new, empty, or written by bakeoff before (default: reports/ in the project).")
     var out: String?
 
     @Option(help: "Monte Carlo weight samples per stage (0 turns it off); the stack's robustness uses at most 1,000.")
@@ -26,11 +28,14 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, not \(samples)") }
+        if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--out is empty; give the folder to write the reports into, e.g. --out reports")
+        }
     }
 
     func run() throws {
         let project = try options.load().project
-        let reports = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let reports = try out.map { try Self.checkedOut($0, projectRoot: project.root) }
             ?? (project.root as NSString).appendingPathComponent("reports")
         let overrides = try weights.overrides(project: project)
         do {
@@ -64,5 +69,25 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         print("wrote \(context.files.count) files to \(reports)")
+    }
+
+    /// The absolute `--out` folder, or a usage error when it is the working directory, the project itself or a
+    /// folder above it, or a file: the places a slip of the keyboard would fill with reports.
+    static func checkedOut(_ out: String, projectRoot: String) throws -> String {
+        let path = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: projectRoot).standardizedFileURL.resolvingSymlinksInPath().path
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+        let shown = Echo.value(out)
+        if path == here {
+            throw ValidationError("--out '\(shown)' is the working directory; give the reports a folder of their own, e.g. --out reports")
+        }
+        if path == root || root.hasPrefix(path == "/" ? "/" : path + "/") {
+            throw ValidationError("--out '\(shown)' holds the project; give the reports a folder of their own, e.g. --out reports")
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("--out '\(shown)' is a file, not a folder; give a new or empty folder, e.g. --out reports")
+        }
+        return path
     }
 }

@@ -81,6 +81,16 @@ extension Evidence {
         @Option(help: ArgumentHelp("The folder to write to (default: evidence/runs of the project).", valueName: "dir"))
         var out: String?
 
+        func validate() throws {
+            if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--out is empty; give the folder to write the run files into, e.g. --out shared-runs")
+            }
+            var isFolder: ObjCBool = false
+            if let out, FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+                throw ValidationError("--out '\(Echo.value(out))' is a file, not a folder; give a folder for the run files")
+            }
+        }
+
         func run() throws {
             let root = try options.root()
             let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
@@ -121,7 +131,7 @@ extension Evidence {
             let imported = try Evidence.reporting {
                 let ledger = try Ledger(path: EvidenceStore.ledgerPath(projectRoot: root))
                 return files.isEmpty
-                    ? try ledger.importRunFiles(from: EvidenceStore.runsFolder(projectRoot: root))
+                    ? try ledger.importRunFiles(from: EvidenceStore.runsFolder(projectRoot: root), verifyKnown: true)
                     : try ledger.importRunFiles(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
             }
             for id in imported { print("imported \(id)") }

@@ -60,6 +60,10 @@ struct Init: ParsableCommand {
             empty: empty)
         do {
             try ProjectScaffold.create(at: directory, catalog: catalog, settings: settings)
+        } catch ProjectScaffold.Failure.invalid(let diagnostics) {
+            Terminal.printDiagnostics(diagnostics)
+            Terminal.error("error: \(directory) was not created; fix the options above and run init again")
+            throw ExitCode(1)
         } catch let failure as ProjectScaffold.Failure {
             Terminal.error("error: \(failure)")
             throw ExitCode(1)

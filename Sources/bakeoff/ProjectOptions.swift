@@ -40,11 +40,12 @@ enum Terminal {
     /// The project's root once a command has found it: messages name its files relative to it.
     nonisolated(unsafe) static var projectRoot: String?
 
-    /// One diagnostic line on stderr, with the project's files named relative to its root.
+    /// One diagnostic line on stderr, with the project's files named relative to its root. A write that
+    /// fails (a closed terminal after SIGHUP) is dropped: the run must still be finished and its file written.
     static func error(_ text: String) {
         var line = text
         if let root = projectRoot, root != "/" { line = line.replacingOccurrences(of: root + "/", with: "") }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
     }
 
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {

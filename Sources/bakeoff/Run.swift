@@ -35,21 +35,29 @@ struct RunCommand: ParsableCommand {
             valueName: "id"))
     var integrations: [String] = []
 
-    @Option(name: .customLong("repeat"), help: "Repetitions per tool; the first is reported apart as the cold run.")
+    // Unconditional parsing takes `-3` as the value, so validate() can say what is wrong with it instead of
+    // the parser's "Missing value".
+    @Option(
+        name: .customLong("repeat"), parsing: .unconditional,
+        help: "Repetitions per tool; the first is reported apart as the cold run.")
     var repetitions: Int = 3
 
     @Flag(help: "Rebuild the tools' environments even when a cached one matches the lock file.")
     var fresh = false
 
-    @Option(help: ArgumentHelp("Seconds before a step is stopped, instead of the scenario's timeouts.", valueName: "seconds"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Seconds before a step is stopped, instead of the scenario's timeouts.", valueName: "seconds"))
     var timeout: Double?
 
     @Flag(name: .customLong("dry-run"), help: "Print the environments, steps and commands that would run, and exit.")
     var dryRun = false
 
     func validate() throws {
-        guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be above 0 seconds") }
+        guard repetitions >= 1 else {
+            throw ValidationError("--repeat must be at least 1, not \(repetitions); e.g. --repeat 3 (the first is the cold run)")
+        }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be above 0 seconds, e.g. --timeout 600") }
     }
 
     func run() throws {
@@ -109,9 +117,10 @@ struct RunCommand: ParsableCommand {
                 environments: environments, workFolder: "\(cache)/work", sandbox: sandbox),
             recorder: recorder, progress: progress)
 
-        // Ctrl-C and TERM stop the steps; the run then ends as interrupted with everything measured kept.
+        // Ctrl-C, TERM and a closed terminal (HUP) stop the steps; the run then ends as interrupted with
+        // everything measured kept.
         var sources: [DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM] {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
@@ -134,8 +143,15 @@ struct RunCommand: ParsableCommand {
             try ledger.exportRunFile(run.id, to: EvidenceStore.runsFolder(projectRoot: project.root))
         }
         for line in RunSummary.lines(run.observations) { print(line) }
-        print("run \(run.id) \(run.status.rawValue): \(run.observations.count) observations; wrote \(Evidence.displayPath(path))")
+        print("run \(run.id) \(run.status.rawValue): \(RunSummary.counts(run.observations)); wrote \(Evidence.displayPath(path))")
         if run.status == .interrupted { throw ExitCode(130) }
+        let failures = RunSummary.failures(run.observations)
+        if failures > 0 {
+            // Everything measured is kept; the exit code lets a CI job see that a step did not work.
+            Terminal.error(
+                "error: \(failures) step\(failures == 1 ? "" : "s") failed or timed out; the table above names them and each reason is in \(Evidence.displayPath(path)); fix the adapter or the tool and run again")
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -152,6 +168,6 @@ private final class CurrentRun: @unchecked Sendable {
 extension Terminal {
     /// Writes `text` to stderr as is (progress lines).
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }

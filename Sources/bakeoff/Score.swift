@@ -27,7 +27,7 @@ struct Score: ParsableCommand {
     @Option(help: ArgumentHelp("Compare with another profile: which winners and ranks change, and why.", valueName: "PROFILE"))
     var diff: String?
 
-    @Option(help: "Monte Carlo weight samples per stage (0 turns it off).")
+    @Option(parsing: .unconditional, help: "Monte Carlo weight samples per stage (0 turns it off).")
     var samples: Int = 100_000
 
     @Flag(
@@ -39,7 +39,7 @@ struct Score: ParsableCommand {
     var seed: UInt64 = 20261129
 
     func validate() throws {
-        guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, not \(samples)") }
+        guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, not \(samples); e.g. --samples 10000, or 0 to turn it off") }
     }
 
     func run() throws {

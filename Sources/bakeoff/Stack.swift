@@ -20,8 +20,9 @@ struct StackCheckCommand: ParsableCommand {
         abstract: "Resolve a stack's Python tools together in one environment (uv) and record the verdict.",
         discussion: """
             With no tools, checks the recommended stack: each assessed stage's winner under the profile \
-            (its first candidate when the evidence names no winner yet). Writes \
-            evidence/stack/<tool ids sorted, joined by +>.json. Exit 0 when the stack resolves, 1 when not.
+            (its first candidate when the evidence names no winner yet). With --record, writes \
+            evidence/stack/<tool ids sorted, joined by +>.json (committed evidence the site reads); without it, \
+            nothing is written. Exit 0 when the stack resolves, 1 when not.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -38,6 +39,9 @@ struct StackCheckCommand: ParsableCommand {
 
     @Flag(help: "Also resolve every pair of Python tools on its own, to find each conflict (uv names only the first).")
     var pairs = false
+
+    @Flag(help: "Record the verdict in evidence/stack/ (the site and scoring read it); without it nothing is written.")
+    var record = false
 
     @Option(help: "The profile that picks the recommended stack (default: the profile in bakeoff.yaml).")
     var profile: String?
@@ -56,13 +60,17 @@ struct StackCheckCommand: ParsableCommand {
                 projectRoot: project.root, resolver: resolver, measureSize: size, checkPairs: pairs,
                 today: Day.today())
             check = try checker.check(members)
-            try check.write(projectRoot: project.root)
+            // Committed evidence changes only when asked: a check run to look would otherwise change the site.
+            if record { try check.write(projectRoot: project.root) }
         } catch let error as StackCheckError {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
         switch format {
-        case .text: print(StackReport.render(check) + "evidence: \(check.evidencePath)")
+        case .text:
+            print(
+                StackReport.render(check)
+                    + (record ? "evidence: \(check.evidencePath)" : "not recorded; add --record to write \(check.evidencePath)"))
         case .json: print(String(decoding: try check.json(), as: UTF8.self), terminator: "")
         }
         if !check.resolves { throw ExitCode(1) }

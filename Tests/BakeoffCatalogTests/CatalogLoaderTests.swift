@@ -69,6 +69,51 @@ final class CatalogLoaderTests: XCTestCase {
         assertSingleError(d, file: "stages/tracking/stage.yaml", line: 2, path: "order", "expected a whole number, got 'first'")
     }
 
+    func testAQuotedNumberSaysToRemoveTheQuotes() throws {
+        let d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("words_per_minute: 150", with: "words_per_minute: '150'"))
+        XCTAssertTrue(
+            d.contains { $0.description.hasSuffix("expected a whole number, got '150'; remove the quotes: a number is written bare, e.g. 150") },
+            d.map(\.description).joined(separator: "\n"))
+        let weight = try P.diagnostics(editing: "criteria/profiles/startup.yaml", P.replacing("cost: {weight: 60", with: "cost: {weight: \"60\""))
+        XCTAssertTrue(weight.contains { $0.description.contains("got '60'; remove the quotes") }, weight.map(\.description).joined(separator: "\n"))
+    }
+
+    func testAHugeValueIsEchoedCutShortOnOneLine() throws {
+        let huge = String(repeating: "x", count: 2_000_000)
+        let d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("order: 1", with: "order: \(huge)"))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 2, path: "order", "got '\(String(repeating: "x", count: 80))…'")
+        XCTAssertLessThan(d[0].description.count, 300)
+    }
+
+    func testControlCharactersInNamesAreReported() throws {
+        let member = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("{id: ana, name: Ana}", with: "{id: ana, name: \"Ana\\nerror: forged\"}"))
+        assertSingleError(member, file: "bakeoff.yaml", line: 6, "'Ana\\nerror: forged' holds a control character; write the name on one line")
+        let tool = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("name: MLflow", with: "name: \"ML\\tflow\""))
+        assertSingleError(tool, file: "stages/tracking/stage.yaml", line: 6, "'ML\\tflow' holds a control character")
+    }
+
+    func testSymlinkLoopsAndFilesOutsideTheProjectAreReportedWithoutReadingThem() throws {
+        let folder = try P.write()
+        defer { folder.remove() }
+        let outside = try TemporaryFolder("bakeoff-outside")
+        defer { outside.remove() }
+        try outside.write("secret.yaml", "password: hunter2\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/stages/loop", withDestinationPath: folder.path + "/stages/loop")
+        try FileManager.default.removeItem(atPath: folder.path + "/criteria/profiles/startup.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/criteria/profiles/startup.yaml", withDestinationPath: outside.path + "/secret.yaml")
+        let diagnostics: [Diagnostic]
+        do {
+            _ = try ProjectLoader.load(root: folder.path, today: P.today)
+            return XCTFail("a loop and a link outside the project must fail the load")
+        } catch {
+            diagnostics = error.diagnostics
+        }
+        let text = diagnostics.map(\.description).joined(separator: "\n")
+        XCTAssertTrue(text.contains("error: stages/loop:1:1: is a loop of symbolic links; fix or remove the link"), text)
+        XCTAssertTrue(text.contains("error: criteria/profiles/startup.yaml:1:1: resolves to a file outside the project; bakeoff reads only files inside the project"), text)
+        XCTAssertFalse(text.contains("hunter2") || text.contains("password"), text)
+    }
+
     func testWrongTypeForAFactFormat() throws {
         let d = try P.diagnostics(
             editing: "stages/tracking/stage.yaml", P.replacing("hosting: {value: both", with: "hosting: {value: cloud"))

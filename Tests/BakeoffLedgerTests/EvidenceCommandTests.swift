@@ -69,6 +69,17 @@ final class EvidenceCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.url("partial").path), "nothing half-written")
     }
 
+    func testExportToAFileOrAnEmptyOutIsAUsageErrorThatSaysWhatToDo() throws {
+        try folder.write("afile", "mine\n")
+        let file = try evidence(["export", "--out", "afile"])
+        XCTAssertEqual(file.status, 64, file.stderr)
+        XCTAssertTrue(file.stderr.contains("--out 'afile' is a file, not a folder; give a folder"), file.stderr)
+        let empty = try evidence(["export", "--out", ""])
+        XCTAssertEqual(empty.status, 64, empty.stderr)
+        XCTAssertTrue(empty.stderr.contains("--out is empty; give the folder"), empty.stderr)
+        XCTAssertEqual(try folder.read("afile"), "mine\n")
+    }
+
     func testImportTakesGivenFilesOnceAndNamesAMalformedOne() throws {
         try FileManager.default.moveItem(atPath: runsFolder, toPath: folder.url("inbox").path)
         let first = try evidence(["import", "inbox/run-late.json"])
@@ -88,5 +99,69 @@ final class EvidenceCommandTests: XCTestCase {
         XCTAssertEqual(missing.stderr, "error: inbox/none.json: no such file; check the path\n")
 
         XCTAssertEqual(try evidence(["import", "--bogus"]).status, 64)
+    }
+    /// run-early's file with `change` applied to its JSON, written to inbox/NAME.json.
+    private func variant(_ name: String, id: String? = nil, _ change: (inout [String: Any]) -> Void) throws -> String {
+        var object = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: runsFolder + "/run-early.json"))) as? [String: Any])
+        object["id"] = id ?? name
+        change(&object)
+        let path = "inbox/\(name).json"
+        try folder.write(path, String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        return path
+    }
+
+    private func editObservation(_ object: inout [String: Any], at index: Int = 0, _ key: String, _ value: Any) {
+        var list = object["observations"] as! [[String: Any]]
+        list[index][key] = value
+        object["observations"] = list
+    }
+
+    func testImportRefusesImpossibleValuesAndLeavesTheLedgerAsItWas() throws {
+        XCTAssertEqual(try evidence(["import"]).status, 0)
+        let before = try evidence(["list"]).stdout
+        let cases: [(String, (inout [String: Any]) -> Void, String)] = [
+            ("negative-wall", { self.editObservation(&$0, "wallSeconds", -1.5) },
+             "`observations[0].wallSeconds`: -1.5 seconds is impossible (a duration is a finite number, 0 or more)"),
+            ("negative-cpu", { self.editObservation(&$0, at: 2, "cpuSeconds", -0.25) }, "`observations[2].cpuSeconds`: -0.25 seconds is impossible"),
+            ("negative-memory", { self.editObservation(&$0, "peakMemoryBytes", -4096) },
+             "`observations[0].peakMemoryBytes`: -4096 is negative (a size or count is 0 or more)"),
+            ("negative-install", { o in
+                var list = o["environments"] as! [[String: Any]]
+                list[0]["installSeconds"] = -3
+                o["environments"] = list
+            }, "`environments[0].installSeconds`: -3.0 seconds is impossible"),
+            ("not-a-date", { $0["startedAt"] = "zzz-not-a-date" },
+             "`startedAt`: 'zzz-not-a-date' is not an ISO 8601 UTC time such as 2026-11-29T04:59:29Z"),
+            ("bad-month", { self.editObservation(&$0, "startedAt", "2026-13-01T00:00:00Z") }, "`observations[0].startedAt`: '2026-13-01T00:00:00Z' is not an ISO 8601"),
+            ("local-time", { $0["endedAt"] = "2026-11-28T07:00:00+02:00" }, "`endedAt`: '2026-11-28T07:00:00+02:00' is not an ISO 8601 UTC time"),
+            ("duplicate", { o in
+                var list = o["observations"] as! [[String: Any]]
+                list.append(list[1])
+                o["observations"] = list
+            }, "`observations[24]` repeats observations[1] (tracking/aim step log_runs repetition 1); each step of a repetition is measured once"),
+        ]
+        for (name, change, message) in cases {
+            let path = try variant(name, change)
+            let out = try evidence(["import", path])
+            XCTAssertEqual(out.status, 1, name)
+            XCTAssertTrue(out.stderr.hasPrefix("error: \(path): "), out.stderr)
+            XCTAssertTrue(out.stderr.contains(message), "\(name): \(out.stderr)")
+            XCTAssertTrue(out.stderr.contains("; fix the file"), out.stderr)
+        }
+        XCTAssertEqual(try evidence(["list"]).stdout, before, "a refused file changes nothing")
+
+        // A known run id with different content is refused, from a given file and from evidence/runs alike.
+        let edited = try variant("run-early", id: "run-early") { self.editObservation(&$0, "wallSeconds", 99.0) }
+        let given = try evidence(["import", edited, "inbox/negative-wall.json"])
+        XCTAssertEqual(given.status, 1)
+        XCTAssertTrue(given.stderr.contains("run run-early is already in "), given.stderr)
+        XCTAssertTrue(given.stderr.contains("with different content (`observations[0]` (aim setup repetition 1) differs); a run file is never edited"), given.stderr)
+        try FileManager.default.removeItem(atPath: runsFolder + "/run-early.json")
+        try FileManager.default.copyItem(atPath: folder.path + "/" + edited, toPath: runsFolder + "/run-early.json")
+        let folderImport = try evidence(["import"])
+        XCTAssertEqual(folderImport.status, 1)
+        XCTAssertTrue(folderImport.stderr.contains("run run-early is already in "), folderImport.stderr)
+        XCTAssertEqual(try evidence(["list"]).stdout, before)
     }
 }

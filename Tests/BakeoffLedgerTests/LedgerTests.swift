@@ -136,7 +136,7 @@ final class LedgerTests: XCTestCase {
             let bits = generator.next()
             run.observations[index].wallSeconds = Double(bitPattern: bits & 0x7FEF_FFFF_FFFF_FFFF)
             run.observations[index].cpuSeconds = Double(generator.next() % 1_000_000_000) / 1_000_000
-            run.observations[index].peakMemoryBytes = Int64(bitPattern: generator.next())
+            run.observations[index].peakMemoryBytes = Int64(bitPattern: generator.next() & 0x7FFF_FFFF_FFFF_FFFF)
             run.observations[index].metrics = ["x": Double(bitPattern: generator.next() & 0xBFEF_FFFF_FFFF_FFFF)]
         }
         let decoded = try RunFile.decode(try RunFile.encode(run), file: "x.json")
@@ -152,6 +152,40 @@ final class LedgerTests: XCTestCase {
 
     // MARK: - Import
 
+    func testARunLeftRunningByAProcessThatIsGoneIsMarkedAbandonedAtTheNextOpen() throws {
+        let path = folder.url("ledger.sqlite").path
+        let ledger = try Ledger(path: path)
+        for id in ["live", "dead", "reused", "rebooted", "finished"] {
+            try ledger.begin(Fixture.run(id, startedAt: "2026-11-29T04:00:00Z"))
+        }
+        try ledger.finish(run: "finished", status: .complete, endedAt: "2026-11-29T05:00:00Z")
+        // A pid that has exited: a process started and waited for.
+        let exited = Process()
+        exited.executableURL = URL(fileURLWithPath: "/bin/true")
+        try exited.run()
+        exited.waitUntilExit()
+        let me = RunOwner.current
+        try ledger.record(owner: RunOwner(pid: exited.processIdentifier, startTicks: 1, boot: me.boot), run: "dead")
+        try ledger.record(owner: RunOwner(pid: me.pid, startTicks: me.startTicks + 1, boot: me.boot), run: "reused")
+        try ledger.record(owner: RunOwner(pid: me.pid, startTicks: me.startTicks, boot: "another boot"), run: "rebooted")
+        try ledger.record(owner: RunOwner(pid: exited.processIdentifier, startTicks: 1, boot: me.boot), run: "finished")
+        // An imported run file that says running has no recorded process: left as it is.
+        var imported = Fixture.run("imported", startedAt: "2026-11-29T04:00:00Z")
+        imported.status = .running
+        try ledger.insert(imported, ifMissing: false)
+
+        let reopened = try Ledger(path: path)
+        let statuses = Dictionary(uniqueKeysWithValues: try reopened.runs().map { ($0.id, $0.status) })
+        XCTAssertEqual(
+            statuses,
+            ["live": .running, "dead": .abandoned, "reused": .abandoned, "rebooted": .abandoned, "finished": .complete,
+             "imported": .running])
+        XCTAssertEqual(try reopened.closeAbandonedRuns(), [])
+        // An abandoned run's file says so, and reads back.
+        let file = try reopened.exportRunFile("dead", to: folder.url("runs").path)
+        XCTAssertEqual(try RunFile.decode(Data(contentsOf: URL(fileURLWithPath: file)), file: file).status, .abandoned)
+    }
+
     func testImportSkipsRunsTheLedgerAlreadyHolds() throws {
         let runs = folder.url("runs").path
         let a = Fixture.run("run-a", startedAt: "2026-11-29T04:00:00Z")
@@ -161,20 +195,30 @@ final class LedgerTests: XCTestCase {
             try source.insert(run, ifMissing: false)
             _ = try source.exportRunFile(run.id, to: runs)
         }
-        // The same run under a file name that is not its id: found by the id inside, and skipped.
-        try FileManager.default.copyItem(atPath: "\(runs)/run-a.json", toPath: "\(runs)/copy of a.json")
-
         let ledger = try Ledger(path: folder.url("ledger.sqlite").path)
         var local = a
         local.status = .interrupted
         local.observations.removeLast(5)
         try ledger.insert(local, ifMissing: false)
 
+        // run-a.json is named after a run the ledger holds: skipped unread.
         XCTAssertEqual(try ledger.importRunFiles(from: runs), ["run-b"])
         XCTAssertEqual(try ledger.run("run-a"), RunFile.canonical(local), "an existing run is never overwritten")
         XCTAssertEqual(try ledger.runs().map(\.id), ["run-b", "run-a"], "sorted by start time")
         XCTAssertEqual(try ledger.importRunFiles(from: runs), [])
         XCTAssertEqual(try ledger.importRunFiles(from: folder.url("no such folder").path), [])
+        // The same id under another name, or every file when asked to verify, is read: different content is refused.
+        XCTAssertThrowsError(try ledger.importRunFiles(from: runs, verifyKnown: true)) { error in
+            XCTAssertTrue("\(error)".contains("run run-a is already in "), "\(error)")
+            XCTAssertTrue("\(error)".contains("(`status`: interrupted there, complete here)"), "\(error)")
+        }
+        try FileManager.default.copyItem(atPath: "\(runs)/run-a.json", toPath: "\(runs)/copy of a.json")
+        XCTAssertThrowsError(try ledger.importRunFiles(from: runs))
+        XCTAssertEqual(try ledger.run("run-a"), RunFile.canonical(local))
+        // The same content under another name is no conflict.
+        try FileManager.default.removeItem(atPath: "\(runs)/copy of a.json")
+        try FileManager.default.copyItem(atPath: "\(runs)/run-b.json", toPath: "\(runs)/copy of b.json")
+        XCTAssertEqual(try ledger.importRunFiles(from: runs), [])
     }
 
     func testMalformedRunFilesAreNamedWithWhatIsWrong() throws {

@@ -41,7 +41,7 @@ final class LedgerProcessTests: XCTestCase {
             let ledger = try Ledger(path: path)
             XCTAssertEqual(try ledger.pragma("integrity_check"), "ok", "round \(round)")
             let run = try XCTUnwrap(try ledger.run(runID), "round \(round): the run is missing")
-            XCTAssertEqual(run.status, .running, "a killed run stays marked running")
+            XCTAssertEqual(run.status, .abandoned, "a killed run is marked abandoned when the ledger is next opened")
             let stored = run.observations.map(\.repetition)
             // Every acknowledged observation, in order, plus at most the one being written when killed.
             XCTAssertEqual(Array(stored.prefix(acknowledged)), Array(1 ... acknowledged), "round \(round)")

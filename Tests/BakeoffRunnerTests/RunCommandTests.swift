@@ -19,7 +19,7 @@ func runFile(_ folder: TemporaryFolder, printed: String) throws -> [String: Any]
 
 /// `bakeoff run` itself: the bundled project with its ci-cd stage swapped for cheap fixture steps.
 final class RunCommandTests: XCTestCase {
-    private func project(slow: Bool) throws -> TemporaryFolder {
+    private func project(slow: Bool, failing: Bool = false) throws -> TemporaryFolder {
         let folder = try TemporaryFolder("bakeoff-run-cmd")
         try Repository.copyBundledProject(to: folder.path)
         let adapters = "\(folder.path)/stages/ci-cd/adapters"
@@ -41,7 +41,7 @@ final class RunCommandTests: XCTestCase {
               lint: {run: [sh, -c, "echo '{\\"ok\\": true, \\"findings\\": 7}'"]}
               format_check: {run: \(slow ? slowStep : "[true]")}
               autofix: {unsupported: "fixture"}
-              precommit: {run: [true]}
+              precommit: {run: \(failing ? "[sh, -c, \"echo no \(NSHomeDirectory())/.config/x in \(folder.path)/stages >&2; exit 3\"]" : "[true]")}
 
             """)
         return folder
@@ -72,6 +72,23 @@ final class RunCommandTests: XCTestCase {
         let typo = try CLI.run(["run", "--project", folder.path, "--stage", "ci-cdd"])
         XCTAssertEqual(typo.status, 64)
         XCTAssertTrue(typo.stderr.contains("unknown stage 'ci-cdd'; did you mean 'ci-cd'?"), typo.stderr)
+    }
+
+    func testAFailedStepMakesTheRunExit1WithTheCountsButUnsupportedDoesNot() throws {
+        let folder = try project(slow: false, failing: true)
+        defer { folder.remove() }
+        let out = try CLI.run(
+            ["run", "--project", folder.path, "--stage", "ci-cd", "--repeat", "1"],
+            environment: ["XDG_CACHE_HOME": folder.path + "/cache"])
+        XCTAssertEqual(out.status, 1, out.stderr)
+        // 4 steps: lint and format_check ok, autofix unsupported, precommit failed (exit 3).
+        XCTAssertTrue(out.stdout.contains(" complete: 4 observations: 2 ok, 1 failed, 1 unsupported; wrote "), out.stdout)
+        XCTAssertTrue(out.stderr.contains("error: 1 step failed or timed out; "), out.stderr)
+        let run = try runFile(folder, printed: out.stdout)
+        XCTAssertEqual(run["status"] as? String, "complete")
+        // What is recorded names no path of this machine: the home is ~, the project relative.
+        let failed = try XCTUnwrap(observations(run).first { $0["status"] as? String == "failed" })
+        XCTAssertEqual(failed["stderrTail"] as? String, "no ~/.config/x in stages")
     }
 
     func testCtrlCStopsTheStepKeepsTheMeasuredObservationsAndExits130() throws {
@@ -218,7 +235,9 @@ extension IntegrationRunTests {
         let out = try CLI.run(
             ["run", "--project", folder.path, "--integration", "lint-the-app", "--repeat", "1"],
             environment: ["XDG_CACHE_HOME": folder.path + "/cache"])
-        XCTAssertEqual(out.status, 0, out.stderr)
+        // The conflict is recorded as two failed steps, so the run exits 1 for CI to see.
+        XCTAssertEqual(out.status, 1, out.stderr)
+        XCTAssertTrue(out.stderr.contains("error: 2 steps failed or timed out; "), out.stderr)
         XCTAssertTrue(out.stderr.contains("ruff+streamlit: the two tools cannot share one environment: ruff:"), out.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/integrations/lint-the-app/locks/ruff+streamlit.lock"))
         let run = try runFile(folder, printed: out.stdout)

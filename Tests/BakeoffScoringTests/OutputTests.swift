@@ -71,6 +71,19 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(ScoreboardFormatter.csvField("a,\"b\""), "\"a,\"\"b\"\"\"")
     }
 
+    func testCSVNeutralisesFormulaNamesButKeepsNegativeNumbersNumeric() throws {
+        var f = ScorerTests.threeTools()
+        f.tool("=hyperlink", ["x": .number(20), "y": .number(50)])
+        f.tools[f.tools.count - 1].name = "=HYPERLINK(\"http://evil\",\"x\")"
+        f.tool("@sum", ["x": .number(21), "y": .number(51)])
+        let csv = ScoreboardFormatter.csv(try Scorer.score(project: f.project, runs: [], options: ScoringOptions(samples: 0)))
+        // A spreadsheet reads a cell starting with = or @ as a formula: each gets a leading quote.
+        XCTAssertTrue(csv.contains("\nstage,'=hyperlink,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","), csv)
+        XCTAssertTrue(csv.contains("\nstage,'@sum,'@SUM,"), csv)
+        XCTAssertFalse(csv.contains(",=") || csv.contains(",@") || csv.contains("\n="), csv)
+        XCTAssertEqual(ScoreboardFormatter.csvField("-0.2500"), "-0.2500")
+    }
+
     func testTextNamesWinnerMarginFlipsAndProbabilities() throws {
         let text = ScoreboardFormatter.text(try board())
         XCTAssertTrue(text.contains("Profile base: a 25%, b 75%"), text)

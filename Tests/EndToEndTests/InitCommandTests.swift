@@ -27,6 +27,21 @@ final class InitCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), ["team project"])
     }
 
+    func testAFailedInitLeavesNothingBehindAndTheRetryWorks() throws {
+        let parent = try TemporaryFolder()
+        defer { parent.remove() }
+        let target = parent.url("new/team").path
+        let flags = ["--team", "T", "--company", "startup", "--ds-team", "core", "--product", "P", "--member", "A B", "--from", Repository.root]
+        let failed = try CLI.run(["init", target, "--profile", "nosuch"] + flags)
+        XCTAssertEqual(failed.status, 1, failed.stderr)
+        XCTAssertTrue(failed.stderr.contains("unknown profile 'nosuch'; expected one of 'enterprise', 'mid-size', 'startup'"), failed.stderr)
+        XCTAssertTrue(failed.stderr.contains("was not created; fix the options above and run init again"), failed.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), [], "the folders init made are gone")
+        let retry = try CLI.run(["init", target] + flags)
+        XCTAssertEqual(retry.status, 0, retry.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: target + "/bakeoff.yaml"))
+    }
+
     func testInitRefusesAFolderThatIsNotEmpty() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

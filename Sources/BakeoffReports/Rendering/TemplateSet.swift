@@ -29,6 +29,14 @@ public struct TemplateSet: Sendable {
         for name in names {
             let path = (folder as NSString).appendingPathComponent("\(name).mustache")
             guard FileManager.default.fileExists(atPath: path) else { continue }
+            // A template linked to a file outside the project (/etc/passwd) would be published in the site.
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let top = URL(fileURLWithPath: projectRoot).resolvingSymlinksInPath().path
+            guard resolved.hasPrefix(top == "/" ? "/" : top + "/") else {
+                throw LoadError(
+                    file: "templates/\(name).mustache",
+                    message: "resolves to a file outside the project; copy the template in instead of linking to it")
+            }
             do {
                 sources[name] = try String(contentsOfFile: path, encoding: .utf8)
                 overridden.append(name)

@@ -44,8 +44,9 @@ public enum Format {
         guard let status else { return "not run" }
         switch status {
         case .ok: return "ok"
-        case .timeout: return "timeout" + (reason.map { ": \($0)" } ?? "")
-        case .failed, .unsupported, .skipped: return status.rawValue + (reason.map { ": \($0)" } ?? "")
+        // Reasons recorded before they were scrubbed may name a home folder: not on a public page.
+        case .timeout: return "timeout" + (reason.map { ": \(MachinePaths.withoutHomes($0))" } ?? "")
+        case .failed, .unsupported, .skipped: return status.rawValue + (reason.map { ": \(MachinePaths.withoutHomes($0))" } ?? "")
         }
     }
 

@@ -410,7 +410,7 @@ public struct SiteModel: Sendable {
         let exit = o.exitCode.map { String($0) } ?? "–"
         return SiteViews.ObservationRow(
             run: o.runID, runAnchor: runAnchor(o.runID), repetition: repetition, status: o.status.rawValue, wall: wall,
-            cpu: cpu, memory: memory, exit: exit, metrics: metrics.joined(separator: ", "), reason: o.reason ?? "")
+            cpu: cpu, memory: memory, exit: exit, metrics: metrics.joined(separator: ", "), reason: o.reason.map(MachinePaths.withoutHomes) ?? "")
     }
 
     static func host(_ url: String) -> String {

@@ -130,7 +130,7 @@ extension SiteModel {
                         let value = pair.value.map { " · " + Numbers.fixed($0, decimals: 2) } ?? ""
                         // The cell shows why a step was not ok; how the value was reached is its tooltip.
                         let detail = pair.steps.first(where: { $0.status != .ok }).map { failed in
-                            "\(failed.step): \(failed.status.rawValue)" + (failed.reason.map { ": \($0)" } ?? "")
+                            "\(failed.step): \(failed.status.rawValue)" + (failed.reason.map { ": \(MachinePaths.withoutHomes($0))" } ?? "")
                         }
                         return .init(
                             verdict: css, label: label + value, href: pairLink(pair), detail: detail,

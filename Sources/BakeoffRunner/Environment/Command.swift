@@ -16,7 +16,8 @@ struct Command {
         _ arguments: [String], environment: [String: String], directory: String? = nil, timeout: Double = 1800,
         interruption: Interruption? = nil
     ) -> Output {
-        let scratch = NSTemporaryDirectory() + "bakeoff-cmd-\(UUID().uuidString.prefix(12))"
+        // The runner's pid in the name lets the next run remove the folder if this one is killed.
+        let scratch = NSTemporaryDirectory() + "bakeoff-cmd-\(getpid())-\(UUID().uuidString.prefix(12))"
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let request = LaunchRequest(

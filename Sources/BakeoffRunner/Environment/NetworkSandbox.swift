@@ -39,6 +39,8 @@ public struct NetworkSandbox: Sendable {
     /// Tries `unshare --net` (root), then with `--map-root-user` (user namespaces); keeps the first whose
     /// namespace shows loopback alone. Call `close()` when the run ends.
     public static func probe() -> NetworkSandbox {
+        // A runner that was killed could not remove its namespace folder: the next one does.
+        Watchdog.removeStaleFolders()
         let path = StepEnvironment.basePath
         guard let unshare = Spawn.resolve("unshare", path: path), let nsenter = Spawn.resolve("nsenter", path: path)
         else { return .none("shared host network: unshare(1)/nsenter(1) not found") }

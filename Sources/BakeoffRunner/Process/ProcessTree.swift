@@ -107,6 +107,8 @@ final class ProcessTree: @unchecked Sendable {
     private var known: [pid_t: UInt64] = [:]
     private var peak: Int64 = 0
     private var samples = 0
+    /// Groups other than `group` that members moved to, listed with the watchdog.
+    private var adopted: Set<pid_t> = []
 
     init(leader: pid_t) {
         group = leader
@@ -161,10 +163,24 @@ final class ProcessTree: @unchecked Sendable {
                 grew = true
             }
         }
-        lock.withLock {
+        let moved = lock.withLock { () -> [pid_t] in
             for p in members.values { known[p.pid] = p.startTime }
+            // A member that made a group of its own (a daemonising server) is listed with the watchdog too.
+            let fresh = Set(members.values.map(\.group)).subtracting([group]).subtracting(adopted)
+            adopted.formUnion(fresh)
+            return Array(fresh)
         }
+        for g in moved { Watchdog.shared.adopt(g) }
         return Array(members.values)
+    }
+
+    /// Takes the tree's groups off the watchdog's list, once nothing of the tree is left.
+    func releaseFromWatchdog() {
+        let groups = lock.withLock { () -> Set<pid_t> in
+            defer { adopted = [] }
+            return adopted.union([group])
+        }
+        for g in groups { Watchdog.shared.release(g) }
     }
 
     /// Sends `signal` to the group and to every member that left it.

@@ -74,6 +74,7 @@ public final class RunningProcess: @unchecked Sendable {
             executable: executable, arguments: request.arguments, environment: environment,
             directory: request.directory, stdout: request.stdoutPath, stderr: request.stderrPath)
         tree = ProcessTree(leader: pid)
+        Watchdog.shared.adopt(pid)
         exited.enter()
         samplerDone.enter()
         let leader = pid
@@ -159,6 +160,7 @@ public final class RunningProcess: @unchecked Sendable {
         let survivors = tree.survivors()
         let leftoverTicks = survivors.reduce(Int64(0)) { $0 + $1.cpuTicks }
         if !survivors.isEmpty { stopTree(grace: grace) }
+        tree.releaseFromWatchdog()
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         let cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime) + Double(leftoverTicks) / ProcessTree.ticksPerSecond
         let exitedNormally = (status & 0x7f) == 0

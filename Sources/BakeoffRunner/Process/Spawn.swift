@@ -12,17 +12,21 @@ public struct SpawnError: Error, CustomStringConvertible, Sendable {
     public var description: String { "cannot start \(command): \(String(cString: strerror(code)))" }
 }
 
-/// `posix_spawn` of one command as the leader of a new process group, stdin from /dev/null and
+/// `posix_spawn` of one command as the leader of a new process group, stdin from /dev/null (or a given fd) and
 /// stdout/stderr into files, every signal back to its default and none blocked.
 enum Spawn {
     static func start(
         executable: String, arguments: [String], environment: [String], directory: String, stdout: String,
-        stderr: String
+        stderr: String, stdin: Int32? = nil
     ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let stdin {
+            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard let addChdir = Self.addChdir else { throw SpawnError(command: executable, code: ENOSYS) }

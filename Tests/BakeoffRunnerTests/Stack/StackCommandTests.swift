@@ -26,7 +26,11 @@ final class StackCommandTests: XCTestCase {
     func testConflictingStackExitsOneAndRecordsTheEvidence() throws {
         try pin("experiment-tracking", "mlflow", "six==1.16.0\n")
         try pin("data-versioning", "dvc", "six==1.17.0\n")
-        let output = try CLI.run(["stack", "check", "--project", folder.path, "dvc", "mlflow"])
+        let look = try CLI.run(["stack", "check", "--project", folder.path, "dvc", "mlflow"])
+        XCTAssertEqual(look.status, 1, look.stderr)
+        XCTAssertTrue(look.stdout.hasSuffix("not recorded; add --record to write evidence/stack/dvc+mlflow.json\n"), look.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.url("evidence/stack/dvc+mlflow.json").path), "written without --record")
+        let output = try CLI.run(["stack", "check", "--record", "--project", folder.path, "dvc", "mlflow"])
         XCTAssertEqual(output.status, 1, output.stderr)
         XCTAssertTrue(output.stdout.contains("  six: dvc wants ==1.17.0; mlflow wants ==1.16.0\n"), output.stdout)
         XCTAssertTrue(
@@ -38,7 +42,7 @@ final class StackCommandTests: XCTestCase {
     func testResolvingStackAsJSON() throws {
         try pin("experiment-tracking", "mlflow", "six>=1.16\n")
         try pin("data-versioning", "dvc", "six==1.17.0\n")
-        let output = try CLI.run(["stack", "check", "--project", folder.path, "--format", "json", "mlflow", "dvc"])
+        let output = try CLI.run(["stack", "check", "--record", "--project", folder.path, "--format", "json", "mlflow", "dvc"])
         XCTAssertEqual(output.status, 0, output.stderr)
         XCTAssertEqual(output.stdout, try folder.read("evidence/stack/dvc+mlflow.json"))
         let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
