@@ -19,8 +19,9 @@ struct StackCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Resolve a stack's Python tools together in one environment (uv) and record the verdict.",
         discussion: """
-            With no tools, checks the recommended stack: each assessed stage's winner under the profile \
-            (its first candidate when the evidence names no winner yet). Writes \
+            With no tools, checks the recommended stack, the one the deck and the site name: the whole-stack \
+            choice when the project has integrations, else each assessed stage's winner under the profile \
+            (its first candidate when the evidence names no pick yet). Writes \
             evidence/stack/<tool ids sorted, joined by +>.json. Exit 0 when the stack resolves, 1 when not.
             """)
 
@@ -76,8 +77,9 @@ struct StackCheckCommand: ParsableCommand {
                     + Spelling.hint(for: profile, among: project.profiles.map(\.id), what: "profile"))
         }
         let board: Scoreboard
+        let runs: [BakeoffModel.Run]
         do {
-            let runs = try EvidenceStore.loadRuns(projectRoot: project.root)
+            runs = try EvidenceStore.loadRuns(projectRoot: project.root)
             board = try Scorer.score(
                 project: project, runs: runs, options: ScoringOptions(profile: profile, samples: 0))
         } catch let error as ScoringError {
@@ -88,15 +90,18 @@ struct StackCheckCommand: ParsableCommand {
                     + "name the tools instead: bakeoff stack check TOOL...")
             throw ExitCode(1)
         }
+        // The same recommendation the deck, the posts and the site name (one function decides it).
+        let recommendation = Recommendation.make(
+            project: project, scoreboard: board, stack: StackAnalysis.make(project: project, scoreboard: board, runs: runs, samples: 0))
         var members: [StackMember] = []
         var fallbacks: [String] = []
         for stage in project.assessedStages {
             guard let first = stage.candidates.first else { continue }
-            let winner = board.stages.first { $0.stage == stage.id }?.winner
-            if winner == nil { fallbacks.append("\(stage.id): \(first.id)") }
-            members.append(StackMember(stage: stage, tool: winner ?? first.id))
+            let pick = recommendation.tool(for: stage.id)
+            if pick == nil { fallbacks.append("\(stage.id): \(first.id)") }
+            members.append(StackMember(stage: stage, tool: pick ?? first.id))
         }
-        var how = "the recommended stack (stage winners under profile '\(board.profile)')"
+        var how = "the recommended stack (\(recommendation.basis.rawValue) under profile '\(board.profile)')"
         if !fallbacks.isEmpty {
             how += "; no winner yet, so the first candidate, for " + fallbacks.joined(separator: ", ")
         }

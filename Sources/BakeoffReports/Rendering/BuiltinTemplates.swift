@@ -47,7 +47,7 @@ enum BuiltinTemplates {
 <h2 id="architecture">The recommended stack</h2>
 <figure>
 <img src="{{architecture.svg}}" alt="{{architecture.alt}}">
-<figcaption>Data flows left to right; monitoring feeds retraining back (dashed red); CI/CD tests and deploys the code (dotted blue). Each box names the recommended tool and, smaller, the runner-up.{{#stackHref}} An arrow between two winners is marked ✓ when a run verified their hand-off, ✗ when it ran and failed, ? when it was not run (<a href="{{.}}">the stack page</a>).{{/stackHref}} Also as <a href="{{architecture.mermaid}}">Mermaid</a>.</figcaption>
+<figcaption>Data flows left to right; monitoring feeds retraining back (dashed red); CI/CD tests and deploys the code (dotted blue). Each box names the recommended tool and, smaller, the runner-up (or the stage&#39;s own winner where the whole stack takes another tool).{{#stackHref}} An arrow between two picks is marked ✓ when a run verified their hand-off, ✗ when it ran and failed, ? when it was not run (<a href="{{.}}">the stack page</a>).{{/stackHref}} Also as <a href="{{architecture.mermaid}}">Mermaid</a>.</figcaption>
 </figure>
 
 <h2 id="profile">The profile: {{profile.title}}</h2>
