@@ -33,7 +33,10 @@ public enum QuestionsAndAnswers {
                 Question(
                     id: "why-not-" + pick.stage,
                     question: "Why not \(summary.name(of: winner)) for \(Prose.inSentence(pick.stageTitle)), which scored higher?",
-                    answer: (pick.reason ?? "") + " The hand-offs are on the stack page, each with the run that tried it.",
+                    answer: (pick.reason ?? "")
+                        + (runs.isEmpty
+                            ? " No hand-off has been run yet: the stack page shows what each one rests on."
+                            : " The hand-offs are on the stack page, each with the run that tried it or the document it rests on."),
                     evidence: "../site/" + SiteModel.stackPage))
         }
         // Flip points, nearest (relative to the weight) first.
