@@ -8,7 +8,9 @@ extension Charts {
     /// `highlight`: the recommended tool, in bold.
     public static func measurementBars(card: StageScorecard, indicator: Indicator, candidates: [String], highlight: String?) -> String {
         let better = indicator.direction == .lower ? "lower is better" : "higher is better"
-        let unit = indicator.unit.isEmpty ? better : "\(indicator.unit), \(better)"
+        // A slide writes thousands with commas, as the deck's text does.
+        let comma = DeckLint.commaThousands
+        let unit = comma(indicator.unit.isEmpty ? better : "\(indicator.unit), \(better)")
         let title = "\(indicator.title) (\(unit))"
         let rows = card.tools.map { tool in
             (tool: tool.tool, name: tool.name, value: tool.indicators.first { $0.indicator == indicator.id })
@@ -19,7 +21,7 @@ extension Charts {
         var svg = SVGDocument(
             width: width, height: 0, title: title,
             summary: "Each candidate's measured value (the median over repetitions); a candidate without one is named as not measured.")
-        svg.text(TextMetrics.fit(indicator.title, maxWidth: width - 16, size: 14, bold: true), x: 8, y: 18, className: "title")
+        svg.text(TextMetrics.fit(comma(indicator.title), maxWidth: width - 16, size: 14, bold: true), x: 8, y: 18, className: "title")
         svg.text(TextMetrics.fit(unit, maxWidth: width - 16, size: 11), x: 8, y: 34, className: "muted")
         var y = 46.0
         let scale = maximum > 0 ? (right - left) / maximum : 0
@@ -28,7 +30,7 @@ extension Charts {
                 TextMetrics.fit(row.name, maxWidth: left - 12, size: 12, bold: row.tool == highlight), x: 8, y: y + 15,
                 className: row.tool == highlight ? "bold" : "label")
             if let raw = row.value?.raw {
-                let shown = row.value.map { SlideDeck.withoutCount($0.display) } ?? ""
+                let shown = comma(row.value.map { SlideDeck.withoutCount($0.display) } ?? "")
                 svg.rect(
                     x: left, y: y + 3, width: max(1, raw * scale), height: 16, className: "bar",
                     style: "fill:\(ChartStyle.color(of: row.tool, among: candidates))", tooltip: "\(row.name): \(shown)")
