@@ -30,7 +30,7 @@ extension Charts {
                 TextMetrics.fit(row.name, maxWidth: left - 12, size: 12, bold: row.tool == highlight), x: 8, y: y + 15,
                 className: row.tool == highlight ? "bold" : "label")
             if let raw = row.value?.raw {
-                let shown = comma(row.value.map { SlideDeck.withoutCount($0.display) } ?? "")
+                let shown = row.value.map { SlideDeck.shown($0, unit: indicator.unit) } ?? ""
                 svg.rect(
                     x: left, y: y + 3, width: max(1, raw * scale), height: 16, className: "bar",
                     style: "fill:\(ChartStyle.color(of: row.tool, among: candidates))", tooltip: "\(row.name): \(shown)")

@@ -57,8 +57,21 @@ public enum QuestionsAndAnswers {
                     evidence: stagePage(s.stage.id)))
         }
         for s in summaries {
+            guard let winner = s.winner else { continue }
+            // The scoring's provisional verdict first: it names the challenger and what to learn next.
+            if let p = s.card?.provisional {
+                out.append(
+                    Question(
+                        id: "provisional-" + s.stage.id,
+                        question: "How sure are you about \(s.name(of: winner.tool)) for \(Prose.inSentence(s.stage.title))?",
+                        answer: "The verdict is provisional: with its unknowns at their best, \(s.name(of: p.challenger)) could reach "
+                            + "\(Numbers.fixed(p.challengerBest, decimals: 1)) against \(Numbers.fixed(p.winnerTotal, decimals: 1)). "
+                            + Prose.clause(p.next).prefix(1).uppercased() + Prose.clause(p.next).dropFirst(),
+                        evidence: stagePage(s.stage.id)))
+                continue
+            }
             let unknown = s.unknownCriteria(criteria: project.criteria)
-            guard let winner = s.winner, !unknown.isEmpty else { continue }
+            guard !unknown.isEmpty else { continue }
             out.append(
                 Question(
                     id: "provisional-" + s.stage.id,

@@ -254,6 +254,12 @@ public enum SlideDeck {
         return String(display[..<open.lowerBound])
     }
 
+    /// A measured value as a slide shows it: bytes in KB/MB/GB, no repetition count, thousands with commas.
+    static func shown(_ value: IndicatorValue, unit: String) -> String {
+        if let raw = value.raw, ["bytes", "byte", "B"].contains(unit) { return Numbers.bytes(Int64(raw.rounded())) }
+        return DeckLint.commaThousands(withoutCount(value.display))
+    }
+
     private static func criterionTitle(_ id: String, _ project: Project) -> String {
         project.criteria.first { $0.id == id }.map { Prose.inSentence($0.title) } ?? id
     }
@@ -277,8 +283,8 @@ public enum SlideDeck {
                 let bold = tool.tool == pick?.tool
                 var row = [bold ? "**\(e(tool.name))**" : e(tool.name), Numbers.score(tool.total)]
                 if let deciding {
-                    let display = tool.indicators.first { $0.indicator == deciding.id }.flatMap { $0.raw == nil ? nil : $0.display }
-                    row.append(e(display.map(withoutCount) ?? "not measured"))
+                    let value = tool.indicators.first { $0.indicator == deciding.id }.flatMap { $0.raw == nil ? nil : $0 }
+                    row.append(e(value.map { shown($0, unit: deciding.unit) } ?? "not measured"))
                 }
                 let n = s.repetitions[tool.tool] ?? 0
                 row.append(n == 0 ? "facts only" : "\(n)×")
@@ -289,6 +295,15 @@ public enum SlideDeck {
         }
         var why: [String] = []
         if let winner = s.winner {
+            if let tied = s.card?.tiedWithWinner, !tied.isEmpty {
+                why.append("No clear winner: \(e(s.name(of: winner.tool))) ties with \(e(Prose.list(tied.map(s.name(of:)))))")
+            }
+            // The scoring's own provisional verdict (a challenger could overtake with its unknowns at their best).
+            if let p = s.card?.provisional {
+                why.append(
+                    "Provisional: \(e(s.name(of: p.challenger))) could reach \(Numbers.fixed(p.challengerBest, decimals: 1)) "
+                        + "against \(Numbers.fixed(p.winnerTotal, decimals: 1)) once its unknowns are known")
+            }
             if let runner = s.runnerUp, let a = winner.total, let b = runner.total {
                 why.append("\(e(s.name(of: winner.tool))) leads \(e(s.name(of: runner.tool))) by \(Numbers.fixed(a - b, decimals: 1)) of 10"
                     + (s.mainDriver(criteria: criteria).map { ", mostly on \(e($0))" } ?? ""))
@@ -298,8 +313,8 @@ public enum SlideDeck {
                     "Stage ranking flips to \(e(s.name(of: flip.tool))) if \(e(criterionTitle(flip.criterion, project))) weighs "
                         + "\(Numbers.percent(flip.at)) (now \(Numbers.percent(flip.weight)))")
             }
-            if !s.unknownCriteria(criteria: criteria).isEmpty {
-                why.append("Provisional: no evidence yet on \(e(Prose.list(s.unknownCriteria(criteria: criteria))))")
+            if s.card?.provisional == nil, !s.unknownCriteria(criteria: criteria).isEmpty {
+                why.append("No evidence yet on \(e(Prose.list(s.unknownCriteria(criteria: criteria)))) for the pick")
             }
         } else {
             why.append("No tool can be ranked yet")
@@ -324,7 +339,7 @@ public enum SlideDeck {
                 let b = runner.indicators.first(where: { $0.indicator == deciding.id }), b.raw != nil
             {
                 optional.append(
-                    "On \(Prose.inSentence(deciding.title)) it measured \(withoutCount(a.display)) against \(withoutCount(b.display)) "
+                    "On \(Prose.inSentence(deciding.title)) it measured \(shown(a, unit: deciding.unit)) against \(shown(b, unit: deciding.unit)) "
                         + "for \(s.name(of: runner.tool)).")
             }
             if let p = s.winProbability {
