@@ -281,7 +281,9 @@ public enum SlideDeck {
             header.append("Measured")
             let rows = card.tools.map { tool -> [String] in
                 let bold = tool.tool == pick?.tool
-                var row = [bold ? "**\(e(tool.name))**" : e(tool.name), Numbers.score(tool.total)]
+                // A tool without a total says why (a gate removed it, or nothing about it is known).
+                let score = tool.total.map { Numbers.score($0) } ?? (tool.eliminated != nil ? "eliminated" : "not ranked")
+                var row = [bold ? "**\(e(tool.name))**" : e(tool.name), score]
                 if let deciding {
                     let value = tool.indicators.first { $0.indicator == deciding.id }.flatMap { $0.raw == nil ? nil : $0 }
                     row.append(e(value.map { shown($0, unit: deciding.unit) } ?? "not measured"))
@@ -307,6 +309,10 @@ public enum SlideDeck {
             if let runner = s.runnerUp, let a = winner.total, let b = runner.total {
                 why.append("\(e(s.name(of: winner.tool))) leads \(e(s.name(of: runner.tool))) by \(Numbers.fixed(a - b, decimals: 1)) of 10"
                     + (s.mainDriver(criteria: criteria).map { ", mostly on \(e($0))" } ?? ""))
+            }
+            let out = s.card?.tools.filter { $0.eliminated != nil }.map(\.name) ?? []
+            if !out.isEmpty {
+                why.append("Out: \(e(Prose.list(out))) could not do a must-have step of the scenario")
             }
             if let flip = s.nearestFlip {
                 why.append(
