@@ -69,19 +69,18 @@ struct StackCheckCommand: ParsableCommand {
         if !check.resolves { throw ExitCode(1) }
     }
 
-    /// Each assessed stage's winner, or its first candidate where the evidence names no winner yet.
+    /// The recommended stack, as the deck and the site name it (the same evaluation, the same function), or a
+    /// stage's first candidate where the evidence names no pick yet.
     private func recommended(_ project: Project) throws -> ([StackMember], String) {
         if let profile, project.profile(profile) == nil {
             throw ValidationError(
                 "--profile: unknown profile '\(profile)'; "
                     + Spelling.hint(for: profile, among: project.profiles.map(\.id), what: "profile"))
         }
-        let board: Scoreboard
-        let runs: [BakeoffModel.Run]
+        let evaluation: Evaluation
         do {
-            runs = try EvidenceStore.loadRuns(projectRoot: project.root)
-            board = try Scorer.score(
-                project: project, runs: runs, options: ScoringOptions(profile: profile, samples: 0))
+            let runs = try EvidenceStore.loadRuns(projectRoot: project.root)
+            evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(profile: profile))
         } catch let error as ScoringError {
             throw ValidationError(error.description)
         } catch {
@@ -90,9 +89,8 @@ struct StackCheckCommand: ParsableCommand {
                     + "name the tools instead: bakeoff stack check TOOL...")
             throw ExitCode(1)
         }
-        // The same recommendation the deck, the posts and the site name (one function decides it).
-        let recommendation = Recommendation.make(
-            project: project, scoreboard: board, stack: StackAnalysis.make(project: project, scoreboard: board, runs: runs, samples: 0))
+        let board = evaluation.scoreboard
+        let recommendation = evaluation.recommendation
         var members: [StackMember] = []
         var fallbacks: [String] = []
         for stage in project.assessedStages {

@@ -82,3 +82,8 @@ public struct Recommendation: Hashable, Sendable {
         return Recommendation(basis: choice == nil ? .stageWinners : .wholeStack, picks: picks)
     }
 }
+
+extension Evaluation {
+    /// The recommended tool per stage for this evaluation (see `Recommendation`).
+    public var recommendation: Recommendation { Recommendation.make(project: project, scoreboard: scoreboard, stack: stack) }
+}
