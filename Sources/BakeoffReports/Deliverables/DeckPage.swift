@@ -27,154 +27,54 @@ public enum DeckPage {
         return out + rest
     }
 
-    /// - Parameter images: SVG documents by the path the slides link them with (e.g. `../site/architecture.svg`).
-    public static func html(slides: [Slide], plan: TalkPlan, team: Team, images: [String: String]) -> String {
-        var sections: [String] = []
+    /// The view model of `templates/deck.mustache`: text values are escaped by the template; `bodyHTML` and
+    /// `figureHTML` are already-rendered HTML (Markdown through cmark-gfm, raw HTML turned into text).
+    public struct View: Sendable {
+        public struct SlideView: Sendable {
+            public var id: String
+            public var classes: String
+            public var label: String
+            public var title: String
+            public var bodyHTML: String
+            public var figureHTML: String
+            public var notes: String
+            public var speaker: String
+            public var time: String
+            public var number: String
+            public var team: String
+        }
+
+        public var team: String
+        public var slides: [SlideView]
+    }
+
+    /// The deck's view model; images are SVG documents by the path the slides link them with
+    /// (e.g. `../site/architecture.svg`), inlined as data URIs.
+    public static func view(slides: [Slide], plan: TalkPlan, team: Team, images: [String: String]) -> View {
         // Image sources as the rendered HTML writes them (escaped) → the SVG to inline.
         let byEscapedPath = Dictionary(images.map { (Markup.escape($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         let main = slides.filter { !$0.backup }.count
-        for (index, slide) in slides.enumerated() {
-            let body = inline(MarkdownRenderer.html(slide.body), byEscapedPath)
+        let views = slides.enumerated().map { index, slide -> View.SlideView in
             let figure = slide.image.map { path in
                 inline("<figure><img src=\"\(Markup.escape(path))\" alt=\"\(Markup.escape(slide.imageAlt))\"></figure>", byEscapedPath)
             } ?? ""
             let part = plan.parts.first { $0.slide == slide.id }
-            let speaker = slide.backup ? "Backup slide (untimed)" : part.map { team.member($0.speaker)?.name ?? $0.speaker } ?? "unassigned"
-            let number = slide.backup ? "backup" : "\(index + 1) / \(main)"
-            sections.append(
-                """
-                <section class="slide\(slide.backup ? " backup" : "")\(slide.image == nil ? "" : " with-figure")" id="\(Markup.anchor(slide.id))" aria-label="Slide \(index + 1) of \(slides.count)">
-                <div class="frame"><h1>\(Markup.escape(slide.title))</h1><div class="content"><div class="body">
-                \(body)</div>\(figure)</div></div>
-                <aside class="notes" hidden data-speaker="\(Markup.escape(speaker))" data-time="\(Numbers.minutesSeconds(part?.seconds ?? 0))">\(Markup.escape(slide.notes))</aside>
-                <footer><span>\(Markup.escape(team.name))</span><span>\(number)</span></footer>
-                </section>
-                """)
+            return View.SlideView(
+                id: Markup.anchor(slide.id),
+                classes: "slide" + (slide.backup ? " backup" : "") + (slide.image == nil ? "" : " with-figure"),
+                label: "Slide \(index + 1) of \(slides.count)", title: slide.title,
+                bodyHTML: inline(MarkdownRenderer.html(slide.body), byEscapedPath), figureHTML: figure, notes: slide.notes,
+                speaker: slide.backup ? "Backup slide (untimed)" : part.map { team.member($0.speaker)?.name ?? $0.speaker } ?? "unassigned",
+                time: Numbers.minutesSeconds(part?.seconds ?? 0), number: slide.backup ? "backup" : "\(index + 1) / \(main)",
+                team: team.name)
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Markup.escape(team.name)): the talk</title>
-            <style>
-            :root { --fg: #1b1f24; --bg: #ffffff; --accent: #0b3d91; --muted: #57606a; --line: #d0d7de; --band: #f3f6fb; }
-            html, body { margin: 0; height: 100%; background: #20232a; color: var(--fg);
-              font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-            .slide { display: none; position: absolute; left: 0; top: 0; width: \(width)px; height: \(height)px; box-sizing: border-box;
-              background: var(--bg); transform-origin: 0 0; overflow: hidden; }
-            .slide.current { display: block; }
-            .frame { box-sizing: border-box; height: \(height - 48)px; padding: 40px 64px 0; overflow: hidden; }
-            h1 { font-size: 34px; line-height: 1.15; margin: 0 0 24px; color: var(--accent); border-bottom: 4px solid var(--accent); padding-bottom: 12px; }
-            .content { display: flex; gap: 40px; align-items: flex-start; font-size: 24px; line-height: 1.4; }
-            .body { flex: 1 1 55%; min-width: 0; }
-            .with-figure .content { font-size: 21px; }
-            .with-figure .body { flex: 1 1 56%; }
-            figure { flex: 1 1 44%; margin: 0; }
-            figure img { display: block; width: 100%; max-height: 540px; object-fit: contain; object-position: top; }
-            #title .content, #ask .content { font-size: 30px; }
-            /* The architecture is wide: the diagram across the slide, the picks under it in two columns. */
-            #architecture .content { flex-direction: column-reverse; gap: 16px; font-size: 20px; }
-            #architecture figure, #architecture .body { flex: none; width: 100%; }
-            #architecture figure img { max-height: 360px; }
-            #architecture ul { columns: 2; column-gap: 40px; } #architecture li { break-inside: avoid; }
-            ul { margin: 0; padding-left: 1.2em; } li { margin: 0.2em 0; }
-            p { margin: 0 0 0.5em; }
-            table { border-collapse: collapse; font-size: 18px; margin: 0 0 16px; }
-            th, td { border-bottom: 1px solid var(--line); padding: 3px 10px; text-align: left; }
-            td:first-child { white-space: nowrap; }
-            th { background: var(--band); }
-            td[align="right"], th[align="right"] { text-align: right; }
-            code { font-size: 0.85em; background: var(--band); padding: 0 4px; border-radius: 3px; }
-            footer { position: absolute; left: 0; right: 0; bottom: 0; height: 48px; box-sizing: border-box; padding: 12px 64px;
-              display: flex; justify-content: space-between; color: var(--muted); font-size: 16px; border-top: 1px solid var(--line); }
-            .backup h1 { color: var(--muted); border-color: var(--muted); }
-            .notes { display: none !important; }
-            @media print {
-              html, body { background: none; }
-              .slide { display: block; position: relative; transform: none !important; page-break-after: always; }
-              @page { size: \(width)px \(height)px; margin: 0; }
-            }
-            </style>
-            </head>
-            <body>
-            \(sections.joined(separator: "\n"))
-            <script>
-            (function () {
-              var slides = document.querySelectorAll(".slide");
-              var i = 0, presenter = null, started = null;
-              if (location.hash === "#check") {
-                // Overflow check: every slide's frame must hold its content at \(width)×\(height).
-                var out = [];
-                for (var k = 0; k < slides.length; k++) {
-                  slides[k].style.display = "block";
-                  var f = slides[k].querySelector(".frame");
-                  if (f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1)
-                    out.push(slides[k].id + " " + f.scrollHeight + " " + f.clientHeight + " " + f.scrollWidth + " " + f.clientWidth);
-                  slides[k].style.display = "";
-                }
-                var pre = document.createElement("pre");
-                pre.id = "deck-check";
-                pre.textContent = "checked " + slides.length + "\\n" + out.join("\\n");
-                document.body.appendChild(pre);
-                return;
-              }
-              function fit() {
-                var s = Math.min(window.innerWidth / \(width), window.innerHeight / \(height));
-                var x = (window.innerWidth - \(width) * s) / 2, y = (window.innerHeight - \(height) * s) / 2;
-                for (var k = 0; k < slides.length; k++) slides[k].style.transform = "translate(" + x + "px," + y + "px) scale(" + s + ")";
-              }
-              function text(el) { return el ? el.textContent : ""; }
-              function updatePresenter() {
-                if (!presenter || presenter.closed) return;
-                var notes = slides[i].querySelector(".notes");
-                var next = slides[i + 1] ? text(slides[i + 1].querySelector("h1")) : "(end)";
-                var d = presenter.document;
-                d.getElementById("now").textContent = (i + 1) + " / " + slides.length + ": " + text(slides[i].querySelector("h1"));
-                d.getElementById("who").textContent = notes.getAttribute("data-speaker") + " · " + notes.getAttribute("data-time");
-                d.getElementById("notes").textContent = text(notes);
-                d.getElementById("next").textContent = "Next: " + next;
-              }
-              function openPresenter() {
-                presenter = window.open("", "bakeoff-presenter", "width=900,height=600");
-                if (!presenter) return;
-                started = started || Date.now();
-                presenter.document.title = "Presenter view";
-                presenter.document.body.innerHTML = '<p id="now" style="font:bold 22px system-ui"></p><p id="who" style="font:18px system-ui;color:#57606a"></p>'
-                  + '<p id="notes" style="font:24px/1.5 system-ui"></p><p id="next" style="font:18px system-ui;color:#57606a"></p><p id="clock" style="font:bold 28px system-ui"></p>';
-                presenter.addEventListener("keydown", key);
-                setInterval(function () {
-                  if (!presenter || presenter.closed) return;
-                  var s = Math.floor((Date.now() - started) / 1000);
-                  presenter.document.getElementById("clock").textContent = Math.floor(s / 60) + ":" + ("0" + s % 60).slice(-2);
-                }, 500);
-                updatePresenter();
-              }
-              function show(n) {
-                i = Math.max(0, Math.min(slides.length - 1, n));
-                for (var k = 0; k < slides.length; k++) slides[k].classList.toggle("current", k === i);
-                if (history.replaceState) history.replaceState(null, "", "#" + slides[i].id);
-                updatePresenter();
-              }
-              function key(e) {
-                if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") { show(i + 1); e.preventDefault(); }
-                else if (e.key === "ArrowLeft" || e.key === "PageUp") { show(i - 1); e.preventDefault(); }
-                else if (e.key === "Home") show(0);
-                else if (e.key === "End") show(slides.length - 1);
-                else if (e.key === "p") openPresenter();
-              }
-              var start = 0;
-              for (var k = 0; k < slides.length; k++) if ("#" + slides[k].id === location.hash) start = k;
-              fit();
-              window.addEventListener("resize", fit);
-              show(start);
-              document.addEventListener("keydown", key);
-            })();
-            </script>
-            </body>
-            </html>
+        return View(team: team.name, slides: views)
+    }
 
-            """
+    /// The deck rendered with `templates/deck.mustache` (the project's, else the built-in copy).
+    public static func html(
+        slides: [Slide], plan: TalkPlan, team: Team, images: [String: String], templates: TemplateSet = .builtIn
+    ) -> String {
+        templates.render("deck", view(slides: slides, plan: plan, team: team, images: images))
     }
 }

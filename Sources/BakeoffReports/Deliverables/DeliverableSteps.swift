@@ -26,7 +26,8 @@ extension ReportPipeline {
                 project: project, scoreboard: context.scoreboard, runs: context.runs, recommendation: recommendation)
             var files = charts
             files["deck.md"] = SlideDeck.marp(slides: slides, plan: plan, team: team)
-            files["deck.html"] = DeckPage.html(slides: slides, plan: plan, team: team, images: images)
+            files["deck.html"] = DeckPage.html(
+                slides: slides, plan: plan, team: team, images: images, templates: context.templates ?? .builtIn)
             files["timing.txt"] = plan.report(team: team)
             files["qa.md"] = QuestionsAndAnswers.markdown(questions, team: team)
             context.add(files, under: "slides")

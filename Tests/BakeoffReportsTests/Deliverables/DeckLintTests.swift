@@ -51,6 +51,16 @@ final class DeckLintTests: XCTestCase {
         XCTAssertNil(DeckLint.overflow(fromDOM: "<html></html>"), "a page that did not report is not a pass")
     }
 
+    func testAProjectDeckTemplateIsUsedAndEscapes() throws {
+        var sources = BuiltinTemplates.all
+        sources["deck"] = "{{#slides}}[{{title}}|{{number}}]{{/slides}}"
+        let templates = try TemplateSet(sources: sources, overridden: ["deck"])
+        let team = DeliverablesFixture.project.team
+        let slides = [Slide(id: "a", title: "<b>", body: "", notes: ""), Slide(id: "q", title: "Q", body: "", notes: "", backup: true)]
+        let html = DeckPage.html(slides: slides, plan: TalkPlan.plan(slides: slides, team: team), team: team, images: [:], templates: templates)
+        XCTAssertEqual(html, "[&lt;b&gt;|1 / 1][Q|backup]")
+    }
+
     func testCommaThousandsRewritesSpacedGroupsOnly() {
         XCTAssertEqual(DeckLint.commaThousands("per 1 000 lines at 100 000 rows"), "per 1,000 lines at 100,000 rows")
         XCTAssertEqual(DeckLint.commaThousands("slide 3 of 11, 2 1234"), "slide 3 of 11, 2 1234")
