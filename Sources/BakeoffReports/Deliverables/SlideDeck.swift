@@ -145,7 +145,7 @@ public enum SlideDeck {
         let criteriaTitles = project.criteria.filter { (scoreboard?.weights[$0.id] ?? 1) > 0 }.map { Prose.inSentence($0.title) }
         let scope = stages.count == 1
             ? "\(Prose.inSentence(stages[0].title))"
-            : "\(Prose.count(stages.count, "stage")) of our pipeline"
+            : "\(Prose.count(stages.count, "stage"))"
         var how = "We compared \(Prose.count(toolCount, "tool")) for \(scope) and scored them on \(Prose.list(criteriaTitles))."
         if measuredCount == 0 {
             how += " No scenario has run yet, so every score rests on sourced facts."

@@ -81,6 +81,22 @@ final class DeckLintTests: XCTestCase {
         XCTAssertTrue(slides[2].notes.contains("No scenario has run yet, so MLflow and Aim *fast* were compared on sourced facts only."))
     }
 
+    func testAOneStageProjectSpeaksOfItsOwnStageWithoutPipelineWording() throws {
+        var project = DeliverablesFixture.project
+        project.stages.removeLast()
+        project.team.stages.removeLast()
+        project.team.schedule.removeLast()
+        let board = try Scorer.score(project: project, runs: DeliverablesFixture.runs, options: ScoringOptions(samples: 0))
+        let slides = SlideDeck.slides(project: project, scoreboard: board, runs: DeliverablesFixture.runs)
+        let text = slides.map { $0.title + " " + $0.body + " " + $0.notes }.joined(separator: " ")
+        for wording in ["pipeline", "MLOps", "ML platform", "1 stages", "1 tools", "stack of", "monitoring", "retrain"] {
+            XCTAssertFalse(text.contains(wording), wording)
+        }
+        XCTAssertEqual(slides.first?.title, "Team <script>alert(1)</script>: choosing a tool on evidence")
+        XCTAssertTrue(text.contains("We compared 2 tools for experiment tracking and scored them on lock-in and performance."), text)
+        XCTAssertTrue(text.contains("We ask you to approve MLflow."), text)
+    }
+
     func testMeasurementClaimsAreMadePerTool() throws {
         let project = DeliverablesFixture.project
         var runs = DeliverablesFixture.runs
