@@ -15,6 +15,12 @@ public enum QuestionsAndAnswers {
         public var evidence: String
     }
 
+    /// The text as a sentence of its own: first letter up, one final full stop (key names arrive in words).
+    static func sentenceCase(_ text: String) -> String {
+        let clause = Prose.clause(text)
+        return clause.prefix(1).uppercased() + clause.dropFirst()
+    }
+
     static func stagePage(_ stage: String) -> String { "../site/" + SiteModel.stagePage(stage) }
 
     /// The questions, most likely first: a pick that is not its stage's winner, the closest flip points, the
@@ -66,7 +72,7 @@ public enum QuestionsAndAnswers {
                         question: "How sure are you about \(s.name(of: winner.tool)) for \(Prose.inSentence(s.stage.title))?",
                         answer: "The verdict is provisional: with its unknowns at their best, \(s.name(of: p.challenger)) could reach "
                             + "\(Numbers.fixed(p.challengerBest, decimals: 1)) against \(Numbers.fixed(p.winnerTotal, decimals: 1)). "
-                            + Prose.clause(p.next).prefix(1).uppercased() + Prose.clause(p.next).dropFirst(),
+                            + sentenceCase(p.next.replacingOccurrences(of: "_", with: " ")),
                         evidence: stagePage(s.stage.id)))
                 continue
             }

@@ -70,8 +70,8 @@ final class RecommendationTests: XCTestCase {
         let model = SiteModel(project: project, scoreboard: board, runs: runs, version: "t", stack: stack)
         XCTAssertEqual(model.indexPage().headline, "We recommend Aim *fast* (Experiment tracking), Git LFS (Data versioning).")
         let nodes = ArchitectureDiagram.nodes(project: project, scoreboard: board, pairs: [], recommendation: model.recommendation)
-        XCTAssertEqual(nodes.map(\.winner), ["Git LFS", "Aim *fast*"])
-        XCTAssertEqual(nodes.map(\.runnerUp), ["DVC", "MLflow"])
+        XCTAssertEqual(nodes.map(\.winner), ["Aim *fast*", "Git LFS"])
+        XCTAssertEqual(nodes.map(\.runnerUp), ["MLflow", "DVC"])
         XCTAssertTrue(nodes.allSatisfy(\.fallbackIsStageWinner))
         XCTAssertTrue(SiteRenderer.architecture(model)["architecture.svg"]!.contains("stage winner: DVC"))
         // The Q&A asks why not the winners.
