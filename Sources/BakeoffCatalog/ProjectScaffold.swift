@@ -13,12 +13,15 @@ public enum ProjectScaffold {
         /// Member names; ids are derived from them.
         public var members: [String]
         public var profile: String?
-        /// The first check-in's due date; the others follow weekly.
+        /// The first check-in's due date; the others follow weekly, unless `dueDates` names them.
         public var start: Day
         /// The catalog stages to copy; nil: all of them (and the catalog's rubric with them).
         public var stages: [String]?
         /// No catalog stage: one blank stage with a sample adapter that runs.
         public var empty: Bool
+        /// Due dates of the check-ins in order (any gaps, e.g. a two-week break); check-ins beyond them follow
+        /// weekly from the last one.
+        public var dueDates: [Day] = []
 
         public init(
             team: String, company: CompanyKind, dataScienceTeam: DataScienceTeamKind, product: String,
@@ -103,8 +106,16 @@ public enum ProjectScaffold {
         lines.append("  poster: \(ids.first ?? "")")
         lines.append("  schedule:")
         let slots = ["group-details"] + stages.map(\.id)
-        for (week, id) in slots.enumerated() {
-            lines.append("    - {id: \(id), due: \(settings.start.adding(days: 7 * week))}")
+        for (index, id) in slots.enumerated() {
+            let due: Day
+            if index < settings.dueDates.count {
+                due = settings.dueDates[index]
+            } else if let last = settings.dueDates.last {
+                due = last.adding(days: 7 * (index - settings.dueDates.count + 1))
+            } else {
+                due = settings.start.adding(days: 7 * index)
+            }
+            lines.append("    - {id: \(id), due: \(due)}")
         }
         lines.append("profile: \(profile)")
         lines.append("stages:")

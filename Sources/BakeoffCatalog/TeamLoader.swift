@@ -150,7 +150,9 @@ struct TeamLoader {
 
     /// The talk settings; a rubric's limits are the defaults, and a team may be stricter than its rubric, never looser.
     private func readTalk(_ value: YAMLValue, members: [String], rubric: RubricRules) -> TalkSettings? {
-        guard let m = value.mapping(optional: ["limit", "minimum_per_member", "words_per_minute", "speakers"]) else {
+        guard let m = value.mapping(optional: [
+            "limit", "minimum_per_member", "words_per_minute", "speakers", "slide_change", "speaker_change", "safety_margin",
+        ]) else {
             return nil
         }
         var talk = TalkSettings()
@@ -177,6 +179,10 @@ struct TeamLoader {
             }
         }
         if let pace = m["words_per_minute"]?.int(min: 1) { talk.wordsPerMinute = pace }
+        // Whole seconds; they count in the plan's time, so the talk is planned with its pauses.
+        if let change = m["slide_change"]?.int(min: 0) { talk.slideChangeSeconds = change }
+        if let change = m["speaker_change"]?.int(min: 0) { talk.speakerChangeSeconds = change }
+        if let margin = m["safety_margin"]?.int(min: 0) { talk.safetyMarginSeconds = margin }
         for (key, speaker) in m["speakers"]?.entries() ?? [] {
             if let member = memberReference(speaker, members: members) { talk.speakers[key.text] = member }
         }

@@ -66,15 +66,26 @@ public struct TalkSettings: Hashable, Codable, Sendable {
     public var wordsPerMinute: Int
     /// Slide id → member id; slides not named here are balanced automatically.
     public var speakers: [String: String]
+    /// Seconds lost at each change of slide (the click, the eyes finding the new slide).
+    public var slideChangeSeconds: Int
+    /// Seconds lost at each change of speaker (the hand-over, "thank you, Ben").
+    public var speakerChangeSeconds: Int
+    /// Seconds the planned talk stays under its limit, and each member over the minimum: nerves speed people
+    /// up or slow them down, and a plan that fits exactly fails on the day.
+    public var safetyMarginSeconds: Int
 
     public init(
         limitSeconds: Int = 300, minimumPerMemberSeconds: Int = 60, wordsPerMinute: Int = 150,
-        speakers: [String: String] = [:]
+        speakers: [String: String] = [:], slideChangeSeconds: Int = 2, speakerChangeSeconds: Int = 3,
+        safetyMarginSeconds: Int = 10
     ) {
         self.limitSeconds = limitSeconds
         self.minimumPerMemberSeconds = minimumPerMemberSeconds
         self.wordsPerMinute = wordsPerMinute
         self.speakers = speakers
+        self.slideChangeSeconds = slideChangeSeconds
+        self.speakerChangeSeconds = speakerChangeSeconds
+        self.safetyMarginSeconds = safetyMarginSeconds
     }
 }
 

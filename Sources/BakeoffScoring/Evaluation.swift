@@ -29,10 +29,4 @@ public struct Evaluation: Sendable {
     public var warnings: [String] {
         scoreboard.stages.flatMap { card in card.evidenceWarnings.map { "\(card.stage): \($0)" } }
     }
-
-    /// The tool recommended for each assessed stage: the whole-stack choice where there is one, else the stage's
-    /// winner; nil for a stage with no winner.
-    public func recommended(stage: String) -> String? {
-        stack.choice?.members.first { $0.stage == stage }?.tool ?? scoreboard.stages.first { $0.stage == stage }?.winner
-    }
 }

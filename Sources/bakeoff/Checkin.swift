@@ -1,24 +1,33 @@
 import ArgumentParser
 import BakeoffReports
+import BakeoffScoring
 
-/// `bakeoff checkin N|ID`: one weekly post, on stdout, ready to paste.
+/// `bakeoff checkin N|ID [--format markdown|text]`: one weekly post, on stdout, ready to paste.
 struct Checkin: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print one weekly check-in post (GitHub-flavoured Markdown) to paste.")
+        abstract: "Print one weekly check-in post (GitHub-flavoured Markdown, or plain text) to paste.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, text
+    }
 
     @Argument(help: "The check-in's number in the schedule (1 for group-details, then one per stage, as bakeoff.yaml lists them) or its id (group-details or a stage id).")
     var which: String
+
+    @Option(help: "markdown (for a forum that renders it) or text (for a plain text box: no escapes, links spelled out).")
+    var format: Format = .markdown
 
     @OptionGroup var options: ProjectOptions
     @OptionGroup var weights: WeightOptions
 
     func run() throws {
         let evaluation = try EvaluationLoader.load(options, weights: weights)
-        let posts = CheckinPosts.posts(project: evaluation.project, scoreboard: evaluation.scoreboard, runs: evaluation.runs)
+        let posts = CheckinPosts.posts(
+            project: evaluation.project, scoreboard: evaluation.scoreboard, runs: evaluation.runs, stack: evaluation.stack)
         guard let post = posts.first(where: { String($0.number) == which || $0.id == which }) else {
             let known = posts.map { "\($0.number) (\($0.id))" }.joined(separator: ", ")
             throw ValidationError("no check-in '\(which)'; the schedule has \(known)")
         }
-        print(post.markdown, terminator: "")
+        print(format == .text ? MarkdownRenderer.plainText(post.markdown) : post.markdown, terminator: "")
     }
 }

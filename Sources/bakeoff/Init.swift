@@ -35,6 +35,10 @@ struct Init: ParsableCommand {
     func validate() throws {
         if empty && !stages.isEmpty { throw ValidationError("--empty and --stage exclude each other") }
     }
+    @Option(
+        name: .customLong("due"),
+        help: "Due date of the next check-in, YYYY-MM-DD, in schedule order (repeat; any gaps; the rest follow weekly).")
+    var dueDates: [String] = []
 
     func run() throws {
         let interactive = isatty(STDIN_FILENO) == 1
@@ -50,14 +54,22 @@ struct Init: ParsableCommand {
             guard let day = Day(start) else { throw ValidationError("--start '\(start)' is not a date; write YYYY-MM-DD") }
             startDay = day
         }
+        let dues = try dueDates.map { text -> Day in
+            guard let day = Day(text) else { throw ValidationError("--due '\(text)' is not a date; write YYYY-MM-DD") }
+            return day
+        }
+        for (a, b) in zip(dues, dues.dropFirst()) where !(a < b) {
+            throw ValidationError("--due \(b) is not after \(a); give the check-ins' due dates in order")
+        }
         guard let catalog = from ?? ProjectScaffold.locateCatalog(executable: Self.executablePath) else {
             Terminal.error("error: the bundled catalog was not found next to this bakeoff; pass --from DIR or set BAKEOFF_CATALOG (a folder with criteria/ and stages/)")
             throw ExitCode(1)
         }
-        let settings = ProjectScaffold.Settings(
+        var settings = ProjectScaffold.Settings(
             team: team, company: CompanyKind(rawValue: company)!, dataScienceTeam: DataScienceTeamKind(rawValue: dsTeam)!,
-            product: product, members: names, profile: profile, start: startDay, stages: stages.isEmpty ? nil : stages,
+            product: product, members: names, profile: profile, start: dues.first ?? startDay, stages: stages.isEmpty ? nil : stages,
             empty: empty)
+        settings.dueDates = dues
         do {
             try ProjectScaffold.create(at: directory, catalog: catalog, settings: settings)
         } catch ProjectScaffold.Failure.invalid(let diagnostics) {

@@ -19,8 +19,9 @@ struct StackCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Resolve a stack's Python tools together in one environment (uv) and record the verdict.",
         discussion: """
-            With no tools, checks the recommended stack: each assessed stage's winner under the profile \
-            (its first candidate when the evidence names no winner yet). With --record, writes \
+            With no tools, checks the recommended stack, the one the deck and the site name: the whole-stack \
+            choice when the project has integrations, else each assessed stage's winner under the profile \
+            (its first candidate when the evidence names no pick yet). With --record, writes \
             evidence/stack/<tool ids sorted, joined by +>.json (committed evidence the site reads); without it, \
             nothing is written. Exit 0 when the stack resolves, 1 when not.
             """)
@@ -76,18 +77,18 @@ struct StackCheckCommand: ParsableCommand {
         if !check.resolves { throw ExitCode(1) }
     }
 
-    /// Each assessed stage's winner, or its first candidate where the evidence names no winner yet.
+    /// The recommended stack, as the deck and the site name it (the same evaluation, the same function), or a
+    /// stage's first candidate where the evidence names no pick yet.
     private func recommended(_ project: Project) throws -> ([StackMember], String) {
         if let profile, project.profile(profile) == nil {
             throw ValidationError(
                 "--profile: unknown profile '\(profile)'; "
                     + Spelling.hint(for: profile, among: project.profiles.map(\.id), what: "profile"))
         }
-        let board: Scoreboard
+        let evaluation: Evaluation
         do {
             let runs = try EvidenceStore.loadRuns(projectRoot: project.root)
-            board = try Scorer.score(
-                project: project, runs: runs, options: ScoringOptions(profile: profile, samples: 0))
+            evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(profile: profile))
         } catch let error as ScoringError {
             throw ValidationError(error.description)
         } catch {
@@ -96,15 +97,17 @@ struct StackCheckCommand: ParsableCommand {
                     + "name the tools instead: bakeoff stack check TOOL...")
             throw ExitCode(1)
         }
+        let board = evaluation.scoreboard
+        let recommendation = evaluation.recommendation
         var members: [StackMember] = []
         var fallbacks: [String] = []
         for stage in project.assessedStages {
             guard let first = stage.candidates.first else { continue }
-            let winner = board.stages.first { $0.stage == stage.id }?.winner
-            if winner == nil { fallbacks.append("\(stage.id): \(first.id)") }
-            members.append(StackMember(stage: stage, tool: winner ?? first.id))
+            let pick = recommendation.tool(for: stage.id)
+            if pick == nil { fallbacks.append("\(stage.id): \(first.id)") }
+            members.append(StackMember(stage: stage, tool: pick ?? first.id))
         }
-        var how = "the recommended stack (stage winners under profile '\(board.profile)')"
+        var how = "the recommended stack (\(recommendation.basis.rawValue) under profile '\(board.profile)')"
         if !fallbacks.isEmpty {
             how += "; no winner yet, so the first candidate, for " + fallbacks.joined(separator: ", ")
         }

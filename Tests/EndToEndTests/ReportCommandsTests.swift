@@ -11,7 +11,7 @@ final class ReportCommandsTests: XCTestCase {
         let build = try CLI.run(["build", "--project", folder.path])
         XCTAssertEqual(build.status, 0, build.stderr)
         for path in ["site/index.html", "data/scores.json", "checkins/01-group-details.md", "checkins/07-model-monitoring.md",
-                     "slides/deck.md", "slides/deck.html"] {
+                     "slides/deck.md", "slides/deck.html", "slides/qa.md", "peer-review/ana.md", "peer-review/dara.md"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.url("reports/" + path).path), path)
         }
         // Same inputs, same bytes: the committed reports are what this build renders.
@@ -32,6 +32,29 @@ final class ReportCommandsTests: XCTestCase {
         let slides = try CLI.run(["slides", "--check", "--project", folder.path])
         XCTAssertEqual(slides.status, 0, slides.stdout)
         XCTAssertTrue(slides.stdout.contains("total: "), slides.stdout)
+        XCTAssertTrue(slides.stdout.contains("deck lint: 0 problems"), slides.stdout)
+        // CI installs Chromium: there every bundled slide is measured at 1280×720.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") {
+            XCTAssertTrue(slides.stdout.contains("overflow: every slide measured at 1280×720"), slides.stdout)
+        }
+
+        // One recommendation: the stack the deck asks for is the one the last check-in and the overview name.
+        let deck = try folder.read("reports/slides/deck.md")
+        guard let ask = deck.components(separatedBy: "- Approve the stack: ").dropFirst().first?.components(separatedBy: "\n").first
+        else { return XCTFail("no ask in the deck") }
+        let picks = ask.components(separatedBy: ", ")
+        let last = try folder.read("reports/checkins/07-model-monitoring.md")
+        let overview = try folder.read("reports/site/index.html")
+        for pick in picks {
+            XCTAssertTrue(last.contains("**\(pick)**"), pick)
+            XCTAssertTrue(overview.contains(pick.replacingOccurrences(of: "\\&", with: "&amp;")), pick)
+        }
+
+        let text = try CLI.run(["checkin", "2", "--format", "text", "--project", folder.path])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("Weights & Biases (https://wandb.ai)"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("\\&") || text.stdout.contains("<https://"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("`runs` runs"), text.stdout)
     }
 
     func testRubricFailsOnAFreshProjectAndSlidesCheckFailsOverTheLimit() throws {
@@ -42,12 +65,23 @@ final class ReportCommandsTests: XCTestCase {
             ["init", target, "--team", "T", "--company", "startup", "--ds-team", "core", "--product", "P",
              "--member", "A B", "--member", "C D", "--from", Repository.root])
         XCTAssertEqual(created.status, 0, created.stderr)
+        let yamlBefore = try String(contentsOfFile: target + "/bakeoff.yaml", encoding: .utf8)
+        XCTAssertTrue(yamlBefore.contains("data_science_team: core"), yamlBefore)
         let rubric = try CLI.run(["check", "--rubric"], in: target)
         XCTAssertEqual(rubric.status, 1)
         XCTAssertTrue(rubric.stdout.contains("FAIL  each stage has measurements"), rubric.stdout)
         XCTAssertTrue(rubric.stdout.contains("FAIL  all seven check-ins generated"), rubric.stdout)
         let build = try CLI.run(["build"], in: target)
         XCTAssertEqual(build.status, 0, build.stderr)
+        // No run yet: the deck and the posts claim no measurement.
+        let deck = try String(contentsOfFile: target + "/reports/slides/deck.md", encoding: .utf8)
+        XCTAssertTrue(deck.contains("No scenario has run yet, so every score rests on sourced facts."), deck)
+        for claim in ["Each ran the same", "ran the scenario", "recorded run", "steps per tool, measured"] {
+            XCTAssertFalse(deck.contains(claim), claim)
+        }
+        // Two members: outside the course's 3–4, a warning that does not fail the check by itself.
+        let plan = try CLI.run(["slides"], in: target)
+        XCTAssertTrue(plan.stdout.contains("warning: the team has 2 members; the course asks for 3–4"), plan.stdout)
 
         let yaml = try String(contentsOfFile: target + "/bakeoff.yaml", encoding: .utf8)
         try yaml.replacingOccurrences(of: "limit: \"5:00\"", with: "limit: \"1:00\"")

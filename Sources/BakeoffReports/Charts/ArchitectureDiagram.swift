@@ -12,8 +12,12 @@ public enum ArchitectureDiagram {
     public struct Node: Hashable, Sendable {
         public var stage: String
         public var title: String
+        /// The recommended tool (the whole-stack choice where there is one).
         public var winner: String?
+        /// The fallback: the stage's runner-up, or its own winner where the stack takes another tool.
         public var runnerUp: String?
+        /// True when `runnerUp` is the stage's winner, which the stack passed over.
+        public var fallbackIsStageWinner: Bool = false
         public var lane: StageFlow.Lane
         /// Column from the left (0 is the first), counting source boxes.
         public var column: Int
@@ -38,6 +42,9 @@ public enum ArchitectureDiagram {
             self.source = source
             self.inputs = inputs
         }
+
+        /// How the fallback is labelled in the box.
+        var fallbackLabel: String { fallbackIsStageWinner ? "stage winner" : "runner-up" }
     }
 
     /// An edge into a stage.
@@ -86,8 +93,12 @@ public enum ArchitectureDiagram {
         }
     }
 
-    /// The nodes of a project: each assessed stage with its scorecard's winner and runner-up, placed by its flow.
-    public static func nodes(project: Project, scoreboard: Scoreboard, pairs: [PairRecord] = []) -> [Node] {
+    /// The nodes of a project: each assessed stage with its recommended tool (`recommendation`, by default the
+    /// stage winners) and its fallback, placed by its flow.
+    public static func nodes(
+        project: Project, scoreboard: Scoreboard, pairs: [PairRecord] = [], recommendation: Recommendation? = nil
+    ) -> [Node] {
+        let recommendation = recommendation ?? Recommendation.make(project: project, scoreboard: scoreboard, stack: nil)
         let stages = project.assessedStages
         let assessed = Set(stages.map(\.id))
         func flow(_ id: String) -> StageFlow { project.stage(id)?.flow ?? StageFlow() }
@@ -156,7 +167,7 @@ public enum ArchitectureDiagram {
             sideColumns.insert(c + offset)
             row[s.id] = 0
         }
-        func winner(_ id: String) -> String? { scoreboard.stages.first { $0.stage == id }?.winner }
+        func winner(_ id: String) -> String? { recommendation.tool(for: id) }
         func handOff(_ from: String, _ to: String) -> HandOff {
             guard project.integrations.contains(where: { $0.stages == [from, to] }) else { return .none }
             guard let a = winner(from), let b = winner(to) else { return .unverified }
@@ -180,10 +191,15 @@ public enum ArchitectureDiagram {
                 id.map { id in card?.tools.first { $0.tool == id }?.name ?? stage.candidate(id)?.name ?? id }
             }
             let f = flow(stage.id)
-            return Node(
-                stage: stage.id, title: stage.title, winner: name(card?.winner), runnerUp: name(card?.runnerUp), lane: f.lane,
-                column: column[stage.id]! + offset, row: row[stage.id]!,
+            // The fallback: the stage's runner-up, or its winner where the stack takes another tool.
+            let pick = recommendation.tool(for: stage.id)
+            let passedOver = pick != nil && pick != card?.winner
+            var node = Node(
+                stage: stage.id, title: stage.title, winner: name(pick), runnerUp: name(passedOver ? card?.winner : card?.runnerUp),
+                lane: f.lane, column: column[stage.id]! + offset, row: row[stage.id]!,
                 source: f.source, inputs: inputs[stage.id] ?? [])
+            node.fallbackIsStageWinner = passedOver
+            return node
         }
     }
 
@@ -254,7 +270,7 @@ public enum ArchitectureDiagram {
             out += lines(Format.unknown, size: 12, bold: false, className: "muted", maxLines: 1)
         }
         if let runnerUp = node.runnerUp {
-            out += lines("runner-up: " + runnerUp, size: 11, bold: false, className: "small", maxLines: 2)
+            out += lines(node.fallbackLabel + ": " + runnerUp, size: 11, bold: false, className: "small", maxLines: 2)
         }
         return out
     }
@@ -389,7 +405,7 @@ public enum ArchitectureDiagram {
         if links.contains(where: { $0.kind == .side }) { legend("··· → acts on", className: "code-label") }
         let hasMarks = !marks.isEmpty
         if hasMarks {
-            label("✓ hand-off between the two winners verified by a run", x: margin, y: legendY + 16, className: "mark-verified-label")
+            label("✓ hand-off between the two picks verified by a run", x: margin, y: legendY + 16, className: "mark-verified-label")
             label("✗ run, and it failed", x: margin + 330, y: legendY + 16, className: "mark-failed-label")
             label("? not verified", x: margin + 480, y: legendY + 16)
         }
@@ -445,7 +461,7 @@ public enum ArchitectureDiagram {
     public static func svg(_ nodes: [Node], title: String) -> String {
         let layout = layout(nodes)
         let described = nodes.map { n in
-            "\(n.title): " + (n.winner.map { "\($0)" + (n.runnerUp.map { " (runner-up \($0))" } ?? "") } ?? Format.unknown)
+            "\(n.title): " + (n.winner.map { "\($0)" + (n.runnerUp.map { " (\(n.fallbackLabel) \($0))" } ?? "") } ?? Format.unknown)
                 + (n.inputs.filter { $0.kind == .flow && $0.handOff != .none }.map { ", hand-off into it \($0.handOff.rawValue)" }.joined())
         }.joined(separator: "; ")
         var svg = SVGDocument(
@@ -489,7 +505,7 @@ public enum ArchitectureDiagram {
         var out = "%% The recommended stack, generated by bakeoff build from the scoreboard.\nflowchart LR\n"
         for (i, node) in nodes.enumerated() {
             var text = escape(node.title) + "<br/><b>" + escape(node.winner ?? Format.unknown) + "</b>"
-            if let runnerUp = node.runnerUp { text += "<br/><small>" + escape("runner-up: " + runnerUp) + "</small>" }
+            if let runnerUp = node.runnerUp { text += "<br/><small>" + escape(node.fallbackLabel + ": " + runnerUp) + "</small>" }
             if let source = node.source { out += "  src\(i + 1)[(\"\(escape(source.title))\")]\n" }
             out += "  \(ids[node.stage]!)[\"\(text)\"]\n"
         }

@@ -13,9 +13,12 @@ public enum CheckinPosts {
         public var fileName: String { (number < 10 ? "0" : "") + "\(number)-\(id).md" }
     }
 
-    /// Every post of the schedule, in order.
-    public static func posts(project: Project, scoreboard: Scoreboard?, runs: [Run]) -> [Post] {
-        project.team.schedule.enumerated().map { index, slot in
+    /// Every post of the schedule, in order. The last one also names the recommendation (the whole-stack choice
+    /// from `stack` when there is one), as the deck does.
+    public static func posts(project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil) -> [Post] {
+        let schedule = project.team.schedule
+        let recommendation = Recommendation.make(project: project, scoreboard: scoreboard, stack: stack)
+        return schedule.enumerated().map { index, slot in
             let number = index + 1
             let markdown: String
             if slot.id == "group-details" {
@@ -25,15 +28,34 @@ public enum CheckinPosts {
             } else {
                 markdown = "# Check-in \(number)\n"
             }
-            return Post(number: number, id: slot.id, markdown: markdown)
+            let last = index == schedule.count - 1 && schedule.count > 1 && !recommendation.decided.isEmpty
+            return Post(number: number, id: slot.id, markdown: markdown + (last ? recommendationSection(recommendation) : ""))
         }
     }
 
+    /// The recommendation so far, one line per stage, with the reason where the stack takes another tool than
+    /// the stage's winner.
+    static func recommendationSection(_ recommendation: Recommendation) -> String {
+        let e = MarkdownText.escape
+        var lines = ["", "## Our recommendation so far", ""]
+        for pick in recommendation.picks {
+            lines.append("- \(e(pick.stageTitle)): **\(e(pick.name ?? "no pick yet"))**" + (pick.reason.map { " — " + e($0) } ?? ""))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The post for `selector`: a 1-based number or a check-in id.
-    public static func post(_ selector: String, project: Project, scoreboard: Scoreboard?, runs: [Run]) -> Post? {
-        let all = posts(project: project, scoreboard: scoreboard, runs: runs)
+    public static func post(
+        _ selector: String, project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil
+    ) -> Post? {
+        let all = posts(project: project, scoreboard: scoreboard, runs: runs, stack: stack)
         if let n = Int(selector) { return all.first { $0.number == n } }
         return all.first { $0.id == selector }
+    }
+
+    /// The description with each `` `name` `` of a parameter replaced by its value: "100 runs", not "`runs` runs".
+    static func withValues(_ text: String, _ parameters: [ScenarioParameter]) -> String {
+        parameters.reduce(text) { $0.replacingOccurrences(of: "`\($1.name)`", with: $1.value) }
     }
 
     private static func groupDetails(project: Project, slot: CheckInSlot, number: Int) -> String {
@@ -45,8 +67,8 @@ public enum CheckinPosts {
             "- **Group:** \(e(team.name))",
             "- **Members:** \(team.members.map { e($0.name) }.joined(separator: ", "))",
             "- **Posted by:** \(e(poster))",
-            "- **Company:** \(e(team.company.rawValue))",
-            "- **Data-science team:** \(e(team.dataScienceTeam.rawValue))",
+            "- **Company:** \(e(team.company.courseLabel))",
+            "- **Data-science team:** \(e(team.dataScienceTeam.courseLabel))",
             "- **Product:** \(e(team.product))",
             "- **Due:** \(slot.due)",
         ]
@@ -97,7 +119,7 @@ public enum CheckinPosts {
         lines.append("## How we compare them")
         lines.append("")
         if let scenario = stage.scenario {
-            lines.append(e(scenario.description))
+            lines.append(e(withValues(scenario.description, scenario.parameters)))
             lines.append("")
             for (i, step) in scenario.steps.enumerated() {
                 lines.append("\(i + 1). \(e(step.title))")
@@ -133,10 +155,8 @@ public enum CheckinPosts {
                 if let p = summary.winProbability { leader += "; first in \(Numbers.percent(p)) of sampled weightings" }
                 lines.append(leader + ".")
             }
-            if summary.measuredTools.isEmpty {
-                lines.append("")
-                lines.append("No scenario has run yet: these scores rest on sourced facts only.")
-            }
+            lines.append("")
+            lines.append(e(summary.measurementClaim))
         } else {
             lines.append("No results yet: the scenario runs this week.")
         }

@@ -1,9 +1,16 @@
 import BakeoffModel
 import Foundation
 
-/// The deck as one self-contained HTML file: every slide a section, images inlined as data URIs,
-/// arrow keys (and space, Page Up/Down, Home, End) to move, `n` to show the speaker notes; prints one slide a page.
+/// The deck as one self-contained HTML file: every slide a 1280×720 section scaled to the window, images inlined
+/// as data URIs, arrow keys (and space, Page Up/Down, Home, End) to move. The speaker notes never show on the
+/// shared screen: `p` opens a presenter view in its own window (notes, speaker, time, next slide). Opened with
+/// `#check`, the page measures every slide and writes the ones that overflow into `#deck-check` (what
+/// `bakeoff slides --check` reads through headless Chromium).
 public enum DeckPage {
+    /// The slide size the deck is designed and checked at.
+    public static let width = 1280
+    public static let height = 720
+
     /// Every `src="PATH"` whose PATH is a known image becomes a base64 data URI; other sources stay as they are.
     static func inline(_ html: String, _ images: [String: String]) -> String {
         let marker = "src=\""
@@ -20,76 +27,54 @@ public enum DeckPage {
         return out + rest
     }
 
-    /// - Parameter images: SVG documents by the path the slides link them with (e.g. `../site/architecture.svg`).
-    public static func html(slides: [Slide], plan: TalkPlan, team: Team, images: [String: String]) -> String {
-        var sections: [String] = []
+    /// The view model of `templates/deck.mustache`: text values are escaped by the template; `bodyHTML` and
+    /// `figureHTML` are already-rendered HTML (Markdown through cmark-gfm, raw HTML turned into text).
+    public struct View: Sendable {
+        public struct SlideView: Sendable {
+            public var id: String
+            public var classes: String
+            public var label: String
+            public var title: String
+            public var bodyHTML: String
+            public var figureHTML: String
+            public var notes: String
+            public var speaker: String
+            public var time: String
+            public var number: String
+            public var team: String
+        }
+
+        public var team: String
+        public var slides: [SlideView]
+    }
+
+    /// The deck's view model; images are SVG documents by the path the slides link them with
+    /// (e.g. `../site/architecture.svg`), inlined as data URIs.
+    public static func view(slides: [Slide], plan: TalkPlan, team: Team, images: [String: String]) -> View {
         // Image sources as the rendered HTML writes them (escaped) → the SVG to inline.
         let byEscapedPath = Dictionary(images.map { (Markup.escape($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
-        for (index, slide) in slides.enumerated() {
-            let body = inline(MarkdownRenderer.html("# \(MarkdownText.escape(slide.title))\n\n\(slide.body)"), byEscapedPath)
+        let main = slides.filter { !$0.backup }.count
+        let views = slides.enumerated().map { index, slide -> View.SlideView in
+            let figure = slide.image.map { path in
+                inline("<figure><img src=\"\(Markup.escape(path))\" alt=\"\(Markup.escape(slide.imageAlt))\"></figure>", byEscapedPath)
+            } ?? ""
             let part = plan.parts.first { $0.slide == slide.id }
-            let speaker = part.map { team.member($0.speaker)?.name ?? $0.speaker } ?? "unassigned"
-            sections.append(
-                """
-                <section class="slide" id="\(Markup.anchor(slide.id))" aria-label="Slide \(index + 1) of \(slides.count)">
-                \(body)<aside class="notes"><p><strong>\(Markup.escape(speaker))</strong> · \(Numbers.minutesSeconds(part?.seconds ?? 0))</p><p>\(Markup.escape(slide.notes))</p></aside>
-                <footer>\(index + 1) / \(slides.count)</footer>
-                </section>
-                """)
+            return View.SlideView(
+                id: Markup.anchor(slide.id),
+                classes: "slide" + (slide.backup ? " backup" : "") + (slide.image == nil ? "" : " with-figure"),
+                label: "Slide \(index + 1) of \(slides.count)", title: slide.title,
+                bodyHTML: inline(MarkdownRenderer.html(slide.body), byEscapedPath), figureHTML: figure, notes: slide.notes,
+                speaker: slide.backup ? "Backup slide (untimed)" : part.map { team.member($0.speaker)?.name ?? $0.speaker } ?? "unassigned",
+                time: Numbers.minutesSeconds(part?.seconds ?? 0), number: slide.backup ? "backup" : "\(index + 1) / \(main)",
+                team: team.name)
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Markup.escape(team.name)): the talk</title>
-            <style>
-            :root { color-scheme: light dark; --fg: #1b1f24; --bg: #ffffff; --muted: #57606a; --line: #d0d7de; }
-            @media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; } }
-            html, body { margin: 0; height: 100%; background: var(--bg); color: var(--fg);
-              font: 24px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-            .slide { display: none; box-sizing: border-box; height: 100vh; padding: 4vh 6vw; overflow: auto; position: relative; }
-            .slide.current { display: block; }
-            h1 { font-size: 1.6em; margin: 0 0 0.6em; }
-            table { border-collapse: collapse; font-size: 0.8em; margin: 0.5em 0; }
-            th, td { border: 1px solid var(--line); padding: 0.2em 0.6em; }
-            img { max-width: 100%; max-height: 55vh; display: block; margin: 0.5em 0; }
-            .notes { display: none; border-top: 1px solid var(--line); margin-top: 1em; color: var(--muted); font-size: 0.75em; }
-            body.show-notes .notes { display: block; }
-            footer { position: absolute; right: 2vw; bottom: 2vh; color: var(--muted); font-size: 0.6em; }
-            @media print {
-              .slide { display: block; height: auto; page-break-after: always; }
-              .notes { display: block; }
-            }
-            </style>
-            </head>
-            <body>
-            \(sections.joined(separator: "\n"))
-            <script>
-            (function () {
-              var slides = document.querySelectorAll(".slide");
-              var i = 0;
-              function show(n) {
-                i = Math.max(0, Math.min(slides.length - 1, n));
-                for (var k = 0; k < slides.length; k++) slides[k].classList.toggle("current", k === i);
-                if (history.replaceState) history.replaceState(null, "", "#" + slides[i].id);
-              }
-              var start = 0;
-              for (var k = 0; k < slides.length; k++) if ("#" + slides[k].id === location.hash) start = k;
-              show(start);
-              document.addEventListener("keydown", function (e) {
-                if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") { show(i + 1); e.preventDefault(); }
-                else if (e.key === "ArrowLeft" || e.key === "PageUp") { show(i - 1); e.preventDefault(); }
-                else if (e.key === "Home") show(0);
-                else if (e.key === "End") show(slides.length - 1);
-                else if (e.key === "n") document.body.classList.toggle("show-notes");
-              });
-            })();
-            </script>
-            </body>
-            </html>
+        return View(team: team.name, slides: views)
+    }
 
-            """
+    /// The deck rendered with `templates/deck.mustache` (the project's, else the built-in copy).
+    public static func html(
+        slides: [Slide], plan: TalkPlan, team: Team, images: [String: String], templates: TemplateSet = .builtIn
+    ) -> String {
+        templates.render("deck", view(slides: slides, plan: plan, team: team, images: images))
     }
 }

@@ -1,29 +1,37 @@
 import BakeoffModel
+import BakeoffScoring
 
 extension ReportPipeline {
-    /// The hand-ins: the weekly check-in posts (`checkins/NN-ID.md`) and the talk (`slides/deck.md` for Marp,
-    /// `slides/deck.html` self-contained, `slides/timing.txt`). They run after the site steps, whose SVGs the
-    /// deck inlines.
+    /// The hand-ins: the weekly check-in posts (`checkins/NN-ID.md`), the talk (`slides/deck.md` for Marp,
+    /// `slides/deck.html` self-contained, `slides/timing.txt`, `slides/qa.md`, `slides/charts/`) and the peer
+    /// evaluation forms (`peer-review/MEMBER.md`). They run after the site steps, whose SVGs the deck inlines.
     public static let deliverableSteps: [BuildStep] = [
         BuildStep("write check-in posts") { context in
-            let posts = CheckinPosts.posts(project: context.project, scoreboard: context.scoreboard, runs: context.runs)
+            let posts = CheckinPosts.posts(
+                project: context.project, scoreboard: context.scoreboard, runs: context.runs, stack: context.stack)
             context.add(Dictionary(uniqueKeysWithValues: posts.map { ($0.fileName, $0.markdown) }), under: "checkins")
         },
         BuildStep("outline the talk") { context in
-            let team = context.project.team
-            let slides = SlideDeck.slides(
-                project: context.project, scoreboard: context.scoreboard, runs: context.runs, stack: context.stack)
-            let plan = TalkPlan.plan(slides: slides, team: team)
-            var images: [String: String] = [:]
+            let project = context.project
+            let team = project.team
+            let slides = SlideDeck.slides(project: project, scoreboard: context.scoreboard, runs: context.runs, stack: context.stack)
+            let plan = TalkPlan.plan(slides: slides, team: team, teamSize: CourseRules.teamSize(for: project))
+            let recommendation = Recommendation.make(project: project, scoreboard: context.scoreboard, stack: context.stack)
+            let charts = SlideDeck.charts(project: project, scoreboard: context.scoreboard, recommendation: recommendation)
+            var images: [String: String] = charts
             for (path, text) in context.files where path.hasPrefix("site/") && path.hasSuffix(".svg") {
                 images["../" + path] = text
             }
-            context.add(
-                [
-                    "deck.md": SlideDeck.marp(slides: slides, plan: plan, team: team),
-                    "deck.html": DeckPage.html(slides: slides, plan: plan, team: team, images: images),
-                    "timing.txt": plan.report(team: team),
-                ], under: "slides")
+            let questions = QuestionsAndAnswers.questions(
+                project: project, scoreboard: context.scoreboard, runs: context.runs, recommendation: recommendation)
+            var files = charts
+            files["deck.md"] = SlideDeck.marp(slides: slides, plan: plan, team: team)
+            files["deck.html"] = DeckPage.html(
+                slides: slides, plan: plan, team: team, images: images, templates: context.templates ?? .builtIn)
+            files["timing.txt"] = plan.report(team: team)
+            files["qa.md"] = QuestionsAndAnswers.markdown(questions, team: team)
+            context.add(files, under: "slides")
+            context.add(PeerReview.forms(project: project, slides: slides, plan: plan), under: "peer-review")
         },
     ]
 }

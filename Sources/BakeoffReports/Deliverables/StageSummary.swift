@@ -12,6 +12,9 @@ public struct StageSummary: Sendable {
     public var winProbability: Double?
     /// Tools that have at least one observation in the runs.
     public var measuredTools: [String]
+    /// Tool → how many times it ran the stage's scenario with at least one step ok (distinct run and
+    /// repetition); tools never measured are absent.
+    public var repetitions: [String: Int]
 
     public init(stage: Stage, scoreboard: Scoreboard?, runs: [Run]) {
         self.stage = stage
@@ -32,9 +35,86 @@ public struct StageSummary: Sendable {
         winProbability = card?.winner.flatMap { card?.sensitivity?.winProbability[$0] }
         let ids = Set(runs.flatMap { $0.observations.filter { $0.stage == stage.id }.map(\.tool) })
         measuredTools = stage.candidates.map(\.id).filter(ids.contains)
+        var passes: [String: Set<String>] = [:]
+        for run in runs {
+            for o in run.observations where o.stage == stage.id && o.status == .ok {
+                passes[o.tool, default: []].insert("\(run.id)#\(o.repetition)")
+            }
+        }
+        repetitions = passes.mapValues(\.count)
+    }
+
+    /// What was measured, per tool, in one or two sentences: "Ruff and Black ran the scenario three times;
+    /// Flake8 and Pylint were compared on facts only." Nothing measured: says so, and claims no measurement.
+    public var measurementClaim: String {
+        let candidates = stage.candidates
+        guard stage.scenario != nil else {
+            return "This stage has no scripted scenario, so its candidates were compared on sourced facts only."
+        }
+        guard !repetitions.isEmpty else {
+            return "No scenario has run yet, so \(Prose.list(candidates.map(\.name))) were compared on sourced facts only."
+        }
+        // Group the measured tools by how often they ran, in candidate order.
+        var groups: [(times: Int, names: [String])] = []
+        for tool in candidates {
+            guard let n = repetitions[tool.id] else { continue }
+            if let i = groups.firstIndex(where: { $0.times == n }) { groups[i].names.append(tool.name) } else { groups.append((n, [tool.name])) }
+        }
+        // Every candidate ran equally often: one short clause instead of the list of names.
+        if groups.count == 1, groups[0].names.count == candidates.count {
+            let who = candidates.count == 1 ? groups[0].names[0] : candidates.count == 2 ? "Both" : "All \(candidates.count)"
+            return "\(who) ran the same scripted scenario \(Prose.times(groups[0].times))."
+        }
+        var parts = groups.map { "\(Prose.list($0.names)) ran the scenario \(Prose.times($0.times))" }
+        let unmeasured = candidates.filter { repetitions[$0.id] == nil }.map(\.name)
+        if !unmeasured.isEmpty {
+            parts.append("\(Prose.list(unmeasured)) \(unmeasured.count == 1 ? "was" : "were") compared on sourced facts only")
+        }
+        return parts.joined(separator: "; ") + "."
     }
 
     public func name(of tool: String) -> String { stage.candidate(tool)?.name ?? tool }
+
+    /// The measured indicator that decided the stage: of the scenario measurements both the winner and the
+    /// runner-up have, the one whose weighted score difference is largest; else the measurement most candidates
+    /// have. Nil when nothing was measured.
+    public func decidingIndicator(criteria: [Criterion], weights: [String: Double]) -> Indicator? {
+        guard let card else { return nil }
+        let measured = criteria.flatMap { c in c.indicators.map { (c.id, $0) } }.filter { _, indicator in
+            if case .step = indicator.source { return indicator.applies(to: stage.id) }
+            return false
+        }
+        func value(_ tool: ToolScore?, _ id: String) -> IndicatorValue? {
+            tool?.indicators.first { $0.indicator == id && $0.raw != nil }
+        }
+        var best: (Indicator, Double)?
+        for (criterion, indicator) in measured {
+            guard let a = value(winner, indicator.id), let b = value(runnerUp, indicator.id) else { continue }
+            let gap = (weights[criterion] ?? 0) * indicator.weight * abs((a.score ?? 0) - (b.score ?? 0))
+            if best == nil || gap > best!.1 { best = (indicator, gap) }
+        }
+        if let best { return best.0 }
+        let counts = measured.map { _, indicator in
+            (indicator, card.tools.filter { value($0, indicator.id) != nil }.count)
+        }
+        return counts.filter { $0.1 >= 2 }.max { $0.1 < $1.1 }?.0
+    }
+
+    /// The flip point nearest the current weight: which tool would win, and at what weight of which criterion.
+    public var nearestFlip: (tool: String, criterion: String, weight: Double, at: Double)? {
+        let flips = card?.sensitivity?.flipPoints.compactMap { f -> (String, String, Double, Double)? in
+            guard let at = f.flipsAt, let tool = f.newWinner else { return nil }
+            return (tool, f.criterion, f.weight, at)
+        } ?? []
+        return flips.min { abs($0.3 - $0.2) < abs($1.3 - $1.2) }.map { (tool: $0.0, criterion: $0.1, weight: $0.2, at: $0.3) }
+    }
+
+    /// The criteria (by title, in sentence case) the winner has no evidence on: its verdict is provisional there.
+    public func unknownCriteria(criteria: [Criterion]) -> [String] {
+        guard let winner else { return [] }
+        return criteria.filter { c in winner.criteria.first { $0.criterion == c.id }.map { $0.score == nil } ?? false }
+            .map { Prose.inSentence($0.title) }
+    }
 
     /// The criterion that most favours the winner, by its title.
     public func mainDriver(criteria: [Criterion]) -> String? {

@@ -9,12 +9,23 @@ public struct Slide: Hashable, Sendable {
     public var body: String
     /// What the speaker says, in plain sentences; its word count times the pace gives the slide's time.
     public var notes: String
+    /// The slide's picture, relative to `reports/slides/` (shown beside the body), and its description.
+    public var image: String?
+    public var imageAlt: String
+    /// A backup slide after the ask: shown only to answer a question, never timed in the talk.
+    public var backup: Bool
 
-    public init(id: String, title: String, body: String, notes: String) {
+    public init(
+        id: String, title: String, body: String, notes: String, image: String? = nil, imageAlt: String = "",
+        backup: Bool = false
+    ) {
         self.id = id
         self.title = title
         self.body = body
         self.notes = notes
+        self.image = image
+        self.imageAlt = imageAlt
+        self.backup = backup
     }
 }
 
@@ -24,7 +35,10 @@ public struct TalkPlan: Hashable, Sendable {
         public var slide: String
         public var speaker: String
         public var words: Int
+        /// Speaking time of the notes.
         public var seconds: Int
+        /// Time lost before the slide: the slide change, plus the speaker change when the speaker changes.
+        public var transitionSeconds: Int
     }
 
     public var parts: [Part]
@@ -33,14 +47,22 @@ public struct TalkPlan: Hashable, Sendable {
     public var totalSeconds: Int
     public var limitSeconds: Int
     public var minimumPerMemberSeconds: Int
+    /// The margin the talk keeps under its limit; each member keeps an equal share of it over the minimum.
+    public var safetyMarginSeconds: Int
     /// Every rule the plan breaks, in words; empty when the talk fits.
     public var problems: [String]
+    /// What the course asks that the plan cannot fix (the team's size), in words.
+    public var warnings: [String]
+
+    /// The least a member must speak, with their share of the safety margin.
+    public var memberTargetSeconds: Int { minimumPerMemberSeconds + Self.memberMargin(safetyMarginSeconds, members: perSpeaker.count) }
 
     public var fits: Bool { problems.isEmpty }
 
     public static func == (a: TalkPlan, b: TalkPlan) -> Bool {
         a.parts == b.parts && a.perSpeaker.map(\.member) == b.perSpeaker.map(\.member)
             && a.perSpeaker.map(\.seconds) == b.perSpeaker.map(\.seconds) && a.problems == b.problems
+            && a.warnings == b.warnings
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -60,9 +82,21 @@ public struct TalkPlan: Hashable, Sendable {
         return count
     }
 
+    /// Each member's share of the safety margin (rounded up), so that every part, not only the whole, has room.
+    public static func memberMargin(_ margin: Int, members: Int) -> Int { members > 0 ? (margin + members - 1) / members : 0 }
+
+    /// The seconds lost to slide and speaker changes when `slides` main slides are shared by `speakers` members
+    /// in contiguous blocks.
+    public static func transitions(slides: Int, speakers: Int, talk: TalkSettings) -> Int {
+        max(0, slides - 1) * talk.slideChangeSeconds + max(0, min(slides, speakers) - 1) * talk.speakerChangeSeconds
+    }
+
     /// Plans `slides` for `team`: explicit speakers from `talk.speakers`, the rest balanced in contiguous blocks.
-    public static func plan(slides: [Slide], team: Team) -> TalkPlan {
+    /// Backup slides are not part of the talk. A member's time is their speaking plus the slide changes of their
+    /// slides; the total adds the speaker changes. `teamSize`: the size the course asks for (a warning outside).
+    public static func plan(slides allSlides: [Slide], team: Team, teamSize: ClosedRange<Int>? = nil) -> TalkPlan {
         let talk = team.talk
+        let slides = allSlides.filter { !$0.backup }
         let pace = Double(max(1, talk.wordsPerMinute))
         let wordCounts = slides.map { Self.words(in: $0.notes) }
         let seconds = wordCounts.map { Int((Double($0) * 60 / pace).rounded()) }
@@ -70,26 +104,44 @@ public struct TalkPlan: Hashable, Sendable {
         var parts: [Part] = []
         var perMember: [String: Int] = [:]
         for i in slides.indices {
-            parts.append(Part(slide: slides[i].id, speaker: speakers[i], words: wordCounts[i], seconds: seconds[i]))
-            perMember[speakers[i], default: 0] += seconds[i]
+            let change = i == 0 ? 0 : talk.slideChangeSeconds + (speakers[i] == speakers[i - 1] ? 0 : talk.speakerChangeSeconds)
+            parts.append(
+                Part(slide: slides[i].id, speaker: speakers[i], words: wordCounts[i], seconds: seconds[i], transitionSeconds: change))
+            perMember[speakers[i], default: 0] += seconds[i] + (i == 0 ? 0 : talk.slideChangeSeconds)
         }
         let perSpeaker = team.members.map { (member: $0.id, seconds: perMember[$0.id] ?? 0) }
-        let total = seconds.reduce(0, +)
+        let total = parts.reduce(0) { $0 + $1.seconds + $1.transitionSeconds }
         var problems: [String] = []
-        if total > talk.limitSeconds {
+        let usable = talk.limitSeconds - talk.safetyMarginSeconds
+        if total > usable {
             problems.append(
-                "the talk takes \(Numbers.minutesSeconds(total)), over its limit of \(Numbers.minutesSeconds(talk.limitSeconds)); shorten the notes")
+                "the talk takes \(Numbers.minutesSeconds(total))"
+                    + (talk.slideChangeSeconds + talk.speakerChangeSeconds > 0 ? " with its slide and speaker changes" : "")
+                    + ", over its limit of \(Numbers.minutesSeconds(talk.limitSeconds))"
+                    + (talk.safetyMarginSeconds > 0
+                        ? " less a \(talk.safetyMarginSeconds) s safety margin (\(Numbers.minutesSeconds(usable)))" : "")
+                    + "; shorten the notes")
         }
-        for (member, time) in perSpeaker where time < talk.minimumPerMemberSeconds {
+        let target = talk.minimumPerMemberSeconds + memberMargin(talk.safetyMarginSeconds, members: team.members.count)
+        for (member, time) in perSpeaker where time < target {
             let name = team.member(member)?.name ?? member
             problems.append(
                 time == 0
                     ? "\(name) has no slide; every member must speak at least \(Numbers.minutesSeconds(talk.minimumPerMemberSeconds))"
-                    : "\(name) speaks \(Numbers.minutesSeconds(time)), under the minimum of \(Numbers.minutesSeconds(talk.minimumPerMemberSeconds))")
+                    : "\(name) speaks \(Numbers.minutesSeconds(time)), under the minimum of "
+                        + "\(Numbers.minutesSeconds(talk.minimumPerMemberSeconds))"
+                        + (target > talk.minimumPerMemberSeconds ? " plus \(target - talk.minimumPerMemberSeconds) s of safety margin" : ""))
+        }
+        var warnings: [String] = []
+        if let teamSize, !teamSize.contains(team.members.count) {
+            warnings.append(
+                "the team has \(Prose.count(team.members.count, "member")); the course asks for "
+                    + "\(teamSize.lowerBound)–\(teamSize.upperBound)")
         }
         return TalkPlan(
             parts: parts, perSpeaker: perSpeaker, totalSeconds: total, limitSeconds: talk.limitSeconds,
-            minimumPerMemberSeconds: talk.minimumPerMemberSeconds, problems: problems)
+            minimumPerMemberSeconds: talk.minimumPerMemberSeconds, safetyMarginSeconds: talk.safetyMarginSeconds,
+            problems: problems, warnings: warnings)
     }
 
     /// Slides named in `talk.speakers` keep their speaker; the others are split, in order, into one
@@ -143,22 +195,25 @@ public struct TalkPlan: Hashable, Sendable {
         var lines: [String] = []
         let nameOf = { (id: String) in team.member(id)?.name ?? id }
         let slideWidth = max(5, parts.map(\.slide.count).max() ?? 5)
-        lines.append("slide".padding(toLength: slideWidth, withPad: " ", startingAt: 0) + "  words   time  speaker")
+        lines.append("slide".padding(toLength: slideWidth, withPad: " ", startingAt: 0) + "  words   time  change  speaker")
         for part in parts {
             let words = String(part.words)
             lines.append(
                 part.slide.padding(toLength: slideWidth, withPad: " ", startingAt: 0) + "  "
                     + String(repeating: " ", count: max(0, 5 - words.count)) + words + "  "
-                    + pad(Numbers.minutesSeconds(part.seconds), 5) + "  " + nameOf(part.speaker))
+                    + pad(Numbers.minutesSeconds(part.seconds), 5) + "  " + pad("+\(part.transitionSeconds) s", 6) + "  "
+                    + nameOf(part.speaker))
         }
         lines.append("")
         for (member, seconds) in perSpeaker {
-            let mark = seconds < minimumPerMemberSeconds ? "  under \(Numbers.minutesSeconds(minimumPerMemberSeconds))" : ""
+            let mark = seconds < memberTargetSeconds ? "  under \(Numbers.minutesSeconds(memberTargetSeconds))" : ""
             lines.append("\(nameOf(member)): \(Numbers.minutesSeconds(seconds))\(mark)")
         }
         lines.append(
-            "total: \(Numbers.minutesSeconds(totalSeconds)) of \(Numbers.minutesSeconds(limitSeconds))")
+            "total: \(Numbers.minutesSeconds(totalSeconds)) of \(Numbers.minutesSeconds(limitSeconds)) "
+                + "(\(safetyMarginSeconds) s safety margin kept: \(totalSeconds + safetyMarginSeconds <= limitSeconds ? "yes" : "no"))")
         lines += problems.map { "problem: \($0)" }
+        lines += warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -10,6 +10,7 @@ enum BuiltinTemplates {
         "header": header,
         "footer": footer,
         "style": style,
+        "deck": deck,
     ]
 
     static let index = #"""
@@ -47,7 +48,7 @@ enum BuiltinTemplates {
 <h2 id="architecture">The recommended stack</h2>
 <figure>
 <img src="{{architecture.svg}}" alt="{{architecture.alt}}">
-<figcaption>Data flows left to right; monitoring feeds retraining back (dashed red); CI/CD tests and deploys the code (dotted blue). Each box names the recommended tool and, smaller, the runner-up.{{#stackHref}} An arrow between two winners is marked ✓ when a run verified their hand-off, ✗ when it ran and failed, ? when it was not run (<a href="{{.}}">the stack page</a>).{{/stackHref}} Also as <a href="{{architecture.mermaid}}">Mermaid</a>.</figcaption>
+<figcaption>Data flows left to right; monitoring feeds retraining back (dashed red); CI/CD tests and deploys the code (dotted blue). Each box names the recommended tool and, smaller, the runner-up (or the stage&#39;s own winner where the whole stack takes another tool).{{#stackHref}} An arrow between two picks is marked ✓ when a run verified their hand-off, ✗ when it ran and failed, ? when it was not run (<a href="{{.}}">the stack page</a>).{{/stackHref}} Also as <a href="{{architecture.mermaid}}">Mermaid</a>.</figcaption>
 </figure>
 
 <h2 id="profile">The profile: {{profile.title}}</h2>
@@ -507,6 +508,139 @@ footer.site{max-width:1180px;margin:0 auto;padding:1rem;color:var(--muted);font-
   @page{size:A4;margin:14mm 12mm}
   figure img{border:none}
 }
+
+"""#
+
+    static let deck = #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{team}}: the talk</title>
+<style>
+:root { --fg: #1b1f24; --bg: #ffffff; --accent: #0b3d91; --muted: #57606a; --line: #d0d7de; --band: #f3f6fb; }
+html, body { margin: 0; height: 100%; background: #20232a; color: var(--fg);
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+.slide { display: none; position: absolute; left: 0; top: 0; width: 1280px; height: 720px; box-sizing: border-box;
+  background: var(--bg); transform-origin: 0 0; overflow: hidden; }
+.slide.current { display: block; }
+.frame { box-sizing: border-box; height: 672px; padding: 40px 64px 0; overflow: hidden; }
+h1 { font-size: 34px; line-height: 1.15; margin: 0 0 24px; color: var(--accent); border-bottom: 4px solid var(--accent); padding-bottom: 12px; }
+.content { display: flex; gap: 40px; align-items: flex-start; font-size: 24px; line-height: 1.4; }
+.body { flex: 1 1 55%; min-width: 0; }
+.with-figure .content { font-size: 21px; }
+.with-figure .body { flex: 1 1 56%; }
+figure { flex: 1 1 44%; margin: 0; }
+figure img { display: block; width: 100%; max-height: 540px; object-fit: contain; object-position: top; }
+#title .content, #ask .content { font-size: 30px; }
+/* The architecture is wide: the diagram across the slide, the picks under it in two columns. */
+#architecture .content { flex-direction: column-reverse; gap: 16px; font-size: 20px; }
+#architecture figure, #architecture .body { flex: none; width: 100%; }
+#architecture figure img { max-height: 360px; }
+#architecture ul { columns: 2; column-gap: 40px; } #architecture li { break-inside: avoid; }
+ul { margin: 0; padding-left: 1.2em; } li { margin: 0.2em 0; }
+p { margin: 0 0 0.5em; }
+table { border-collapse: collapse; font-size: 18px; margin: 0 0 16px; }
+th, td { border-bottom: 1px solid var(--line); padding: 3px 10px; text-align: left; }
+td:first-child { white-space: nowrap; }
+th { background: var(--band); }
+td[align="right"], th[align="right"] { text-align: right; }
+code { font-size: 0.85em; background: var(--band); padding: 0 4px; border-radius: 3px; }
+footer { position: absolute; left: 0; right: 0; bottom: 0; height: 48px; box-sizing: border-box; padding: 12px 64px;
+  display: flex; justify-content: space-between; color: var(--muted); font-size: 16px; border-top: 1px solid var(--line); }
+.backup h1 { color: var(--muted); border-color: var(--muted); }
+.notes { display: none !important; }
+@media print {
+  html, body { background: none; }
+  .slide { display: block; position: relative; transform: none !important; page-break-after: always; }
+  @page { size: 1280px 720px; margin: 0; }
+}
+</style>
+</head>
+<body>
+{{#slides}}
+<section class="{{classes}}" id="{{id}}" aria-label="{{label}}">
+<div class="frame"><h1>{{title}}</h1><div class="content"><div class="body">
+{{{bodyHTML}}}</div>{{{figureHTML}}}</div></div>
+<aside class="notes" hidden data-speaker="{{speaker}}" data-time="{{time}}">{{notes}}</aside>
+<footer><span>{{team}}</span><span>{{number}}</span></footer>
+</section>
+{{/slides}}
+<script>
+(function () {
+  var slides = document.querySelectorAll(".slide");
+  var i = 0, presenter = null, started = null;
+  if (location.hash === "#check") {
+    // Overflow check: every slide's frame must hold its content at 1280×720.
+    var out = [];
+    for (var k = 0; k < slides.length; k++) {
+      slides[k].style.display = "block";
+      var f = slides[k].querySelector(".frame");
+      if (f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1)
+        out.push(slides[k].id + " " + f.scrollHeight + " " + f.clientHeight + " " + f.scrollWidth + " " + f.clientWidth);
+      slides[k].style.display = "";
+    }
+    var pre = document.createElement("pre");
+    pre.id = "deck-check";
+    pre.textContent = "checked " + slides.length + "\n" + out.join("\n");
+    document.body.appendChild(pre);
+    return;
+  }
+  function fit() {
+    var s = Math.min(window.innerWidth / 1280, window.innerHeight / 720);
+    var x = (window.innerWidth - 1280 * s) / 2, y = (window.innerHeight - 720 * s) / 2;
+    for (var k = 0; k < slides.length; k++) slides[k].style.transform = "translate(" + x + "px," + y + "px) scale(" + s + ")";
+  }
+  function text(el) { return el ? el.textContent : ""; }
+  function updatePresenter() {
+    if (!presenter || presenter.closed) return;
+    var notes = slides[i].querySelector(".notes");
+    var next = slides[i + 1] ? text(slides[i + 1].querySelector("h1")) : "(end)";
+    var d = presenter.document;
+    d.getElementById("now").textContent = (i + 1) + " / " + slides.length + ": " + text(slides[i].querySelector("h1"));
+    d.getElementById("who").textContent = notes.getAttribute("data-speaker") + " · " + notes.getAttribute("data-time");
+    d.getElementById("notes").textContent = text(notes);
+    d.getElementById("next").textContent = "Next: " + next;
+  }
+  function openPresenter() {
+    presenter = window.open("", "bakeoff-presenter", "width=900,height=600");
+    if (!presenter) return;
+    started = started || Date.now();
+    presenter.document.title = "Presenter view";
+    presenter.document.body.innerHTML = '<p id="now" style="font:bold 22px system-ui"></p><p id="who" style="font:18px system-ui;color:#57606a"></p>'
+      + '<p id="notes" style="font:24px/1.5 system-ui"></p><p id="next" style="font:18px system-ui;color:#57606a"></p><p id="clock" style="font:bold 28px system-ui"></p>';
+    presenter.addEventListener("keydown", key);
+    setInterval(function () {
+      if (!presenter || presenter.closed) return;
+      var s = Math.floor((Date.now() - started) / 1000);
+      presenter.document.getElementById("clock").textContent = Math.floor(s / 60) + ":" + ("0" + s % 60).slice(-2);
+    }, 500);
+    updatePresenter();
+  }
+  function show(n) {
+    i = Math.max(0, Math.min(slides.length - 1, n));
+    for (var k = 0; k < slides.length; k++) slides[k].classList.toggle("current", k === i);
+    if (history.replaceState) history.replaceState(null, "", "#" + slides[i].id);
+    updatePresenter();
+  }
+  function key(e) {
+    if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") { show(i + 1); e.preventDefault(); }
+    else if (e.key === "ArrowLeft" || e.key === "PageUp") { show(i - 1); e.preventDefault(); }
+    else if (e.key === "Home") show(0);
+    else if (e.key === "End") show(slides.length - 1);
+    else if (e.key === "p") openPresenter();
+  }
+  var start = 0;
+  for (var k = 0; k < slides.length; k++) if ("#" + slides[k].id === location.hash) start = k;
+  fit();
+  window.addEventListener("resize", fit);
+  show(start);
+  document.addEventListener("keydown", key);
+})();
+</script>
+</body>
+</html>
 
 """#
 }

@@ -24,6 +24,41 @@ public enum MarkdownRenderer {
         return String(cString: raw)
     }
 
+    /// Renders a Markdown document as plain text for a plain editor or a forum box: no escapes, no markup; a
+    /// link becomes `label (URL)`; tables keep their cells, separated by `|`.
+    public static func plainText(_ markdown: String) -> String {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return markdown }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "autolink", "strikethrough"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser) else { return markdown }
+        defer { cmark_node_free(document) }
+        // Links: the label stays, the destination follows it in parentheses (a plain editor cannot hide it).
+        var links: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(document) {
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_LINK {
+                    links.append(node)
+                }
+            }
+            cmark_iter_free(iterator)
+        }
+        for link in links {
+            let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+            guard !url.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            _ = " (\(url))".withCString { cmark_node_set_literal(text, $0) }
+            _ = cmark_node_insert_after(link, text)
+        }
+        guard let raw = cmark_render_plaintext(document, CMARK_OPT_DEFAULT, 0) else { return markdown }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
     /// Renders one paragraph of Markdown without the surrounding `<p>` (for table cells and captions).
     public static func inline(_ markdown: String) -> String {
         var html = self.html(markdown.replacingOccurrences(of: "\n", with: " "))

@@ -4,8 +4,8 @@ import Mustache
 /// The Mustache templates pages are rendered with: the project's `templates/NAME.mustache` where it exists,
 /// otherwise the built-in copy, so a project without a templates folder still builds.
 public struct TemplateSet: Sendable {
-    /// The template names the site uses (`header`, `footer` and `style` are partials).
-    public static let names = ["index", "stage", "evidence", "stack", "whatif", "header", "footer", "style"]
+    /// The template names the site and the deck use (`header`, `footer` and `style` are partials).
+    public static let names = ["index", "stage", "evidence", "stack", "whatif", "header", "footer", "style", "deck"]
 
     let library: MustacheLibrary
     /// Which templates came from the project folder, sorted (for progress output and tests).

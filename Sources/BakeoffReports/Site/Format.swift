@@ -29,15 +29,7 @@ public enum Format {
     }
 
     /// A whole number with a space between thousands (`100 000`).
-    public static func count(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(" ") }
-            out.append(c)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
+    public static func count(_ value: Int) -> String { Prose.grouped(value, separator: " ") }
 
     /// An outcome in words: `ok`, `failed`, `unsupported: why`, `timeout`, `skipped`, or `not run`.
     public static func statusText(_ status: ObservationStatus?, reason: String?) -> String {

@@ -11,6 +11,8 @@ public struct SiteModel: Sendable {
     public var version: String
     /// The integration pairs and the whole-stack choice.
     public var stack: StackAnalysis
+    /// The one tool recommended per stage, which every page and the diagram name.
+    public var recommendation: Recommendation
     let measurements: Measurements
     /// Run id → the short form pages show (the whole id stays in link targets and hovers).
     let runLabels: [String: String]
@@ -25,7 +27,9 @@ public struct SiteModel: Sendable {
         self.runs = runs
         self.weightsOverridden = weightsOverridden
         self.version = version
-        self.stack = stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs)
+        let stack = stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs)
+        self.stack = stack
+        self.recommendation = Recommendation.make(project: project, scoreboard: scoreboard, stack: stack)
         self.measurements = Measurements(runs: runs, selection: scoreboard.evidenceSelection.isEmpty ? nil : scoreboard.evidenceSelection)
         self.runLabels = Self.shortRunLabels(runs.map(\.id))
     }
@@ -130,7 +134,7 @@ public struct SiteModel: Sendable {
             let verdict = verdict(stage)
             let winner = verdict.winner
             let runnerUp = verdict.runnerUp
-            if let winner { picks.append("\(winner.name) (\(stage.title))") }
+            if let pick = recommendation.pick(for: stage.id)?.name { picks.append("\(pick) (\(stage.title))") }
             let steps = stage.scenario?.steps.count ?? 0
             let measured = Set(measurements.measurements(stage: stage.id).filter { $0.status == .ok }.map(\.step)).count
             let facts = stage.candidates.reduce(0) { $0 + $1.facts.count }
@@ -171,7 +175,8 @@ public struct SiteModel: Sendable {
             let last = runs.map(\.startedAt).max() ?? ""
             summary = "\(runs.count) run(s) with \(Format.count(observations)) observations, the latest started \(last)."
         }
-        let nodes = ArchitectureDiagram.nodes(project: project, scoreboard: scoreboard, pairs: stack.pairs)
+        let nodes = ArchitectureDiagram.nodes(
+            project: project, scoreboard: scoreboard, pairs: stack.pairs, recommendation: recommendation)
         let alt = "Architecture of the recommended stack: " + nodes.map { "\($0.title): \($0.winner ?? Format.unknown)" }.joined(separator: "; ")
         return .init(
             site: chrome(current: "index.html"), pageTitle: "Overview",

@@ -46,7 +46,8 @@ public struct SiteRenderer: Sendable {
 
     /// The architecture diagram as SVG and Mermaid.
     public static func architecture(_ model: SiteModel) -> [String: String] {
-        let nodes = ArchitectureDiagram.nodes(project: model.project, scoreboard: model.scoreboard, pairs: model.stack.pairs)
+        let nodes = ArchitectureDiagram.nodes(
+            project: model.project, scoreboard: model.scoreboard, pairs: model.stack.pairs, recommendation: model.recommendation)
         return [
             "architecture.svg": ArchitectureDiagram.svg(nodes, title: "\(model.project.team.name): the recommended stack"),
             "architecture.mmd": ArchitectureDiagram.mermaid(nodes),

@@ -34,8 +34,10 @@ final class DeliverablesGoldenTests: XCTestCase {
         let deck = SlideDeck.marp(slides: slides, plan: plan, team: project.team)
         assertGolden(deck, named: "deck.md")
         XCTAssertTrue(deck.hasPrefix("---\nmarp: true\n"))
-        XCTAssertEqual(slides.map(\.id), ["title", "architecture", "experiment-tracking", "data-versioning", "cost-risk", "ask"])
-        XCTAssertLessThanOrEqual(plan.totalSeconds, 280)
+        XCTAssertEqual(
+            slides.filter { !$0.backup }.map(\.id), ["title", "architecture", "experiment-tracking", "data-versioning", "cost-risk", "ask"])
+        XCTAssertTrue(slides.filter(\.backup).allSatisfy { $0.id.hasPrefix("backup-") && $0.notes.isEmpty })
+        XCTAssertLessThanOrEqual(plan.totalSeconds, 290)
         // Speaker notes are comments that do not start with a Marp directive, and never close early.
         for comment in deck.components(separatedBy: "<!--").dropFirst() {
             let body = comment.components(separatedBy: "-->")[0]
@@ -54,7 +56,11 @@ final class DeckPageTests: XCTestCase {
         let plan = TalkPlan.plan(slides: slides, team: project.team)
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
         let html = DeckPage.html(slides: slides, plan: plan, team: project.team, images: [SlideDeck.Assets.architecture: svg])
-        XCTAssertEqual(html.components(separatedBy: "<section class=\"slide\"").count - 1, slides.count)
+        XCTAssertEqual(html.components(separatedBy: "<section class=\"slide").count - 1, slides.count)
+        // The notes never show on the shared screen: hidden, and only read by the presenter window.
+        XCTAssertEqual(html.components(separatedBy: "<aside class=\"notes\" hidden").count - 1, slides.count)
+        XCTAssertTrue(html.contains(".notes { display: none !important; }"))
+        XCTAssertTrue(html.contains("window.open(\"\", \"bakeoff-presenter\""))
         XCTAssertFalse(html.contains("<script>alert"), "a hostile team name must be escaped")
         XCTAssertTrue(html.contains("data:image/svg+xml;base64,"))
         XCTAssertFalse(html.contains("src=\"../site/architecture.svg\""))
