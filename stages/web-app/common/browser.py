@@ -24,7 +24,9 @@ The browser is Debian's chromium and chromedriver; Selenium is given the driver'
 import base64
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 from urllib.parse import urlparse
 
@@ -153,13 +155,18 @@ class NetLog:
                 "first_page_bytes": wire + ws_in, "external_requests": len(external)}
 
 
-def start_browser():
+def start_browser(tmp):
+    """Chromium with its temporary files in `tmp`: it puts a Unix socket there, and a socket path longer than
+    107 bytes (a deep work dir's TMPDIR) makes it exit at start ("Socket path too long")."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in FLAGS:
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})   # DevTools Network.* events
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    # The driver's log stays in the work dir (kept when the step fails): it says why a session did not start.
+    log = os.path.join(os.environ.get("BAKEOFF_WORK", "."), "chromedriver.log")
+    service = Service(CHROMEDRIVER, service_args=["--verbose"], log_output=log, env={**os.environ, "TMPDIR": tmp})
+    return webdriver.Chrome(service=service, options=options)
 
 
 def drive(inputs, button, output, path="/"):
@@ -170,8 +177,13 @@ def drive(inputs, button, output, path="/"):
     port = int(sys.argv[1])
     ready = os.environ.get("BAKEOFF_READY_SECONDS")     # set by the runner for a server step's client
     rows, expected = requests_plan()
+    tmp = tempfile.mkdtemp(prefix="bakeoff-chromium-", dir="/tmp")
     t = time.perf_counter()
-    driver = start_browser()
+    try:
+        driver = start_browser(tmp)
+    except WebDriverException as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        fail(f"headless Chromium did not start ({err.msg}); see chromedriver.log in the work dir")
     browser_start_s = time.perf_counter() - t
     try:
         page, net = Page(driver), NetLog(driver)
@@ -200,6 +212,7 @@ def drive(inputs, button, output, path="/"):
         fail(f"in the browser: {err}")
     finally:
         driver.quit()
+        shutil.rmtree(tmp, ignore_errors=True)
     if ready is not None:
         first_page["start_to_usable_s"] = round(float(ready) + get_to_usable_s, 3)
     report_latencies(latencies, answers, expected, path="headless Chromium", browser=driver.capabilities.get("browserVersion"),
