@@ -177,6 +177,9 @@ def drive(inputs, button, output, path="/"):
     port = int(sys.argv[1])
     ready = os.environ.get("BAKEOFF_READY_SECONDS")     # set by the runner for a server step's client
     rows, expected = requests_plan()
+    for binary in (CHROMIUM, CHROMEDRIVER):
+        if not os.access(binary, os.X_OK):
+            fail(f"{binary} is missing: install it with apt-get install chromium chromium-driver (scripts/install-deps.sh)")
     tmp = tempfile.mkdtemp(prefix="bakeoff-chromium-", dir="/tmp")
     t = time.perf_counter()
     try:
