@@ -22,7 +22,6 @@ seeds x features, the interval says how far the share could move with other seed
 t-interval over 5 seeds, because a share of 0 or 1 on every seed would give a t-interval of width 0.
 """
 import json
-import math
 import os
 import resource
 import sys
@@ -31,18 +30,15 @@ import time
 import numpy as np
 import pandas as pd
 
-NUMERIC = [f"n{i}" for i in range(6)]
-CATEGORICAL = [f"c{i}" for i in range(3)]
-FEATURES = NUMERIC + CATEGORICAL
+from drift_judge import DRIFTED, FEATURES, INJECTED, judge
+
+NUMERIC = [f for f in FEATURES if f.startswith("n")]
+CATEGORICAL = [f for f in FEATURES if f.startswith("c")]
 CATEGORIES = ["A", "B", "C", "D"]
 REFERENCE_P = [0.4, 0.3, 0.2, 0.1]
 DRIFTED_P = [0.25, 0.3, 0.25, 0.2]
 REFERENCE_ROWS = 10_000
 MISSING_SHARE = 0.2
-# feature -> the kind of drift injected into it
-INJECTED = {"n0": "mean_shift", "n1": "variance", "c0": "category_frequency", "n2": "missing_values"}
-DRIFTED = sorted(INJECTED)
-Z95 = 1.959964
 T0 = time.perf_counter()
 
 
@@ -67,33 +63,6 @@ def make(rows, seed=20261129, drift=True, reference_rows=REFERENCE_ROWS):
     drift=False gives the no-drift control."""
     rng = np.random.default_rng([seed, rows, int(drift)])
     return _draw(rng, reference_rows, False), _draw(rng, rows, drift)
-
-
-def wilson(successes, trials):
-    """(share, low, high): the share and its 95 % Wilson score interval; (0, 0, 1) with no trials."""
-    if trials == 0:
-        return 0.0, 0.0, 1.0
-    p = successes / trials
-    denominator = 1 + Z95 ** 2 / trials
-    centre = (p + Z95 ** 2 / (2 * trials)) / denominator
-    half = Z95 * math.sqrt(p * (1 - p) / trials + Z95 ** 2 / (4 * trials ** 2)) / denominator
-    return p, max(0.0, centre - half), min(1.0, centre + half)
-
-
-def judge(verdicts):
-    """Pools per-seed verdicts [(flagged on the drifted batch, flagged on the control)] into the metrics."""
-    seeds = len(verdicts)
-    tp = sum(len(set(d) & set(DRIFTED)) for d, _ in verdicts)
-    flagged = sum(len(set(d)) for d, _ in verdicts)
-    alarms = sum(len(set(c)) for _, c in verdicts)
-    out = {"seeds": seeds, "true_pos": tp, "false_pos": flagged - tp, "control_flags": alarms}
-    for name, (k, n) in {"recall": (tp, len(DRIFTED) * seeds), "precision": (tp, flagged),
-                         "false_alarm_rate": (alarms, len(FEATURES) * seeds)}.items():
-        share, lo, hi = wilson(k, n)
-        out.update({name: round(share, 4), f"{name}_lo": round(lo, 4), f"{name}_hi": round(hi, 4)})
-    for feature, kind in INJECTED.items():
-        out[f"recall_{kind}"] = round(sum(feature in d for d, _ in verdicts) / seeds, 4)
-    return out
 
 
 def peak_rss_mb():
