@@ -25,6 +25,7 @@ import base64
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -169,6 +170,34 @@ def start_browser(tmp):
     return webdriver.Chrome(service=service, options=options)
 
 
+def reap_browser(grace_s=5.0):
+    """Waits for the browser's processes to exit after driver.quit(), then kills what is left of them. They are
+    the processes of this client's process group other than the client (Chromium's helpers can outlive
+    chromedriver for a moment, and the runner fails a step that leaves a process behind)."""
+    me, group = os.getpid(), os.getpgid(0)
+
+    def members():
+        pids = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit() and int(entry) != me:
+                try:
+                    fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[2]) == group and fields[0] != "Z":     # fields: state, ppid, pgrp
+                    pids.append(int(entry))
+        return pids
+
+    deadline = time.monotonic() + grace_s
+    while members() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    for pid in members():
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def drive(inputs, button, output, path="/"):
     """Loads the app at 127.0.0.1:<argv[1]><path>, waits until usable, makes every seeded prediction through
     the page and prints the verdict line. inputs maps each feature (webcommon.FEATURES) to its field's hook."""
@@ -215,6 +244,7 @@ def drive(inputs, button, output, path="/"):
         fail(f"in the browser: {err}")
     finally:
         driver.quit()
+        reap_browser()
         shutil.rmtree(tmp, ignore_errors=True)
     if ready is not None:
         first_page["start_to_usable_s"] = round(float(ready) + get_to_usable_s, 3)
