@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Bakeoff needs on a Debian/Ubuntu machine that already has Swift:
 # the C libraries it links (cmark-gfm, SQLite), git-lfs (a data-versioning candidate), uv (Python environments)
-# and, for the tests that measure the site's pages in a real browser, Chromium (optional: they skip without it).
+# and Chromium with its WebDriver: the web-app stage drives each app in headless Chromium, and the tests that
+# measure the site's pages use it (optional: those tests skip without it).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -24,13 +25,17 @@ if ! command -v uv >/dev/null 2>&1; then
 fi
 
 # Chromium is optional: where the distribution has no installable package (Ubuntu ships it as a snap), the
-# layout tests say they were skipped.
-if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+# layout tests say they were skipped and the web-app stage's serve steps fail with what to install.
+chromium_missing=()
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || chromium_missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || chromium_missing+=(chromium-driver)
+if [ ${#chromium_missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   if apt-cache policy chromium 2>/dev/null | grep -q 'Candidate: [0-9]'; then
-    echo "installing: chromium" >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null || echo "chromium not installed; the layout tests will skip" >&2
+    echo "installing: ${chromium_missing[*]}" >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${chromium_missing[@]}" >/dev/null \
+      || echo "${chromium_missing[*]} not installed; the layout tests will skip" >&2
   else
     echo "no chromium package here; the layout tests will skip" >&2
   fi

@@ -14,7 +14,8 @@ final class ServerStepTests: XCTestCase {
         import json, os, time, urllib.request
         t = time.time()
         body = urllib.request.urlopen(f"http://127.0.0.1:{os.environ['BAKEOFF_PORT']}/page.html", timeout=5).read()
-        print(json.dumps({"ok": b"hello" in body, "page_bytes": len(body), "fetch_s": time.time() - t, "port": int(os.environ["BAKEOFF_PORT"])}))
+        print(json.dumps({"ok": b"hello" in body, "page_bytes": len(body), "fetch_s": time.time() - t, "port": int(os.environ["BAKEOFF_PORT"]),
+                          "ready_seen": float(os.environ["BAKEOFF_READY_SECONDS"])}))
         """
 
     private func serve(_ f: Fixture, sandbox: NetworkSandbox) throws -> (Observation, UInt16) {
@@ -34,6 +35,11 @@ final class ServerStepTests: XCTestCase {
         XCTAssertNotNil(o.metrics["fetch_s"], file: file, line: line)
         XCTAssertGreaterThan(o.metrics["ready_seconds"] ?? 0, 0, file: file, line: line)
         XCTAssertGreaterThan(o.metrics["server_peak_memory_bytes"] ?? 0, 5_000_000, file: file, line: line)
+        // The client is told the runner's ready time (6 decimals), and the server's memory is read once the
+        // client is done, while the server still runs.
+        XCTAssertEqual(o.metrics["ready_seen"] ?? -1, o.metrics["ready_seconds"] ?? 0, accuracy: 1e-6, file: file, line: line)
+        let after = o.metrics["server_memory_after_client_bytes"] ?? 0
+        XCTAssertGreaterThan(after, 5_000_000, file: file, line: line)
         let pid = pid_t(f.read("work/server.pid").trimmingCharacters(in: .whitespacesAndNewlines))!
         XCTAssertFalse(isAlive(pid), "the server \(pid) is still running", file: file, line: line)
         XCTAssertEqual(kill(-pid, 0), -1, "a process of the server's group is left", file: file, line: line)

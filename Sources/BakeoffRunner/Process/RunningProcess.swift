@@ -188,4 +188,11 @@ public final class RunningProcess: @unchecked Sendable {
 
     /// True when no live process of the tree is left.
     public func isGone() -> Bool { hasExited && tree.isEmpty() }
+
+    /// The tree's summed resident memory now (a full /proc scan), in bytes; nil once nothing of it is alive.
+    public func residentBytesNow() -> Int64? {
+        let members = tree.scan()
+        guard !members.isEmpty else { return nil }
+        return members.reduce(Int64(0)) { $0 + $1.residentPages } * ProcessTree.pageSize
+    }
 }

@@ -228,11 +228,19 @@ public struct StepExecutor: Sendable {
             if let client {
                 let remaining = Double(stepDeadline &- min(stepDeadline, Clock.now())) / 1e9
                 let prefix = sandbox.prefix
-                switch start(context.argv(client, port: port), environment: environment, prefix: prefix, context: context, files: context.step.id) {
+                // The client learns how long the server took to answer its health path, so a browser
+                // client can report start-to-usable without charging its own start-up to the app.
+                var clientEnvironment = environment
+                clientEnvironment["BAKEOFF_READY_SECONDS"] = Numbers.format(ready, decimals: 6)
+                switch start(context.argv(client, port: port), environment: clientEnvironment, prefix: prefix, context: context, files: context.step.id) {
                 case .failure(let reason):
                     reasons.append(reason)
                 case .success(let process):
                     clientMeasurement = wait(process, timeout: remaining, grace: context.grace)
+                    // What the server holds once the client's session is over (the app loaded and used).
+                    if let now = server.residentBytesNow() {
+                        observation.metrics["server_memory_after_client_bytes"] = Double(now)
+                    }
                 }
             }
         } else if !interrupted {

@@ -1,8 +1,25 @@
-"""Seeded reference and current data for the model-monitoring stage (same file in every adapter folder).
+"""Seeded reference and current data for the model-monitoring stage, and how a monitor is judged on it
+(shared by every adapter: an adapter only says how its tool decides, per feature, that a column drifted).
 
-n = 10 numeric features, standard normal in the reference. The current data has drift injected in k = 4 of
-them at known strengths, from subtle to large; the control is a second sample of the reference distribution
-(no drift at all), so any feature flagged on it is a false alarm.
+The table: 6 numeric features (n0..n5, standard normal) and 3 categorical ones (c0..c2, categories A-D with
+frequencies 0.4/0.3/0.2/0.1) in a 10 000-row reference. The current batch (100 or 10 000 rows) has drift of
+one kind in each of 4 features, from the same seeded draw:
+
+  n0  mean shift          +0.5 standard deviation
+  n1  variance change     standard deviation x1.5, same mean
+  c0  category frequency  A-D at 0.25/0.3/0.25/0.2 instead of 0.4/0.3/0.2/0.1
+  n2  missing values      20 % of the values missing (NaN), the rest undrifted
+
+The control is a second draw of the reference distribution (no drift at all): every feature a tool flags on
+it is a false alarm. Each detect step repeats this over `seeds` seeds and pools the verdicts:
+
+  recall            flagged drifted features / (4 x seeds)
+  precision         flagged drifted features / all features flagged on the drifted batches
+  false_alarm_rate  features flagged on the control / (9 x seeds)
+
+each with a 95 % Wilson score interval on the pooled count (metrics NAME_lo, NAME_hi): the trials are the
+seeds x features, the interval says how far the share could move with other seeds. Wilson rather than a
+t-interval over 5 seeds, because a share of 0 or 1 on every seed would give a t-interval of width 0.
 """
 import json
 import os
@@ -13,15 +30,15 @@ import time
 import numpy as np
 import pandas as pd
 
-FEATURES = [f"f{i}" for i in range(10)]
-# feature -> (kind, strength), in units of the reference standard deviation
-INJECTED = {
-    "f0": ("mean shift", 0.3),
-    "f1": ("variance x", 1.5),
-    "f2": ("mean shift", 1.0),
-    "f3": ("mean shift", 0.05),
-}
-DRIFTED = sorted(INJECTED)
+from drift_judge import DRIFTED, FEATURES, INJECTED, judge
+
+NUMERIC = [f for f in FEATURES if f.startswith("n")]
+CATEGORICAL = [f for f in FEATURES if f.startswith("c")]
+CATEGORIES = ["A", "B", "C", "D"]
+REFERENCE_P = [0.4, 0.3, 0.2, 0.1]
+DRIFTED_P = [0.25, 0.3, 0.25, 0.2]
+REFERENCE_ROWS = 10_000
+MISSING_SHARE = 0.2
 T0 = time.perf_counter()
 
 
@@ -29,31 +46,23 @@ def param(name, default):
     return int(os.environ.get("BAKEOFF_PARAM_" + name.upper(), default))
 
 
-def make(n, seed=20261129, drift=True):
-    """(reference, current) with n rows each; drift=False gives the no-drift control."""
-    rng = np.random.default_rng(seed + n)
-    ref = pd.DataFrame(rng.normal(size=(n, len(FEATURES))), columns=FEATURES)
-    cur = pd.DataFrame(rng.normal(size=(n, len(FEATURES))), columns=FEATURES)
+def _draw(rng, rows, drift):
+    table = pd.DataFrame(rng.normal(size=(rows, len(NUMERIC))), columns=NUMERIC)
+    for col in CATEGORICAL:
+        p = DRIFTED_P if drift and col == "c0" else REFERENCE_P
+        table[col] = rng.choice(CATEGORIES, size=rows, p=p)
     if drift:
-        for col, (kind, s) in INJECTED.items():
-            cur[col] = cur[col] * s if kind.startswith("variance") else cur[col] + s
-    return ref, cur
+        table["n0"] = table["n0"] + 0.5
+        table["n1"] = table["n1"] * 1.5
+        table.loc[rng.random(rows) < MISSING_SHARE, "n2"] = np.nan
+    return table
 
 
-def score(detected, control_detected=None):
-    detected = set(detected)
-    tp = len(detected & set(DRIFTED))
-    out = {
-        "true_pos": tp,
-        "false_pos": len(detected - set(DRIFTED)),
-        "precision": round(tp / len(detected), 4) if detected else 0.0,
-        "recall": round(tp / len(DRIFTED), 4),
-        "detected": sorted(detected),
-        "missed": sorted(set(DRIFTED) - detected),
-    }
-    if control_detected is not None:
-        out["false_alarms_control"] = len(set(control_detected))
-    return out
+def make(rows, seed=20261129, drift=True, reference_rows=REFERENCE_ROWS):
+    """(reference, current): the reference has reference_rows rows, the current batch `rows`;
+    drift=False gives the no-drift control."""
+    rng = np.random.default_rng([seed, rows, int(drift)])
+    return _draw(rng, reference_rows, False), _draw(rng, rows, drift)
 
 
 def peak_rss_mb():
@@ -74,37 +83,58 @@ def emit(**fields):
     print(json.dumps(out))
 
 
+def _flags(detect, ref, cur, what):
+    verdict = detect(ref, cur)
+    if set(verdict) != set(FEATURES):
+        fail(f"the tool gave a verdict on the {what} for {sorted(verdict)}, expected every feature {FEATURES}")
+    return sorted(c for c, d in verdict.items() if d)
+
+
+def detect_step(detect, rows, seeds):
+    """Every seed's drifted batch and control through detect(ref, cur) -> {feature: drifted?}; the metrics."""
+    verdicts, seconds = [], []
+    for seed in range(1, seeds + 1):
+        ref, cur = make(rows, seed)
+        t = time.perf_counter()
+        drifted = _flags(detect, ref, cur, f"drifted batch of seed {seed}")
+        seconds.append(time.perf_counter() - t)
+        cref, ccur = make(rows, seed, drift=False)
+        t = time.perf_counter()
+        control = _flags(detect, cref, ccur, f"control of seed {seed}")
+        seconds.append(time.perf_counter() - t)
+        verdicts.append((drifted, control))
+        print(f"seed {seed}: drifted batch flags {drifted}, control flags {control}", file=sys.stderr)
+    out = {"rows": rows, "reference_rows": REFERENCE_ROWS, "features": len(FEATURES), "injected": len(DRIFTED),
+           "detect_s": round(sum(seconds) / len(seconds), 4)}
+    out.update(judge(verdicts))
+    return out
+
+
 def main(tool, version, import_s, detect, report=None):
     """Run one step (argv[1]) with the tool's detect(ref, cur) -> {feature: drifted?} and report(ref, cur, path)."""
     step = sys.argv[1]
     work = os.environ.get("BAKEOFF_WORK", os.getcwd())
     common = {"version": version, "import_s": round(import_s, 3)}
-    if step in ("detect_10k", "detect_100k"):
-        n = param("rows_small", 10_000) if step == "detect_10k" else param("rows_large", 100_000)
-        ref, cur = make(n)
-        t = time.perf_counter()
-        verdict = detect(ref, cur)
-        detect_s = time.perf_counter() - t
-        if set(verdict) != set(FEATURES):
-            fail(f"the tool gave a verdict for {sorted(verdict)}, expected every feature {FEATURES}")
-        out = {"rows": n, "features": len(FEATURES), "injected": len(DRIFTED), "detect_s": round(detect_s, 3)}
-        control = None
+    if step in ("detect_100", "detect_10k"):
+        rows = param("rows_small", 100) if step == "detect_100" else param("rows_large", 10_000)
+        out = detect_step(detect, rows, param("seeds", 5))
         if step == "detect_10k":
-            cref, ccur = make(n, drift=False)
-            t = time.perf_counter()
-            cverdict = detect(cref, ccur)
-            out["control_detect_s"] = round(time.perf_counter() - t, 3)
-            if set(cverdict) != set(FEATURES):
-                fail(f"the tool gave a control verdict for {sorted(cverdict)}, expected every feature")
-            control = [c for c, d in cverdict.items() if d]
-        out.update(score([c for c, d in verdict.items() if d], control))
+            # detection time for one batch of 10 000 rows against the reference, mean over seeds and batches
+            out["s_per_10k_rows"] = round(out["detect_s"] * 10_000 / rows, 4)
+        out.update(common, peak_rss_mb=peak_rss_mb(), total_s=round(time.perf_counter() - T0, 3))
+        emit(**out)
+    elif step == "detect_100k":
+        rows = param("rows_scale", 100_000)
+        ref, cur = make(rows, reference_rows=rows)
+        t = time.perf_counter()
+        flags = _flags(detect, ref, cur, "drifted batch")
+        out = {"rows": rows, "detect_s": round(time.perf_counter() - t, 3), "flagged": len(flags)}
         out.update(common, peak_rss_mb=peak_rss_mb(), total_s=round(time.perf_counter() - T0, 3))
         emit(**out)
     elif step == "report":
         if report is None:
             fail(f"{tool} writes no report artifact")
-        n = param("rows_small", 10_000)
-        ref, cur = make(n)
+        ref, cur = make(param("rows_large", 10_000))
         path = os.path.join(work, f"{tool}-drift-report.html")
         t = time.perf_counter()
         report(ref, cur, path)
@@ -114,7 +144,7 @@ def main(tool, version, import_s, detect, report=None):
         size = os.path.getsize(path)
         text = open(path, "rb").read()
         mentions = sum(1 for f in FEATURES if f.encode() in text)
-        out = dict(report_bytes=size, report_s=round(report_s, 3), features_mentioned=mentions, rows=n, **common)
+        out = dict(report_bytes=size, report_s=round(report_s, 3), features_mentioned=mentions, rows=len(cur), **common)
         if size < 1000:
             fail(f"the report is only {size} bytes", **out)
         if mentions < len(FEATURES):

@@ -35,13 +35,16 @@ def emit(**fields):
 
 
 def load_model():
-    """The app's view of the model: predict(list of 4 floats) -> species name."""
+    """The app's view of the model: predict(list of 4 floats) -> "species (p=0.973)", the class and its
+    probability, so nearly every input shows a different answer (a browser sees each new answer arrive)."""
     with open(MODEL, "rb") as fh:
         bundle = pickle.load(fh)
     clf, names = bundle["model"], bundle["names"]
 
     def predict(values):
-        return str(names[int(clf.predict([[float(v) for v in values]])[0])])
+        proba = clf.predict_proba([[float(v) for v in values]])[0]
+        k = int(proba.argmax())
+        return f"{names[k]} (p={proba[k]:.3f})"
     return predict
 
 
@@ -58,16 +61,22 @@ def train():
     accuracy = float((clf.predict(Xte) == yte).mean())
     with open(MODEL, "wb") as fh:
         pickle.dump({"model": clf, "names": names}, fh)
-    # Seeded requests: test rows with a little noise, rounded as a user would type them; expected answers
-    # come from the trained model itself, so the app must return exactly these.
+    # Seeded requests: iris rows with a little noise, rounded as a user would type them; expected answers
+    # come from the trained model itself, so the app must show exactly these. A browser client sees an
+    # answer arrive when the shown text changes, so no request has the same answer as the one before it.
     n = param("requests", 100)
+    predict = load_model()
     rng = np.random.default_rng(20261129)
-    rows = X[rng.integers(0, len(X), size=n)] + rng.normal(0, 0.1, size=(n, 4))
-    rows = np.round(rows, 1).tolist()
-    expected = [str(names[int(p)]) for p in clf.predict(rows)]
+    rows, expected = [], []
+    while len(rows) < n:
+        row = np.round(X[rng.integers(0, len(X))] + rng.normal(0, 0.1, size=4), 1).tolist()
+        answer = predict(row)
+        if not expected or answer != expected[-1]:
+            rows.append(row)
+            expected.append(answer)
     with open(REQUESTS, "w") as fh:
         json.dump({"rows": rows, "expected": expected}, fh)
-    out = dict(accuracy=round(accuracy, 4), requests=n, classes=len(set(expected)),
+    out = dict(accuracy=round(accuracy, 4), requests=n, classes=len({a.split()[0] for a in expected}),
                train_s=round(time.perf_counter() - t0, 3))
     if accuracy < 0.9:
         fail(f"test accuracy {accuracy:.3f} is below 0.9", **out)

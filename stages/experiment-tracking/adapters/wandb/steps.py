@@ -1,9 +1,11 @@
 """Weights & Biases adapter, offline mode (WANDB_MODE=offline): runs are written under {work}/wandb and
-would be uploaded later with `wandb sync`. Queries, the registry and artifact downloads need the server."""
+would be uploaded later with `wandb sync`. Offline runs are read back with W&B's own log reader
+(offline_runs.py), which the query and the export use; the registry and artifact downloads need the server."""
 import glob, os, sys, time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import done, model_data, run_plan, save_state, sizes
+import offline_runs
 
 t0 = time.time()
 import wandb
@@ -49,6 +51,42 @@ def log_model():
     ok = art.manifest is not None and len(art.manifest.entries) == 1
     save_state(expected=clf.predict(X).tolist())
     done(ok, "artifact manifest has no entry", artifact_bytes=size, log_model_s=log_model_s)
+
+
+def training_runs():
+    """The logged training runs (named run-NNNN; the model step adds a run named model), read back offline."""
+    return [r for r in offline_runs.all_runs(f"{WORK}/wandb") if str(r.get("name", "")).startswith("run-")]
+
+
+def query_best():
+    n, p, s = sizes()
+    best, _ = run_plan(n, p, s)
+    t = time.time()
+    # No query API offline (wandb.Api needs a server): read every run, pick the highest final accuracy.
+    runs = training_runs()
+    top = max(runs, key=lambda r: offline_runs.user_metrics(r).get("acc", float("-inf")), default={})
+    query_s = time.time() - t
+    got = top.get("name")
+    done(got == best and len(runs) == n, f"best run reported {got} of {len(runs)} runs read, expected {best} of {n}",
+         best_run_correct=got == best, query_s=query_s, runs_read=len(runs))
+
+
+def export_runs():
+    import csv
+    n, _, _ = sizes()
+    t = time.time()
+    runs = training_runs()
+    rows = [{"run_id": r.get("run_id"), "name": r.get("name"), "state": r.get("state"),
+             **{f"params.{k}": v for k, v in sorted(r.get("config", {}).items())},
+             **{f"metrics.{k}": v for k, v in sorted(offline_runs.user_metrics(r).items())}} for r in runs]
+    columns = sorted({k for row in rows for k in row})
+    with open(f"{WORK}/runs.csv", "w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    export_s = time.time() - t
+    exported = sum(1 for _ in csv.DictReader(open(f"{WORK}/runs.csv")))
+    done(exported == n, f"{exported} rows exported, expected {n}", rows_exported=exported, export_s=export_s)
 
 
 globals()[sys.argv[1]]()

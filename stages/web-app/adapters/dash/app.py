@@ -9,11 +9,12 @@ from webcommon import FEATURES, load_model  # noqa: E402
 
 predict = load_model()
 app = Dash(__name__, title="Iris classifier")
+# Component ids are the CSS hooks (#NAME).
 app.layout = html.Div([
     html.H1("Iris classifier"),
-    *[html.Div([html.Label(f), dcc.Input(id=f, type="number", value=1.0)]) for f in FEATURES],
+    *[html.Div([html.Label(f), dcc.Input(id=f, type="number", value=1.0, step=0.1)]) for f in FEATURES],
     html.Button("Predict", id="predict"),
-    html.Div(id="prediction"),
+    html.Div("?", id="prediction"),
 ])
 
 

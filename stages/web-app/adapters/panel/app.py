@@ -9,17 +9,15 @@ from webcommon import FEATURES, load_model  # noqa: E402
 
 predict = load_model()
 
-
-def build():
-    inputs = {f: pn.widgets.FloatInput(name=f, value=1.0) for f in FEATURES}
-    button = pn.widgets.Button(name="Predict", button_type="primary")
-    output = pn.pane.Markdown("")
-
-    def on_click(event):
-        output.object = f"prediction: **{predict([w.value for w in inputs.values()])}**"
-    button.on_click(on_click)
-    return pn.Column("# Iris classifier", *inputs.values(), button, output), inputs, button, output
+# css_classes give each widget a CSS hook (.NAME) on the element that holds its shadow root.
+inputs = [pn.widgets.FloatInput(name=f, value=1.0, step=0.1, css_classes=[f]) for f in FEATURES]
+button = pn.widgets.Button(name="Predict", button_type="primary", css_classes=["predict"])
+output = pn.pane.Str("?", css_classes=["prediction"])
 
 
-if __name__.startswith("bokeh"):
-    build()[0].servable(title="Iris classifier")
+def on_click(event):
+    output.object = predict([w.value for w in inputs])
+
+
+button.on_click(on_click)
+pn.Column("# Iris classifier", *inputs, button, output).servable(title="Iris classifier")
