@@ -67,7 +67,9 @@ def schedule():
     schedule_s = time.time() - t
     text = open(out).read() if os.path.exists(out) else ""
     ok = p.returncode == 0 and "0 3 * * ? *" in text
-    done(ok, f"airflow create exit {p.returncode}: {p.stderr[-800:]}", accepted=ok, schedule_s=schedule_s)
+    why = ("Metaflow honours @schedule only in a production scheduler it deploys to (Argo Workflows, Step "
+           "Functions, Airflow), and compiling the flow for one failed here: " if not ok else "")
+    done(ok, why + f"airflow create exit {p.returncode}: {p.stderr.strip()[-600:]}", accepted=ok, schedule_s=schedule_s)
 
 
 {"setup": setup, "fan_out": fan_out_step, "retry": retry, "cached_rerun": cached_rerun, "schedule": schedule}[sys.argv[1]]()
