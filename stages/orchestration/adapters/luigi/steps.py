@@ -74,6 +74,7 @@ def setup():
     with open(CFG, "w") as f:
         f.write("[core]\nno_configure_logging = false\n[scheduler]\nretry_delay = 0\nretry_count = 2\n"
                 "[worker]\nkeep_alive = true\nwait_interval = 0.1\n")
+    os.makedirs(os.path.join(WORK, "luigid-logs"), exist_ok=True)       # luigid --logdir (the ui step) must exist
     init_s = time.time() - t
     done(True, import_s=import_s, init_s=init_s)
 
