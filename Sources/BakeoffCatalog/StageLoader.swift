@@ -42,7 +42,7 @@ struct StageLoader {
         // candidates do not cascade into misleading "unknown stage" errors.
         return Stage(
             id: id, order: order ?? Int.max, title: title ?? id, question: question ?? "", candidates: candidates,
-            comparisons: comparisons, scenario: scenario, adapters: adapters, flow: flow)
+            comparisons: comparisons, scenario: scenario, adapters: adapters, flow: flow, partOf: partOf)
     }
 
     // MARK: flow
