@@ -44,6 +44,7 @@ public enum ProjectLoader {
         }
         stages.sort { ($0.order, $0.id) < ($1.order, $1.id) }
         stageLoader.references.check(known: stages.map(\.id))
+        checkParts(stages, diagnostics: diagnostics)
         if stages.isEmpty {
             files.report(file: "stages", "no stage is defined", hint: "add stages/<id>/stage.yaml")
         }
@@ -73,6 +74,31 @@ public enum ProjectLoader {
             root: root, team: team, criteria: criteria, costModel: costModel, profiles: profiles, stages: stages,
             integrations: integrations)
         return Result(project: project, warnings: diagnostics.items.sorted())
+    }
+
+    /// A stage's `part_of` names another stage that is not itself a part (one level: a part of a part would
+    /// leave its grandparent counted twice or not at all).
+    static func checkParts(_ stages: [Stage], diagnostics: DiagnosticCollector) {
+        let byId = Dictionary(stages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for stage in stages {
+            guard let parent = stage.partOf else { continue }
+            let problem: (String, String)?
+            if parent == stage.id {
+                problem = ("stage '\(stage.id)' is part of itself", "name the stage it belongs to, or remove part_of")
+            } else if let p = byId[parent] {
+                problem = p.partOf.map { grand in
+                    ("stage '\(stage.id)' is part of '\(parent)', which is itself part of '\(grand)'",
+                     "make it part_of: \(grand), the stage of its own")
+                }
+            } else {
+                problem = ("stage '\(stage.id)' is part of an unknown stage '\(parent)'",
+                           Spelling.hint(for: parent, among: stages.map(\.id), what: "stage"))
+            }
+            if let (message, hint) = problem {
+                diagnostics.add(
+                    Diagnostic(file: "stages/\(stage.id)/stage.yaml", line: 1, column: 1, path: "part_of", message: message, hint: hint))
+            }
+        }
     }
 
     /// The nearest folder at or above `start` holding a `bakeoff.yaml`.

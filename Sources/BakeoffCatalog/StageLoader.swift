@@ -13,11 +13,12 @@ struct StageLoader {
         let folder = "stages/\(id)"
         guard let root = files.yaml("\(folder)/stage.yaml"),
             let map = root.mapping(
-                required: ["title", "order", "question", "candidates"], optional: ["comparisons", "flow"])
+                required: ["title", "order", "question", "candidates"], optional: ["comparisons", "flow", "part_of"])
         else { return Stage(id: id, order: Int.max, title: id, question: "", candidates: []) }
         let title = map["title"]?.string()
         let order = map["order"]?.int(min: 1)
         let question = map["question"]?.string()
+        let partOf = map["part_of"]?.string()
         let candidates = map["candidates"].flatMap { readTools($0, what: "candidate") } ?? []
         if let value = map["candidates"], case .sequence(let list) = value.node, list.isEmpty {
             // A new stage starts empty (bakeoff new stage); it cannot be assessed until it has candidates.
@@ -41,7 +42,7 @@ struct StageLoader {
         // candidates do not cascade into misleading "unknown stage" errors.
         return Stage(
             id: id, order: order ?? Int.max, title: title ?? id, question: question ?? "", candidates: candidates,
-            comparisons: comparisons, scenario: scenario, adapters: adapters, flow: flow)
+            comparisons: comparisons, scenario: scenario, adapters: adapters, flow: flow, partOf: partOf)
     }
 
     // MARK: flow

@@ -229,10 +229,15 @@ public struct Stage: Hashable, Codable, Sendable {
     public var adapters: [Adapter]
     /// Its place in the architecture diagram; nil: after the previous stage, in order.
     public var flow: StageFlow?
+    /// The stage this one is a part of (`part_of` in stage.yaml), e.g. the CI service and the branching
+    /// strategy are parts of CI/CD: each part is scored on its own and picks its own winner, while a rubric
+    /// or a diagram that counts pipeline stages counts the parent once. Nil for a stage of its own.
+    public var partOf: String?
 
     public init(
         id: String, order: Int, title: String, question: String, candidates: [Tool],
-        comparisons: [FactComparison] = [], scenario: Scenario? = nil, adapters: [Adapter] = [], flow: StageFlow? = nil
+        comparisons: [FactComparison] = [], scenario: Scenario? = nil, adapters: [Adapter] = [], flow: StageFlow? = nil,
+        partOf: String? = nil
     ) {
         self.flow = flow
         self.id = id
@@ -243,6 +248,7 @@ public struct Stage: Hashable, Codable, Sendable {
         self.comparisons = comparisons
         self.scenario = scenario
         self.adapters = adapters
+        self.partOf = partOf
     }
 
     public func candidate(_ id: String) -> Tool? { candidates.first { $0.id == id } }

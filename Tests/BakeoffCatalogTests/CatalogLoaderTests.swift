@@ -125,6 +125,33 @@ final class CatalogLoaderTests: XCTestCase {
         assertSingleError(d, file: "stages/tracking/stage.yaml", line: 1, "missing required key 'question'", "add 'question:'")
     }
 
+    func testPartOfNamesTheParentStage() throws {
+        let folder = try P.write(editing: "stages/data/stage.yaml", P.replacing("order: 2\n", with: "order: 2\npart_of: tracking\n"))
+        defer { folder.remove() }
+        let project = try ProjectLoader.load(root: folder.path, today: P.today).project
+        XCTAssertEqual(project.stage("data")?.partOf, "tracking")
+        XCTAssertNil(project.stage("tracking")?.partOf)
+    }
+
+    func testPartOfAnUnknownStageItselfOrAPart() throws {
+        var d = try P.diagnostics(editing: "stages/data/stage.yaml", P.replacing("order: 2\n", with: "order: 2\npart_of: trackng\n"))
+        assertSingleError(d, file: "stages/data/stage.yaml", line: 1, path: "part_of", "unknown stage 'trackng'", "did you mean 'tracking'?")
+        d = try P.diagnostics(editing: "stages/data/stage.yaml", P.replacing("order: 2\n", with: "order: 2\npart_of: data\n"))
+        assertSingleError(d, file: "stages/data/stage.yaml", line: 1, path: "part_of", "stage 'data' is part of itself")
+        // tracking is part of data, and data part of tracking: each names a parent that is itself a part.
+        let folder = try P.write(editing: "stages/data/stage.yaml", P.replacing("order: 2\n", with: "order: 2\npart_of: tracking\n"))
+        defer { folder.remove() }
+        try folder.write("stages/tracking/stage.yaml", P.replacing("order: 1\n", with: "order: 1\npart_of: data\n")(P.files["stages/tracking/stage.yaml"]!))
+        XCTAssertThrowsError(try ProjectLoader.load(root: folder.path, today: P.today)) { error in
+            let messages = (error as? CatalogError)?.diagnostics.filter { $0.severity == .error }.map(\.message) ?? []
+            XCTAssertEqual(Set(messages), [
+                "stage 'tracking' is part of 'data', which is itself part of 'tracking'",
+                "stage 'data' is part of 'tracking', which is itself part of 'data'",
+            ])
+            XCTAssertEqual(messages.count, 2)
+        }
+    }
+
     func testDuplicateIDs() throws {
         let d = try P.diagnostics(editing: "bakeoff.yaml", P.replacing("{id: ben, name: Ben}", with: "{id: ana, name: Ben}"))
         let duplicate = try XCTUnwrap(d.first { $0.message.contains("duplicate member id 'ana'") })

@@ -22,7 +22,7 @@ final class InitCommandTests: XCTestCase {
         XCTAssertTrue(yaml.contains("profile: enterprise"), yaml)
         let check = try CLI.run(["check"], in: target)
         XCTAssertEqual(check.status, 0, check.stderr)
-        XCTAssertTrue(check.stdout.hasPrefix("ok: 6 stages"), check.stdout)
+        XCTAssertTrue(check.stdout.hasPrefix("ok: 10 stages"), check.stdout)
         // Nothing is left behind but the project.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), ["team project"])
     }

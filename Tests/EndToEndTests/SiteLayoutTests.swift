@@ -72,7 +72,7 @@ final class SiteLayoutTests: XCTestCase {
         }
         let site = try site()
         let stages = try FileManager.default.contentsOfDirectory(atPath: site).filter { $0.hasPrefix("stage-") && $0.hasSuffix(".html") }.sorted()
-        XCTAssertEqual(stages.count, 6)
+        XCTAssertEqual(stages.count, 10)       // 6 pipeline stages and the 4 parts of CI/CD
         let others = ["index.html", "stack.html"].filter { FileManager.default.fileExists(atPath: site + "/" + $0) }
         let measured = try Self.measure(pages: stages + others, in: site, chromium: chromium)
         for page in others {

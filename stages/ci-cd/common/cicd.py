@@ -1,6 +1,6 @@
-"""CI/CD stage steps for one linter or formatter: `python cicd.py TOOL STEP`.
+"""CI/CD steps for one linter (stage ci-cd) or formatter (stage formatting): `python cicd.py TOOL STEP`.
 
-The same file sits in every ci-cd adapter folder (each adapter stays self-contained). The corpus is the
+Both stages' adapters run this one file. The corpus is the
 source of a pinned package (BAKEOFF_PARAM_CORPUS, e.g. rich==14.1.0) installed in this environment from the
 lock file; each step copies its .py files into the work folder and works on the copy. The tool is timed as
 its own process (time.perf_counter around subprocess.run); the runner also measures the whole step.
@@ -227,6 +227,33 @@ def step_lint(tool):
          per_file_digest=digest, version=version(tool))
 
 
+def step_format(tool):
+    """The formatter alone rewrites a copy (ruff format, black); then nothing is left to reformat and every
+    file still parses."""
+    root, files, lines = copy_corpus("corpus-format-write")
+    before = {f: hashlib.sha256(open(f, "rb").read()).hexdigest() for f in files}
+    n_before = len(format_check(tool, root)[0])
+    if tool == "ruff":
+        p, secs = run([exe("ruff"), "format", "--isolated", "--no-cache", root])
+    elif tool == "black":
+        p, secs = run([exe("black"), "--config", empty_config(), root])
+    else:
+        fail(f"{tool} is not a formatter")
+    if p.returncode != 0:
+        fail(f"{tool} exited {p.returncode}: {p.stderr[-500:]}")
+    left, _ = format_check(tool, root)
+    changed = sum(1 for f in files if hashlib.sha256(open(f, "rb").read()).hexdigest() != before[f])
+    broken = compiles(files)
+    out = dict(files_changed=changed, files_to_reformat_before=n_before, files_left=len(left), format_s=round(secs, 3),
+               s_per_kloc=round(secs / lines * 1000, 4), compiles=not broken, files=len(files), lines=lines,
+               version=version(tool))
+    if broken:
+        fail(f"formatted code no longer parses: {broken[:3]}", **out)
+    if left:
+        fail(f"{len(left)} files still need formatting after the rewrite", **out)
+    emit(**out)
+
+
 def step_format_check(tool):
     root, files, lines = copy_corpus("corpus-format")
     before = {f: open(f, "rb").read() for f in files}
@@ -297,6 +324,21 @@ def step_autofix(tool):
     emit(**out)
 
 
+REPEATS = 3
+
+
+def median(xs):
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+def mad(xs):
+    """Median absolute deviation from the median."""
+    m = median(xs)
+    return median([abs(x - m) for x in xs])
+
+
 HOOKS = {
     "ruff": "ruff check --isolated --no-cache --output-format concise",
     "flake8": "flake8 --isolated",
@@ -342,10 +384,11 @@ def step_precommit(tool):
         rel_files = list(_shuffled(rel_files))
     except ImportError:
         pass
-    # Interleaved twice (direct, pre-commit, direct, pre-commit); the fastest of each is kept. Pylint, which
-    # takes tens of seconds a call, runs once each.
+    # Interleaved REPEATS times (direct, pre-commit, direct, pre-commit, ...). The overhead is the difference of
+    # the medians, clamped at 0; when it is within the calls' own spread (the larger median absolute
+    # deviation of the two series) it is flagged as noise rather than read as a cost.
     direct_times, pc_times = [], []
-    for _ in range(1 if tool == "pylint" else 2):
+    for _ in range(REPEATS):
         direct, s = run(HOOKS[tool].format(empty=empty_config()).split() + rel_files, cwd=repo)
         direct_times.append(s)
         env = fresh_env(dict(git_env, PRE_COMMIT_HOME=os.path.join(HOME, ".cache", "pre-commit"),
@@ -354,12 +397,16 @@ def step_precommit(tool):
         pc = subprocess.run([exe("pre-commit"), "run", "--all-files", "--color", "never"], cwd=repo,
                             capture_output=True, text=True, env=env)
         pc_times.append(time.perf_counter() - t)
-    direct_s, pc_s = min(direct_times), min(pc_times)
+    direct_s, pc_s = median(direct_times), median(pc_times)
+    raw = pc_s - direct_s
+    spread = max(mad(direct_times), mad(pc_times))
     direct_text = direct.stdout + direct.stderr
     n_direct = count_output(tool, direct_text, repo + "/x")
     n_pc = count_output(tool, pc.stdout + pc.stderr, repo + "/x")
     ran = re.search(rf"^{tool}\.+(Passed|Failed)", pc.stdout, re.M)
-    out = dict(precommit_s=round(pc_s, 3), direct_s=round(direct_s, 3), overhead_s=round(pc_s - direct_s, 3),
+    out = dict(precommit_s=round(pc_s, 3), direct_s=round(direct_s, 3), overhead_s=round(max(0.0, raw), 3),
+               overhead_raw_s=round(raw, 3), overhead_noise=abs(raw) <= spread, spread_s=round(spread, 3),
+               repeats=REPEATS,
                same_findings=n_direct == n_pc and (pc.returncode != 0) == (direct.returncode != 0),
                findings=n_pc, direct_findings=n_direct, files=len(files), version=version(tool))
     if not ran:
@@ -380,5 +427,5 @@ def version(tool):
 
 if __name__ == "__main__":
     tool, step = sys.argv[1], sys.argv[2]
-    {"lint": step_lint, "format_check": step_format_check, "autofix": step_autofix,
+    {"lint": step_lint, "format_check": step_format_check, "autofix": step_autofix, "format": step_format,
      "precommit": step_precommit}[step](tool)

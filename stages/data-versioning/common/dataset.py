@@ -44,21 +44,22 @@ def generate(root):
     return big + blobs * MIB + csvs * CSV_FILE, 1 + blobs + csvs
 
 
-def changed_files(root):
+def changed_files(root, seed=2911):
     """The files modify() writes (same seeded choice), e.g. to unlock them first."""
     big, blobs, csvs = layout()
     budget = (big + blobs * MIB + csvs * CSV_FILE) * param("change_percent", 1) / 100
-    rng = random.Random(2911)
+    rng = random.Random(seed)
     rng.randbytes(int(budget / 2))
     k = max(1, math.ceil(budget / 2 / CSV_FILE))
     return [f"{root}/big.bin"] + [f"{root}/tables/t{i:04d}.csv" for i in sorted(rng.sample(range(csvs), min(k, csvs)))]
 
 
-def modify(root):
-    """Change change_percent of the bytes: half patched in place in big.bin, half as rewritten CSV files."""
+def modify(root, seed=2911):
+    """Change change_percent of the bytes: half patched in place in big.bin, half as rewritten CSV files
+    (another seed changes other bytes: the remote steps make versions 2 to 5 with seeds 2913 to 2916)."""
     big, blobs, csvs = layout()
     budget = (big + blobs * MIB + csvs * CSV_FILE) * param("change_percent", 1) / 100
-    rng = random.Random(2911)
+    rng = random.Random(seed)
     patch = int(budget / 2)
     with open(f"{root}/big.bin", "r+b") as f:
         f.seek(big // 2); f.write(rng.randbytes(patch))

@@ -78,4 +78,53 @@ def storage():
          annex_bytes=annex, git_objects_bytes=objects)
 
 
+# ---- remote: a DataLad sibling on a local path under REMOTE (a git repository with its own annex, made by
+# create_sibling); datalad push sends the git history and the annexed content ------------------------------
+
+def remote_push():
+    from remote import REMOTE, push_step
+    ds = os.path.join(WORK, "rem")
+
+    def init():
+        dl.create(ds, force=True, result_renderer="disabled")       # force: the data folder is already there
+        dl.create_sibling(sshurl=os.path.join(REMOTE, "ds"), name="origin", dataset=ds, result_renderer="disabled")
+
+    def record(v):
+        dl.save(dataset=ds, path=os.path.join(ds, "data"), message=f"dataset v{v}", version_tag=f"v{v}", result_renderer="disabled")
+
+    def push(v):
+        dl.push(dataset=ds, to="origin", result_renderer="disabled")
+        subprocess.run(["git", "push", "-q", "origin", "--tags"], cwd=ds, check=True, capture_output=True)
+
+    def unlock(files):
+        existing = [f for f in files if os.path.exists(f)]
+        dl.unlock(dataset=ds, path=existing, result_renderer="disabled")
+
+    push_step(os.path.join(ds, "data"), init, record, push, before_change=unlock)
+
+
+def remote_clone():
+    from remote import CLONE, REMOTE, clone_step
+
+    def clone():
+        dl.clone(source=os.path.join(REMOTE, "ds"), path=CLONE, result_renderer="disabled")
+        dl.get(dataset=CLONE, path=os.path.join(CLONE, "data"), result_renderer="disabled")
+        return os.path.join(CLONE, "data")
+
+    clone_step(clone)
+
+
+def remote_fetch_one():
+    """Clone (git history and annex pointers only), check out tag v1, get the one file's content."""
+    from remote import ONE, ONE_FILE, REMOTE, fetch_one_step
+
+    def fetch_one():
+        dl.clone(source=os.path.join(REMOTE, "ds"), path=ONE, result_renderer="disabled")
+        subprocess.run(["git", "checkout", "-q", "v1"], cwd=ONE, check=True, capture_output=True)
+        dl.get(dataset=ONE, path=os.path.join(ONE, "data", ONE_FILE), result_renderer="disabled")
+        return os.path.join(ONE, "data", ONE_FILE)
+
+    fetch_one_step(fetch_one)
+
+
 globals()[sys.argv[1]]()

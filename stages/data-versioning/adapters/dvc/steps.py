@@ -86,4 +86,58 @@ def storage():
          workspace_bytes=tree_bytes(DATA))
 
 
+# ---- remote: a DVC local remote (a folder) beside a bare git repository, both under REMOTE ----------------
+
+def remote_push():
+    from remote import REMOTE, push_step
+    repo = os.path.join(WORK, "rem")
+
+    def at(*argv, cwd=repo):
+        p = subprocess.run(list(argv), cwd=cwd, capture_output=True, text=True)
+        if p.returncode != 0:
+            done(False, f"{' '.join(argv)} failed ({p.returncode}): {p.stderr.strip()[-500:]}")
+
+    def init():
+        os.makedirs(REMOTE, exist_ok=True)
+        at("git", "init", "-q", "--bare", "-b", "main", os.path.join(REMOTE, "repo.git"), cwd=WORK)
+        at("git", "init", "-q", "-b", "main"); at(DVC, "init", "-q")
+        at(DVC, "remote", "add", "-d", "storage", os.path.join(REMOTE, "dvc-store"))
+        at("git", "remote", "add", "origin", os.path.join(REMOTE, "repo.git"))
+
+    def record(v):
+        at(DVC, "add", "-q", "data")
+        at("git", "add", "-A"); at("git", "commit", "-qm", f"dataset v{v}"); at("git", "tag", f"v{v}")
+
+    def push(v):
+        at(DVC, "push", "-q"); at("git", "push", "-q", "origin", "main", "--tags")
+
+    push_step(os.path.join(repo, "data"), init, record, push)
+
+
+def remote_clone():
+    from remote import CLONE, REMOTE, clone_step
+
+    def clone():
+        sh("git", "clone", "-q", os.path.join(REMOTE, "repo.git"), CLONE)
+        p = subprocess.run([DVC, "pull", "-q"], cwd=CLONE, capture_output=True, text=True)
+        if p.returncode != 0:
+            done(False, f"dvc pull failed: {p.stderr[-500:]}")
+        return os.path.join(CLONE, "data")
+
+    clone_step(clone)
+
+
+def remote_fetch_one():
+    """`dvc get` of one file at tag v1: it reads the git repository and downloads only that file."""
+    from remote import ONE, ONE_FILE, REMOTE, fetch_one_step
+
+    def fetch_one():
+        os.makedirs(ONE, exist_ok=True)
+        out = os.path.join(ONE, os.path.basename(ONE_FILE))
+        sh(DVC, "get", "-q", os.path.join(REMOTE, "repo.git"), f"data/{ONE_FILE}", "--rev", "v1", "-o", out)
+        return out
+
+    fetch_one_step(fetch_one)
+
+
 globals()[sys.argv[1]]()

@@ -84,4 +84,63 @@ def storage():
          lfs_bytes=lfs, git_objects_bytes=objects, workspace_bytes=tree_bytes(DATA))
 
 
+# ---- remote: a bare git repository under REMOTE; LFS objects go there through git-lfs's standalone file
+# transfer agent (a local path remote needs no LFS server) ------------------------------------------------
+
+def at(*argv, cwd, env=None):
+    p = subprocess.run(list(argv), cwd=cwd, capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        done(False, f"{' '.join(argv)} failed ({p.returncode}): {p.stderr.strip()[-500:]}")
+    return p.stdout.strip()
+
+
+def remote_push():
+    from remote import REMOTE, push_step
+    repo = os.path.join(WORK, "rem")
+
+    def init():
+        os.makedirs(REMOTE, exist_ok=True)
+        at("git", "init", "-q", "--bare", "-b", "main", os.path.join(REMOTE, "repo.git"), cwd=WORK)
+        at("git", "init", "-q", "-b", "main", cwd=repo)
+        at("git", "lfs", "install", "--local", cwd=repo)
+        at("git", "lfs", "track", "data/**", cwd=repo)
+        at("git", "remote", "add", "origin", "file://" + os.path.join(REMOTE, "repo.git"), cwd=repo)
+
+    def record(v):
+        at("git", "add", "-A", cwd=repo); at("git", "commit", "-qm", f"dataset v{v}", cwd=repo)
+        at("git", "tag", f"v{v}", cwd=repo)
+
+    def push(v):
+        at("git", "push", "-q", "origin", "main", "--tags", cwd=repo)     # the pre-push hook sends LFS objects
+
+    os.makedirs(repo, exist_ok=True)
+    push_step(os.path.join(repo, "data"), init, record, push)
+
+
+def remote_clone():
+    from remote import CLONE, REMOTE, clone_step
+    at("git", "lfs", "install", "--skip-repo", cwd=WORK)      # the colleague's one-time set-up (filters in ~/.gitconfig)
+
+    def clone():
+        at("git", "clone", "-q", "file://" + os.path.join(REMOTE, "repo.git"), CLONE, cwd=WORK)
+        return os.path.join(CLONE, "data")
+
+    clone_step(clone)
+
+
+def remote_fetch_one():
+    """Clone without LFS content (pointer files only), check out tag v1, then pull the one file's object."""
+    from remote import ONE, ONE_FILE, REMOTE, fetch_one_step
+    at("git", "lfs", "install", "--skip-repo", cwd=WORK)
+
+    def fetch_one():
+        env = dict(os.environ, GIT_LFS_SKIP_SMUDGE="1")
+        at("git", "clone", "-q", "file://" + os.path.join(REMOTE, "repo.git"), ONE, cwd=WORK, env=env)
+        at("git", "checkout", "-q", "v1", cwd=ONE, env=env)
+        at("git", "lfs", "pull", "--include", f"data/{ONE_FILE}", cwd=ONE)
+        return os.path.join(ONE, "data", ONE_FILE)
+
+    fetch_one_step(fetch_one)
+
+
 globals()[sys.argv[1]]()

@@ -1,0 +1,46 @@
+"""Client of the `ui` step: with `airflow standalone` up (API server and UI, scheduler, DAG processor,
+triggerer; sqlite metadata database under AIRFLOW_HOME), trigger the fan-out DAG once and wait until the
+real scheduler has run it. Airflow's CLI reads the metadata database directly, so no login is needed.
+Reports whether the run succeeded, the seconds from trigger to its end, and the training tasks' parallelism
+under the scheduler's executor."""
+import json, os, subprocess, sys, time
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import WORK, bodies, check, done, fan_out, fan_out_figures
+
+AIRFLOW = os.path.join(os.path.dirname(sys.executable), "airflow")
+RUN_ID = "bakeoff_scheduler_run"
+DEADLINE = time.time() + 420
+
+
+def airflow(*args):
+    return subprocess.run([AIRFLOW, *args], capture_output=True, text=True)
+
+
+t = time.time()
+while True:                          # the DAG processor must have parsed the dags folder first
+    p = airflow("dags", "trigger", "bakeoff_fan_out", "--run-id", RUN_ID)
+    if p.returncode == 0:
+        break
+    if time.time() > DEADLINE:
+        done(False, f"could not trigger the DAG: {p.stderr[-800:]}")
+    time.sleep(3)
+airflow("dags", "unpause", "bakeoff_fan_out")
+t_trigger = time.time()
+state = None
+while time.time() < DEADLINE:
+    p = airflow("dags", "list-runs", "bakeoff_fan_out", "-o", "json")
+    try:
+        runs = json.loads(p.stdout or "[]")
+    except ValueError:
+        runs = []
+    state = next((r.get("state") for r in runs if r.get("run_id") == RUN_ID), None)
+    if state in ("success", "failed"):
+        break
+    time.sleep(3)
+run_s = time.time() - t_trigger
+results = os.path.join(WORK, "results.json")
+reported = json.load(open(results))["best_accuracy"] if os.path.exists(results) else None
+ok, why = check(fan_out(), reported) if state == "success" else (False, f"scheduler run state {state}")
+done(ok, why, scheduler_run_ok=ok, scheduler_run_s=run_s, trigger_wait_s=t_trigger - t,
+     **fan_out_figures(bodies("default", "train"), prefix="scheduler_"))
