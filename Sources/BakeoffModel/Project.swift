@@ -41,4 +41,10 @@ public struct Project: Hashable, Sendable {
             return narrowed
         }
     }
+
+    /// The assessed stages that are not part of another (the pipeline's own stages, as a course counts them).
+    public var mainStages: [Stage] { assessedStages.filter { $0.partOf == nil } }
+
+    /// The assessed stages that are parts of `stage` (e.g. a CI service and a branching strategy within CI/CD).
+    public func parts(of stage: String) -> [Stage] { assessedStages.filter { $0.partOf == stage } }
 }

@@ -88,17 +88,3 @@ public enum VerdictNotes {
         return best.map { (criterion: $0.0, a: $0.1, b: $0.2) }
     }
 }
-
-/// Small English helpers for generated sentences.
-public enum Prose {
-    /// "A", "A and B", "A, B and C".
-    public static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: ""
-        case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
-    }
-
-    public static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
-}

@@ -99,7 +99,9 @@ public enum ArchitectureDiagram {
         project: Project, scoreboard: Scoreboard, pairs: [PairRecord] = [], recommendation: Recommendation? = nil
     ) -> [Node] {
         let recommendation = recommendation ?? Recommendation.make(project: project, scoreboard: scoreboard, stack: nil)
-        let stages = project.assessedStages
+        // A stage's parts (part_of) are picks within it, not steps of the pipeline: the parent's slide and page
+        // name them.
+        let stages = project.mainStages
         let assessed = Set(stages.map(\.id))
         func flow(_ id: String) -> StageFlow { project.stage(id)?.flow ?? StageFlow() }
         // What a stage follows as written (nil `after`: the previous main-lane stage of the catalog, in order).

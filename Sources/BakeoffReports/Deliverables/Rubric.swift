@@ -41,7 +41,8 @@ public enum Rubric {
         }
         let team = project.team
         let rules = project.rubric
-        let stages = project.assessedStages
+        // The course counts its own stages; a stage's parts (part_of) are judged within their parent.
+        let stages = project.mainStages
         if let required = rules.stages {
             item(
                 "\(Numbers.word(required)) stage\(required == 1 ? "" : "s") assessed",

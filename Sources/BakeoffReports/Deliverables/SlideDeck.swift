@@ -132,7 +132,8 @@ public enum SlideDeck {
 
     static func drafts(project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil) -> [Draft] {
         let team = project.team
-        let stages = project.assessedStages
+        // A stage's parts (part_of) are told on their parent's slide, so the talk keeps one slide per stage.
+        let stages = project.mainStages
         let summaries = stages.map { StageSummary(stage: $0, scoreboard: scoreboard, runs: runs) }
         let recommendation = Recommendation.make(project: project, scoreboard: scoreboard, stack: stack)
         let e = MarkdownText.escape
@@ -209,7 +210,17 @@ public enum SlideDeck {
                 image: Assets.architecture, imageAlt: "Architecture of the recommended stack"))
 
         for s in summaries {
-            drafts.append(stageDraft(s, pick: recommendation.pick(for: s.stage.id), project: project, weights: scoreboard?.weights ?? [:]))
+            var draft = stageDraft(s, pick: recommendation.pick(for: s.stage.id), project: project, weights: scoreboard?.weights ?? [:])
+            let parts = project.parts(of: s.stage.id).map { part -> String in
+                let pick = recommendation.pick(for: part.id)
+                let provisional = scoreboard?.stages.first { $0.stage == part.id }?.provisional != nil
+                return "\(Prose.inSentence(part.title)): \(pick?.name ?? "no pick yet")\(provisional ? " (provisional)" : "")"
+            }
+            if !parts.isEmpty {
+                draft.body += "\n\n" + e("Also picked: " + parts.joined(separator: "; "))
+                draft.essential.append("Within this stage we also picked " + Prose.list(parts) + ".")
+            }
+            drafts.append(draft)
         }
         if let stack, let choice = stack.choice, !project.integrations.isEmpty {
             drafts.append(stackDraft(choice, analysis: stack, project: project))

@@ -1,11 +1,10 @@
-import BakeoffModel
 
 /// Small rules of English the deck and the posts share, so a generated sentence reads as a person wrote it:
 /// "an experimentation team", "1 stage", "$12,960", "Ruff and Black".
 public enum Prose {
     /// "a" or "an" for the word that follows (by its sound's usual spelling; acronyms spoken letter by letter).
     public static func article(for word: String) -> String {
-        let trimmed = word.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmed(word)
         guard let first = trimmed.first else { return "a" }
         // Letters spoken as a name ("an ML team", "an R&D team", "a CI/CD job"): the letter's name decides.
         let second = trimmed.dropFirst().first ?? " "
@@ -22,6 +21,9 @@ public enum Prose {
     public static func withArticle(_ phrase: String) -> String { article(for: phrase) + " " + phrase }
 
     /// "a", "a and b", "a, b and c"; `empty` when there is nothing.
+    /// "Cost decides…": the first letter upper-case.
+    public static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
     public static func list(_ items: [String], empty: String = "none") -> String {
         switch items.count {
         case 0: return empty
@@ -62,7 +64,7 @@ public enum Prose {
     /// The text as the end of a sentence: first letter lowered (unless it starts an acronym or a name in
     /// capitals), one final full stop.
     public static func clause(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trimmed(text)
         guard let first = trimmed.first else { return "" }
         let second = trimmed.dropFirst().first
         let keep = second.map { $0.isUppercase } ?? false
@@ -80,6 +82,13 @@ public enum Prose {
             if capitals >= 2 || (letters.count == 1 && capitals == 1 && word.count > 1) { return String(word) }
             return word.lowercased()
         }.joined(separator: " ")
+    }
+}
+
+extension Prose {
+    /// The text without white space (or line breaks) at either end.
+    static func trimmed(_ text: String) -> String {
+        String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
 
@@ -103,4 +112,5 @@ extension DataScienceTeamKind {
         case .research: "R&D ML team"
         }
     }
+
 }
