@@ -606,7 +606,7 @@ public final class Ledger: Sendable {
         return fd
     }
 
-    private static func read(_ path: String) throws -> Data {
+    static func read(_ path: String) throws -> Data {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(file: path, problem: "no such file", remedy: "check the path")
         }
