@@ -1,5 +1,6 @@
 import ArgumentParser
 import BakeoffCatalog
+import BakeoffLedger
 import BakeoffModel
 import BakeoffLedger
 import BakeoffReports
@@ -15,8 +16,21 @@ struct Check: ParsableCommand {
     @Flag(help: "Also check the deliverables against the rubric: candidates, required tools, measurements, tables, visuals, picks, check-ins, talk.")
     var rubric = false
 
+    @Option(
+        name: .customLong("calibration-tolerance"),
+        help: ArgumentHelp(
+            "Warn when runs compared within a stage come from machines whose calibration differs by more than this percentage.",
+            valueName: "percent"))
+    var calibrationTolerance: Double = Calibration.defaultTolerance * 100
+
     @OptionGroup var options: ProjectOptions
     @OptionGroup var weights: WeightOptions
+
+    func validate() throws {
+        guard calibrationTolerance.isFinite, calibrationTolerance >= 0 else {
+            throw ValidationError("--calibration-tolerance must be a percentage of 0 or more, e.g. 25")
+        }
+    }
 
     func run() throws {
         let result = try options.load()
@@ -27,7 +41,11 @@ struct Check: ParsableCommand {
                 + stage.comparisons.reduce(0) { $0 + $1.items.reduce(0) { $0 + $1.facts.count } }
         }
         let adapters = project.stages.reduce(0) { $0 + $1.adapters.count }
-        let warnings = result.warnings.count
+        // Runs from machines of different speed within one stage: said, not failed (the evidence still stands).
+        let runs = try Evidence.reporting { try EvidenceStore.loadRuns(projectRoot: project.root) }
+        let comparability = Calibration.compare(runs: runs, tolerance: calibrationTolerance / 100)
+        for warning in comparability { Terminal.error("warning: \(warning.message)") }
+        let warnings = result.warnings.count + comparability.count
         print(
             "ok: " + [
                 Numbers.count(project.stages.count, "stage"), Numbers.count(tools, "candidate"), Numbers.count(facts, "fact"),

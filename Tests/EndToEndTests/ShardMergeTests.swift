@@ -53,6 +53,12 @@ final class ShardMergeTests: XCTestCase {
         let runs = try files.map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: $0))) as? [String: Any]) }
         let stages = runs.map { Set(($0["observations"] as? [[String: Any]] ?? []).compactMap { $0["stage"] as? String }) }
         XCTAssertEqual(stages, [["data-versioning"], ["ci-cd"]], "each machine ran one whole stage (longer one first)")
+        for run in runs {
+            // Each machine measured its speed on the calibration loop when the run began.
+            let calibration = (run["provenance"] as? [String: Any])?["calibration"] as? [String: Any]
+            XCTAssertTrue((calibration?["workload"] as? String ?? "").hasPrefix("xorshift64-100ms/"), "\(String(describing: calibration))")
+            XCTAssertGreaterThan(calibration?["iterationsPerSecond"] as? Double ?? 0, 1e6)
+        }
 
         // The merge: both shards' run files, as downloaded artifacts, one folder each.
         for (k, file) in files.enumerated() {
