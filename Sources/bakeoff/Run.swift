@@ -85,9 +85,8 @@ struct RunCommand: ParsableCommand {
             // Every shard must deal the same way: only the committed run files count, never a local ledger.
             let estimate = WorkEstimate(runs: try Evidence.reporting { try EvidenceMerge.committedRuns(projectRoot: project.root) })
             let kept = plan.keep(shard: shard, pairs: &pairs, estimate: estimate, repetitions: repetitions)
-            if dryRun || kept.isEmpty {
-                for line in shard.describe(kept) { print(line) }
-            }
+            // Said first, also before a real run: a CI log then shows which share this machine took.
+            for line in shard.describe(kept) { print(line) }
             if kept.isEmpty { return }
         }
         if !pairs.isEmpty {
