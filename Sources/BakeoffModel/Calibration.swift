@@ -44,60 +44,38 @@ public struct Calibration: Hashable, Codable, Sendable {
         }
     }
 
-    /// Warnings for the runs one stage compares (duplicates ignored): runs without a calibration when the runs
-    /// come from differently described machines (CPU, cores, memory, OS, kernel); runs calibrated with different
-    /// workloads; and rates whose fastest exceeds the slowest by more than `tolerance` (a share: 0.25 = 25 %).
+    /// Warnings for the runs one stage compares (duplicates ignored): runs calibrated with different workloads,
+    /// and rates whose fastest exceeds the slowest by more than `tolerance` (a share: 0.25 = 25 %). Runs without a
+    /// calibration (recorded before it existed) are left out: the evidence set already says when the machines
+    /// named in their provenance differ.
     public static func compare(stage: String, runs: [Run], tolerance: Double = defaultTolerance) -> [Warning] {
-        var byID: [String: Run] = [:]
-        for run in runs { byID[run.id] = run }
+        var byID: [String: Calibration] = [:]
+        for run in runs { if let c = run.provenance.calibration { byID[run.id] = c } }
         guard byID.count > 1 else { return [] }
-        let sorted = byID.keys.sorted().map { byID[$0]! }
-        var warnings: [Warning] = []
-        let missing = sorted.filter { $0.provenance.calibration == nil }.map(\.id)
-        // Without a calibration, the described machine is all there is: the same one is taken as comparable.
-        let machines = Set(sorted.map { machine($0.provenance) })
-        if !missing.isEmpty && machines.count > 1 {
-            warnings.append(
-                Warning(
-                    stage: stage, runs: missing,
-                    message: "stage \(stage) compares \(sorted.count) runs from \(machines.count) machines, and \(list(missing)) recorded no "
-                        + "machine calibration, so whether those machines are alike is unknown; re-run the stage in one run to compare like with like"))
-        }
-        let calibrated = sorted.compactMap { run in run.provenance.calibration.map { (run.id, $0) } }
-        let workloads = Set(calibrated.map(\.1.workload))
-        if workloads.count > 1 {
-            warnings.append(
+        let calibrated = byID.keys.sorted().map { ($0, byID[$0]!) }
+        if Set(calibrated.map(\.1.workload)).count > 1 {
+            return [
                 Warning(
                     stage: stage, runs: calibrated.map(\.0),
                     message: "stage \(stage) compares runs calibrated with different workloads ("
                         + calibrated.map { "\($0.0): \($0.1.workload)" }.joined(separator: ", ")
-                        + "), so their machines cannot be compared; record them with the same bakeoff build"))
-            return warnings
+                        + "), so their machines cannot be compared; record them with the same bakeoff build")
+            ]
         }
         guard let slowest = calibrated.min(by: { $0.1.iterationsPerSecond < $1.1.iterationsPerSecond }),
             let fastest = calibrated.max(by: { $0.1.iterationsPerSecond < $1.1.iterationsPerSecond }),
             slowest.1.iterationsPerSecond > 0
-        else { return warnings }
+        else { return [] }
         let share = fastest.1.iterationsPerSecond / slowest.1.iterationsPerSecond - 1
-        if share > tolerance {
-            warnings.append(
+        guard share > tolerance else { return [] }
+        return [
                 Warning(
                     stage: stage, runs: calibrated.map(\.0),
                     message: "stage \(stage) compares runs from machines whose calibration differs by "
                         + "\(Numbers.fixed(share * 100, decimals: 0)) % (more than \(Numbers.fixed(tolerance * 100, decimals: 0)) %): "
                         + "\(fastest.0) ran the calibration loop at \(Numbers.fixed(fastest.1.iterationsPerSecond / 1e6, decimals: 1)) M/s, "
                         + "\(slowest.0) at \(Numbers.fixed(slowest.1.iterationsPerSecond / 1e6, decimals: 1)) M/s; "
-                        + "times measured on them are not like for like, re-run the stage on one machine"))
-        }
-        return warnings
-    }
-
-    /// What describes a machine in a run's provenance: CPU, cores, memory, OS and kernel.
-    private static func machine(_ p: Provenance) -> String {
-        [p.cpuModel, String(p.cores), String(p.memoryBytes), p.os, p.kernel].joined(separator: "\u{0}")
-    }
-
-    private static func list(_ ids: [String]) -> String {
-        ids.count == 1 ? "run \(ids[0])" : "runs " + ids.joined(separator: ", ")
+                        + "times measured on them are not like for like, re-run the stage on one machine")
+        ]
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import BakeoffCatalog
 import BakeoffLedger
 import BakeoffModel
-import BakeoffLedger
 import BakeoffReports
 import BakeoffScoring
 import Foundation
@@ -41,11 +40,7 @@ struct Check: ParsableCommand {
                 + stage.comparisons.reduce(0) { $0 + $1.items.reduce(0) { $0 + $1.facts.count } }
         }
         let adapters = project.stages.reduce(0) { $0 + $1.adapters.count }
-        // Runs from machines of different speed within one stage: said, not failed (the evidence still stands).
-        let runs = try Evidence.reporting { try EvidenceStore.loadRuns(projectRoot: project.root) }
-        let comparability = Calibration.compare(runs: runs, tolerance: calibrationTolerance / 100)
-        for warning in comparability { Terminal.error("warning: \(warning.message)") }
-        let warnings = result.warnings.count + comparability.count
+        let warnings = result.warnings.count
         print(
             "ok: " + [
                 Numbers.count(project.stages.count, "stage"), Numbers.count(tools, "candidate"), Numbers.count(facts, "fact"),
@@ -54,11 +49,23 @@ struct Check: ParsableCommand {
             ].joined(separator: ", ")
                 + (project.integrations.isEmpty ? "" : ", " + Numbers.count(project.integrations.count, "integration"))
                 + (warnings > 0 ? ", " + Numbers.count(warnings, "warning") : ""))
-        // The evidence each stage would be scored on: mixed machines, mixed repetition counts, partial runs.
+        // The evidence each stage would be scored on: mixed machines, mixed repetition counts, partial runs; and
+        // (calibration) machines of different speed among the runs a stage or an integration compares.
         if let runs = try? EvidenceStore.loadRuns(projectRoot: project.root) {
             let set = EvidenceSet(project: project, runs: runs, pins: weights.pins)
+            let tolerance = calibrationTolerance / 100
             for stage in project.assessedStages {
                 for warning in set.warnings[stage.id] ?? [] { Terminal.error("warning: evidence of \(stage.id): \(warning)") }
+                let selected = Set(stage.candidates.compactMap { set.selection(stage: stage.id, tool: $0.id)?.runID })
+                let compared = runs.filter { selected.contains($0.id) }
+                for warning in Calibration.compare(stage: stage.id, runs: compared, tolerance: tolerance) {
+                    Terminal.error("warning: \(warning.message)")
+                }
+            }
+            // An integration compares the newest run of each pair.
+            let integrations = Set(project.integrations.map(\.id))
+            for warning in Calibration.compare(runs: runs, tolerance: tolerance) where integrations.contains(warning.stage) {
+                Terminal.error("warning: \(warning.message)")
             }
         }
         guard rubric else { return }

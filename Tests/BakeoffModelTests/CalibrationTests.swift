@@ -43,13 +43,14 @@ final class CalibrationTests: XCTestCase {
         XCTAssertEqual(Calibration.compare(runs: [old, mixed]).map(\.runs), [["new", "old"]])
     }
 
-    func testMissingCalibrationMattersOnlyAcrossDescribedMachinesAndWorkloadsMustMatch() {
+    func testRunsWithoutCalibrationAreLeftOutAndWorkloadsMustMatch() {
+        // Without a calibration there is nothing to compare (the evidence set names differing machines).
         let legacy = run("legacy", at: 1, rate: nil, [("s", "x")])
-        XCTAssertEqual(Calibration.compare(runs: [legacy, run("same", at: 2, rate: 1e6, [("s", "y")])]), [])
-        let elsewhere = run("elsewhere", at: 2, rate: 1e6, cpu: "cpu B", [("s", "y")])
-        let warnings = Calibration.compare(runs: [legacy, elsewhere])
-        XCTAssertEqual(warnings.map(\.runs), [["legacy"]])
-        XCTAssertTrue(warnings[0].message.hasPrefix("stage s compares 2 runs from 2 machines, and run legacy recorded no machine calibration"))
+        XCTAssertEqual(Calibration.compare(runs: [legacy, run("fast", at: 2, rate: 1e9, cpu: "cpu B", [("s", "y")])]), [])
+        XCTAssertEqual(
+            Calibration.compare(runs: [legacy, run("a", at: 2, rate: 1e6, [("s", "y")]), run("b", at: 3, rate: 2e6, [("s", "z")])])
+                .map(\.runs),
+            [["a", "b"]])
 
         let debug = run("d", at: 1, rate: 1e6, workload: "loop/debug", [("s", "x")])
         let release = run("r", at: 2, rate: 1e6, [("s", "y")])
