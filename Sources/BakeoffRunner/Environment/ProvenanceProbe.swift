@@ -9,7 +9,8 @@ import Glibc
 /// Reads the machine and software a run is measured on.
 public enum ProvenanceProbe {
     public static func probe(
-        projectRoot: String, bakeoffVersion: String, network: String, installEnvironment: [String: String]
+        projectRoot: String, bakeoffVersion: String, network: String, installEnvironment: [String: String],
+        calibrationSeconds: Double = 0.1
     ) -> Provenance {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let cpu = value(in: cpuinfo, key: "model name", separator: ":") ?? "unknown"
@@ -36,7 +37,7 @@ public enum ProvenanceProbe {
         return Provenance(
             cpuModel: cpu, cores: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), memoryBytes: memKiB * 1024, os: os,
             kernel: kernel, python: python, uv: uv, gitCommit: git, bakeoffVersion: bakeoffVersion, network: network,
-            calibration: calibrate())
+            calibration: calibrate(seconds: calibrationSeconds))
     }
 
     /// The calibration workload's name: the loop, its time, and how this bakeoff was compiled (a debug build
