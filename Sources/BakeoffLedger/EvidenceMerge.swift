@@ -59,12 +59,13 @@ public enum EvidenceMerge {
     public static func importRuns(_ paths: [String], into ledger: Ledger) throws -> Outcome {
         let files = try runFilePaths(paths)
         var outcome = Outcome()
+        let held = Set(try ledger.runIDs())
+        outcome.imported = try ledger.importRunFiles(files).sorted()
+        // Every file was read and checked by the import; which runs they hold is read once more for the summary.
         for path in files {
             let run = try RunFile.decode(try Ledger.read(path), file: path)
             if outcome.files[run.id] == nil { outcome.files[run.id] = path }
         }
-        let held = Set(try ledger.runIDs())
-        outcome.imported = try ledger.importRunFiles(files).sorted()
         outcome.unchanged = outcome.files.keys.filter(held.contains).sorted()
         return outcome
     }
