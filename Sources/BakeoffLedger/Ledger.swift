@@ -202,12 +202,13 @@ public final class Ledger: Sendable {
             try db.execute(
                 sql: """
                     INSERT INTO run (id, startedAt, endedAt, status, repetitions, cpuModel, cores, memoryBytes, os,
-                        kernel, python, uv, gitCommit, bakeoffVersion, network)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        kernel, python, uv, gitCommit, bakeoffVersion, network, calibrationWorkload, calibrationRate)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.id, run.startedAt, run.endedAt, run.status.rawValue, run.repetitions, p.cpuModel, p.cores,
                     p.memoryBytes, p.os, p.kernel, p.python, p.uv, p.gitCommit, p.bakeoffVersion, p.network,
+                    p.calibration?.workload, p.calibration?.iterationsPerSecond,
                 ])
             for environment in run.environments { try Self.insert(environment, run: run.id, db) }
             for observation in run.observations { try Self.insert(observation, db) }
@@ -386,6 +387,11 @@ public final class Ledger: Sendable {
                         boot TEXT NOT NULL
                     )
                     """)
+        }
+        // The machine's speed on a fixed workload (Provenance.calibration); NULL for runs recorded before it.
+        migrator.registerMigration("v4: run calibration") { db in
+            try db.execute(sql: "ALTER TABLE run ADD COLUMN calibrationWorkload TEXT")
+            try db.execute(sql: "ALTER TABLE run ADD COLUMN calibrationRate REAL")
         }
         return migrator
     }
@@ -568,7 +574,7 @@ public final class Ledger: Sendable {
             db,
             sql: """
                 SELECT id, startedAt, endedAt, status, repetitions, cpuModel, cores, memoryBytes, os, kernel, python, uv,
-                    gitCommit, bakeoffVersion, network
+                    gitCommit, bakeoffVersion, network, calibrationWorkload, calibrationRate
                 FROM run\(runFilter) ORDER BY startedAt, id
                 """,
             arguments: arguments)
@@ -580,7 +586,10 @@ public final class Ledger: Sendable {
             }
             let provenance = Provenance(
                 cpuModel: row[5], cores: row[6], memoryBytes: row[7], os: row[8], kernel: row[9], python: row[10],
-                uv: row[11], gitCommit: row[12], bakeoffVersion: row[13], network: row[14])
+                uv: row[11], gitCommit: row[12], bakeoffVersion: row[13], network: row[14],
+                calibration: (row[15] as String?).flatMap { workload in
+                    (row[16] as Double?).map { Calibration(workload: workload, iterationsPerSecond: $0) }
+                })
             return RunFile.canonical(
                 Run(
                     id: runID, startedAt: row[1], endedAt: row[2], status: status, repetitions: row[4],
@@ -606,7 +615,7 @@ public final class Ledger: Sendable {
         return fd
     }
 
-    private static func read(_ path: String) throws -> Data {
+    static func read(_ path: String) throws -> Data {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(file: path, problem: "no such file", remedy: "check the path")
         }

@@ -95,12 +95,17 @@ public enum RunFile {
     // MARK: - Writing
 
     private static func provenance(_ p: Provenance) -> JSONText {
-        .object([
+        var members: [String: JSONText] = [
             "cpuModel": .string(p.cpuModel), "cores": .integer(Int64(p.cores)), "memoryBytes": .integer(p.memoryBytes),
             "os": .string(p.os), "kernel": .string(p.kernel), "python": .string(p.python), "uv": .string(p.uv),
             "gitCommit": .string(p.gitCommit), "bakeoffVersion": .string(p.bakeoffVersion),
             "network": .string(p.network),
-        ])
+        ]
+        // Absent rather than null when not measured: run files written before calibration keep their bytes.
+        if let c = p.calibration {
+            members["calibration"] = .object(["workload": .string(c.workload), "iterationsPerSecond": .number(c.iterationsPerSecond)])
+        }
+        return .object(members)
     }
 
     private static func environment(_ e: EnvironmentRecord) -> JSONText {

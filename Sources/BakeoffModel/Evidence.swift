@@ -66,10 +66,12 @@ public struct Provenance: Hashable, Codable, Sendable {
     public var bakeoffVersion: String
     /// `loopback-only` when steps ran in a network namespace with only loopback, otherwise why not.
     public var network: String
+    /// The machine's speed on a fixed workload when the run began; nil in runs recorded before it existed.
+    public var calibration: Calibration?
 
     public init(
         cpuModel: String, cores: Int, memoryBytes: Int64, os: String, kernel: String, python: String, uv: String,
-        gitCommit: String, bakeoffVersion: String, network: String
+        gitCommit: String, bakeoffVersion: String, network: String, calibration: Calibration? = nil
     ) {
         self.cpuModel = cpuModel
         self.cores = cores
@@ -81,6 +83,7 @@ public struct Provenance: Hashable, Codable, Sendable {
         self.gitCommit = gitCommit
         self.bakeoffVersion = bakeoffVersion
         self.network = network
+        self.calibration = calibration
     }
 }
 

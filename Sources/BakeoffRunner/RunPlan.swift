@@ -33,8 +33,10 @@ public struct RunPlan: Sendable {
     }
 
     /// The stages and tools to run: by default every stage the team assesses that has a scenario, with
-    /// the team's candidates that have an adapter; `stages` and `tools` narrow that down.
+    /// the team's candidates that have an adapter; `stages` and `tools` narrow that down (`stages` = `["all"]`
+    /// is the default, said out loud).
     public static func make(project: Project, stages: [String], tools: [String]) throws -> RunPlan {
+        let stages = stages == ["all"] ? [] : stages
         let all = project.stages
         for id in stages where project.stage(id) == nil {
             throw SelectionError(description: "unknown stage '\(id)'\(suggestion(id, among: all.map(\.id), what: "stage"))")
@@ -73,6 +75,32 @@ public struct RunPlan: Sendable {
             throw SelectionError(description: "nothing to run: no chosen stage has a scenario and an adapter for a chosen tool")
         }
         return RunPlan(projectRoot: project.root, entries: entries)
+    }
+
+    /// Keeps the stages of this plan and the `pairs` that `shard` holds, balanced on `estimate` at
+    /// `repetitions`; returns each kept unit with its expected seconds (nil: never measured).
+    public mutating func keep(
+        shard: Shard, pairs: inout [IntegrationPair], estimate: WorkEstimate, repetitions: Int
+    ) -> [(unit: Shard.Unit, tools: [String], seconds: Double?)] {
+        var tools: [Shard.Unit: (stage: String, tools: [String])] = [:]
+        var units: [Shard.Unit] = []
+        for entry in entries {
+            let unit = Shard.Unit.stage(entry.stage.id)
+            units.append(unit)
+            tools[unit] = (entry.stage.id, entry.adapters.map(\.tool))
+        }
+        for pair in pairs {
+            let unit = Shard.Unit.pair(integration: pair.integration.id, pair: pair.id)
+            units.append(unit)
+            tools[unit] = (pair.integration.id, [pair.id])
+        }
+        func seconds(_ unit: Shard.Unit) -> Double? {
+            tools[unit].flatMap { estimate.seconds(stage: $0.stage, tools: $0.tools, repetitions: repetitions) }
+        }
+        let mine = Set(shard.select(units, seconds: seconds))
+        entries = entries.filter { mine.contains(.stage($0.stage.id)) }
+        pairs = pairs.filter { mine.contains(.pair(integration: $0.integration.id, pair: $0.id)) }
+        return units.filter(mine.contains).map { ($0, tools[$0]!.tools, seconds($0)) }
     }
 
     /// The absolute folder of an adapter.

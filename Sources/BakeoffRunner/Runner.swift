@@ -68,10 +68,13 @@ public struct RunOptions: Sendable {
     public var sandbox: NetworkSandbox?
     /// Keep every work dir (by default only those of repetitions with a failed step are kept).
     public var keepWork: Bool
+    /// How long each of the three tries of the calibration loop runs (`Provenance.calibration`).
+    public var calibrationSeconds: Double
 
     public init(
         repetitions: Int = 3, timeoutOverride: Double? = nil, grace: Double = 5, bakeoffVersion: String,
-        environments: EnvironmentBuilder, workFolder: String, sandbox: NetworkSandbox? = nil, keepWork: Bool = false
+        environments: EnvironmentBuilder, workFolder: String, sandbox: NetworkSandbox? = nil, keepWork: Bool = false,
+        calibrationSeconds: Double = 0.1
     ) {
         self.repetitions = repetitions
         self.timeoutOverride = timeoutOverride
@@ -81,6 +84,7 @@ public struct RunOptions: Sendable {
         self.workFolder = workFolder
         self.sandbox = sandbox
         self.keepWork = keepWork
+        self.calibrationSeconds = calibrationSeconds
     }
 }
 
@@ -108,7 +112,7 @@ public final class Runner: @unchecked Sendable {
         defer { if options.sandbox == nil { sandbox.close() } }
         let provenance = ProvenanceProbe.probe(
             projectRoot: plan.projectRoot, bakeoffVersion: options.bakeoffVersion, network: sandbox.description,
-            installEnvironment: options.environments.installEnvironment)
+            installEnvironment: options.environments.installEnvironment, calibrationSeconds: options.calibrationSeconds)
         var run = Run(
             id: ProvenanceProbe.runID(at: startDate), startedAt: ProvenanceProbe.iso(startDate), endedAt: nil,
             status: .running, repetitions: options.repetitions, provenance: provenance, environments: [], observations: [])

@@ -6,7 +6,10 @@ struct Bakeoff: ParsableCommand {
         commandName: "bakeoff",
         abstract: "Choose an ML platform's tools on evidence: run, score, and report.",
         version: BakeoffVersion.current,
-        subcommands: [Check.self, RunCommand.self, Score.self, Build.self, Evidence.self, Checkin.self, Slides.self, Init.self, New.self, Stack.self])
+        subcommands: [
+            Check.self, RunCommand.self, Score.self, Build.self, Evidence.self, Checkin.self, Slides.self, Init.self, New.self,
+            Stack.self, Ci.self,
+        ])
 }
 
 enum BakeoffVersion {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BakeoffCatalog
-import BakeoffModel
 import BakeoffLedger
+import BakeoffModel
 import BakeoffReports
 import BakeoffScoring
 import Foundation
@@ -15,8 +15,21 @@ struct Check: ParsableCommand {
     @Flag(help: "Also check the deliverables against the rubric: candidates, required tools, measurements, tables, visuals, picks, check-ins, talk.")
     var rubric = false
 
+    @Option(
+        name: .customLong("calibration-tolerance"),
+        help: ArgumentHelp(
+            "Warn when runs compared within a stage come from machines whose calibration differs by more than this percentage.",
+            valueName: "percent"))
+    var calibrationTolerance: Double = Calibration.defaultTolerance * 100
+
     @OptionGroup var options: ProjectOptions
     @OptionGroup var weights: WeightOptions
+
+    func validate() throws {
+        guard calibrationTolerance.isFinite, calibrationTolerance >= 0 else {
+            throw ValidationError("--calibration-tolerance must be a percentage of 0 or more, e.g. 25")
+        }
+    }
 
     func run() throws {
         let result = try options.load()
@@ -36,11 +49,23 @@ struct Check: ParsableCommand {
             ].joined(separator: ", ")
                 + (project.integrations.isEmpty ? "" : ", " + Numbers.count(project.integrations.count, "integration"))
                 + (warnings > 0 ? ", " + Numbers.count(warnings, "warning") : ""))
-        // The evidence each stage would be scored on: mixed machines, mixed repetition counts, partial runs.
+        // The evidence each stage would be scored on: mixed machines, mixed repetition counts, partial runs; and
+        // (calibration) machines of different speed among the runs a stage or an integration compares.
         if let runs = try? EvidenceStore.loadRuns(projectRoot: project.root) {
             let set = EvidenceSet(project: project, runs: runs, pins: weights.pins)
+            let tolerance = calibrationTolerance / 100
             for stage in project.assessedStages {
                 for warning in set.warnings[stage.id] ?? [] { Terminal.error("warning: evidence of \(stage.id): \(warning)") }
+                let selected = Set(stage.candidates.compactMap { set.selection(stage: stage.id, tool: $0.id)?.runID })
+                let compared = runs.filter { selected.contains($0.id) }
+                for warning in Calibration.compare(stage: stage.id, runs: compared, tolerance: tolerance) {
+                    Terminal.error("warning: \(warning.message)")
+                }
+            }
+            // An integration compares the newest run of each pair.
+            let integrations = Set(project.integrations.map(\.id))
+            for warning in Calibration.compare(runs: runs, tolerance: tolerance) where integrations.contains(warning.stage) {
+                Terminal.error("warning: \(warning.message)")
             }
         }
         guard rubric else { return }

@@ -6,8 +6,8 @@ import Foundation
 /// `bakeoff evidence list|export|import`: the runs in the ledger and the run files in evidence/runs.
 struct Evidence: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List, export and import recorded runs (the ledger and evidence/runs/*.json).",
-        subcommands: [List.self, Export.self, Import.self],
+        abstract: "List, export, import and merge recorded runs (the ledger and evidence/runs/*.json).",
+        subcommands: [List.self, Export.self, Import.self, Merge.self],
         defaultSubcommand: List.self)
 
     /// Runs `body`, printing a ledger or run-file problem as `error: FILE: what; what to do` and exiting 1.
@@ -119,23 +119,69 @@ extension Evidence {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import run files whose run the ledger does not hold (default: all of evidence/runs).")
+            abstract: "Import run files whose run the ledger does not hold (default: all of evidence/runs).",
+            discussion: """
+                Files and folders (walked to any depth for *.json). Importing the same files again changes \
+                nothing; a run whose id is already held with other content is refused with the first difference, \
+                and then nothing is imported.
+                """)
 
         @OptionGroup var options: ProjectOptions
 
-        @Argument(help: ArgumentHelp("Run files to import (default: every *.json in evidence/runs).", valueName: "file"))
-        var files: [String] = []
+        @Argument(help: ArgumentHelp("Run files or folders to import (default: evidence/runs).", valueName: "path"))
+        var paths: [String] = []
 
         func run() throws {
             let root = try options.root()
-            let imported = try Evidence.reporting {
+            let outcome = try Evidence.importing(paths, root: root)
+            for id in outcome.imported { print("imported \(id)") }
+            if outcome.imported.isEmpty { print("nothing to import: the ledger already holds every run") }
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring run files from other machines (e.g. a CI matrix's shards) into this project.",
+            discussion: """
+                Imports like 'evidence import', then writes each run into evidence/runs/<run-id>.json when that \
+                file is missing, so the merged evidence is committed and the reports link to it.
+                """)
+
+        @OptionGroup var options: ProjectOptions
+
+        @Argument(help: ArgumentHelp("Run files or folders (e.g. the downloaded artifacts).", valueName: "path"))
+        var paths: [String]
+
+        func run() throws {
+            let root = try options.root()
+            let outcome = try Evidence.importing(paths, root: root)
+            let folder = EvidenceStore.runsFolder(projectRoot: root)
+            var written = 0
+            try Evidence.reporting {
                 let ledger = try Ledger(path: EvidenceStore.ledgerPath(projectRoot: root))
-                return files.isEmpty
-                    ? try ledger.importRunFiles(from: EvidenceStore.runsFolder(projectRoot: root), verifyKnown: true)
-                    : try ledger.importRunFiles(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+                for id in (outcome.imported + outcome.unchanged).sorted()
+                where !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(RunFile.fileName(for: id))) {
+                    print("wrote \(Evidence.displayPath(try ledger.exportRunFile(id, to: folder)))")
+                    written += 1
+                }
             }
-            for id in imported { print("imported \(id)") }
-            if imported.isEmpty { print("nothing to import: the ledger already holds every run") }
+            print(
+                "merged \(outcome.files.count) run\(outcome.files.count == 1 ? "" : "s"): \(outcome.imported.count) imported, "
+                    + "\(outcome.unchanged.count) already held, \(written) run file\(written == 1 ? "" : "s") written")
+        }
+    }
+
+    /// Imports the run files under `paths` (default: evidence/runs) into the project's ledger, or prints why not.
+    static func importing(_ paths: [String], root: String) throws -> EvidenceMerge.Outcome {
+        try reporting {
+            let ledger = try Ledger(path: EvidenceStore.ledgerPath(projectRoot: root))
+            // As given, so every path in a message reads as the user typed it.
+            let given = paths
+            let folder = EvidenceStore.runsFolder(projectRoot: root)
+            if given.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+                return EvidenceMerge.Outcome()
+            }
+            return try EvidenceMerge.importRuns(given.isEmpty ? [folder] : given, into: ledger)
         }
     }
 }

@@ -22,7 +22,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(name: .customLong("stage"), help: ArgumentHelp("Only this stage (repeatable).", valueName: "id"))
+    @Option(name: .customLong("stage"), help: ArgumentHelp("Only this stage (repeatable; 'all' for every one).", valueName: "id"))
     var stages: [String] = []
 
     @Option(name: .customLong("tool"), help: ArgumentHelp("Only this tool (repeatable).", valueName: "id"))
@@ -50,6 +50,12 @@ struct RunCommand: ParsableCommand {
         help: ArgumentHelp("Seconds before a step is stopped, instead of the scenario's timeouts.", valueName: "seconds"))
     var timeout: Double?
 
+    @Option(
+        help: ArgumentHelp(
+            "Run only shard K of N: whole stages and single integration pairs dealt out by the expected minutes of the committed runs (by count without any); the N shards together run everything once.",
+            valueName: "K/N"))
+    var shard: String?
+
     @Flag(name: .customLong("dry-run"), help: "Print the environments, steps and commands that would run, and exit.")
     var dryRun = false
 
@@ -58,12 +64,15 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--repeat must be at least 1, not \(repetitions); e.g. --repeat 3 (the first is the cold run)")
         }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be above 0 seconds, e.g. --timeout 600") }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard '\(shard)': expected K/N with 1 ≤ K ≤ N, e.g. --shard 2/4")
+        }
     }
 
     func run() throws {
         let project = try options.load().project
         var plan: RunPlan
-        let pairs: [IntegrationPair]
+        var pairs: [IntegrationPair]
         do {
             plan = integrations.isEmpty || !stages.isEmpty
                 ? try RunPlan.make(project: project, stages: stages, tools: integrations.isEmpty ? tools : [])
@@ -71,6 +80,14 @@ struct RunCommand: ParsableCommand {
             pairs = integrations.isEmpty ? [] : try IntegrationPlan.pairs(project: project, integrations: integrations, tools: tools)
         } catch let error as RunPlan.SelectionError {
             throw ValidationError(error.description)
+        }
+        if let shard = shard.flatMap(Shard.init(parsing:)) {
+            // Every shard must deal the same way: only the committed run files count, never a local ledger.
+            let estimate = WorkEstimate(runs: try Evidence.reporting { try EvidenceMerge.committedRuns(projectRoot: project.root) })
+            let kept = plan.keep(shard: shard, pairs: &pairs, estimate: estimate, repetitions: repetitions)
+            // Said first, also before a real run: a CI log then shows which share this machine took.
+            for line in shard.describe(kept) { print(line) }
+            if kept.isEmpty { return }
         }
         if !pairs.isEmpty {
             // Each pair's joint environment is resolved first (a dry run resolves and writes nothing); a pair

@@ -164,4 +164,59 @@ final class EvidenceCommandTests: XCTestCase {
         XCTAssertTrue(folderImport.stderr.contains("run run-early is already in "), folderImport.stderr)
         XCTAssertEqual(try evidence(["list"]).stdout, before)
     }
+
+    func testImportWalksFoldersOnceAndRefusesAConflictLeavingTheLedgerAsItWas() throws {
+        // Two shards' artifacts, as a CI download leaves them: one folder per shard, the same run twice.
+        try FileManager.default.createDirectory(atPath: folder.url("artifacts/shard-1").path, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder.url("artifacts/shard-2/.hidden").path, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: "\(runsFolder)/run-early.json", toPath: folder.url("artifacts/shard-1/run-early.json").path)
+        try FileManager.default.moveItem(atPath: "\(runsFolder)/run-late.json", toPath: folder.url("artifacts/shard-2/run-late.json").path)
+        try folder.write("artifacts/shard-2/run-early.json", try folder.read("artifacts/shard-1/run-early.json"))
+        try folder.write("artifacts/shard-2/.hidden/junk.json", "not read")
+
+        let first = try evidence(["import", "artifacts"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout, "imported run-early\nimported run-late\n")
+        XCTAssertEqual(try evidence(["import", "artifacts"]).stdout, "nothing to import: the ledger already holds every run\n")
+
+        // Same id, other content: refused with the first difference; nothing else from the batch gets in.
+        var other = Fixture.run("run-other", startedAt: "2026-11-30T06:00:00Z")
+        other.observations = Array(other.observations.prefix(2))
+        let source = try Ledger.inMemory()
+        try source.insert(other, ifMissing: false)
+        _ = try source.exportRunFile("run-other", to: folder.url("inbox").path)
+        let early = try folder.read("artifacts/shard-1/run-early.json")
+        try folder.write("inbox/run-early.json", early.replacingOccurrences(of: "\"status\": \"complete\"", with: "\"status\": \"interrupted\""))
+        let conflict = try evidence(["import", "inbox"])
+        XCTAssertEqual(conflict.status, 1)
+        XCTAssertTrue(
+            conflict.stderr.hasPrefix("error: inbox/run-early.json: run run-early is already in "), conflict.stderr)
+        XCTAssertTrue(conflict.stderr.contains("with different content (`status`"), conflict.stderr)
+        XCTAssertEqual(try evidence(["list"]).stdout.split(separator: "\n").count, 2, "run-other was not imported")
+
+        // Two files disagreeing with each other are refused the same way, before the ledger is touched.
+        try folder.write("pair/a/run-new.json", try folder.read("inbox/run-other.json").replacingOccurrences(of: "run-other", with: "run-new"))
+        try folder.write(
+            "pair/b/run-new.json",
+            try folder.read("pair/a/run-new.json").replacingOccurrences(of: "\"status\": \"complete\"", with: "\"status\": \"interrupted\""))
+        let pair = try evidence(["import", "pair"])
+        XCTAssertEqual(pair.status, 1)
+        XCTAssertTrue(pair.stderr.contains("run run-new is already in pair/a/run-new.json with different content"), pair.stderr)
+    }
+
+    func testMergeImportsAndWritesTheMissingRunFiles() throws {
+        try FileManager.default.moveItem(atPath: runsFolder, toPath: folder.url("artifacts").path)
+        let output = try evidence(["merge", "artifacts/run-early.json", "artifacts"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertEqual(
+            output.stdout,
+            """
+            wrote evidence/runs/run-early.json
+            wrote evidence/runs/run-late.json
+            merged 2 runs: 2 imported, 0 already held, 2 run files written
+
+            """)
+        XCTAssertEqual(try folder.read("evidence/runs/run-late.json"), try folder.read("artifacts/run-late.json"))
+        XCTAssertEqual(try evidence(["merge", "artifacts"]).stdout, "merged 2 runs: 0 imported, 2 already held, 0 run files written\n")
+    }
 }

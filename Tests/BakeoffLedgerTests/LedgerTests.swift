@@ -33,15 +33,34 @@ final class LedgerTests: XCTestCase {
         let path = folder.url("ledger.sqlite").path
         let first = try XCTUnwrap(Ledger.migrator.migrations.first)
         XCTAssertGreaterThan(Ledger.migrator.migrations.count, 1, "this test needs at least two migrations")
-        let run = Fixture.run()
         do {
+            // Written as the first schema had it (today's insert names columns it did not have).
             let old = try Ledger(path: path, migratingUpTo: first)
             XCTAssertEqual(try old.appliedMigrations(), [first])
-            try Fixture.record(run, in: old)
+            try old.execute(
+                """
+                INSERT INTO run (id, startedAt, endedAt, status, repetitions, cpuModel, cores, memoryBytes, os, kernel,
+                    python, uv, gitCommit, bakeoffVersion, network)
+                VALUES ('old', '2026-11-01T00:00:00Z', NULL, 'complete', 2, 'cpu', 2, 1024, 'os', 'k', 'py', 'uv', 'c', 'v', 'n');
+                INSERT INTO observation (runID, stage, tool, step, repetition, status, startedAt, wallSeconds, stderrTail, metrics)
+                VALUES ('old', 's', 't', 'x', 1, 'ok', '2026-11-01T00:00:01Z', 1.5, '', '{}');
+                """)
         }
         let upgraded = try Ledger(path: path)
         XCTAssertEqual(try upgraded.appliedMigrations(), Ledger.migrator.migrations)
-        XCTAssertEqual(try upgraded.run(run.id), RunFile.canonical(run))
+        let run = try XCTUnwrap(try upgraded.run("old"))
+        XCTAssertNil(run.provenance.calibration, "runs from before calibration have none")
+        XCTAssertEqual(run.observations.map(\.wallSeconds), [1.5])
+        var calibrated = Fixture.run()
+        calibrated.provenance.calibration = Calibration(workload: "xorshift64-100ms/release", iterationsPerSecond: 812_345_678)
+        try upgraded.insert(calibrated, ifMissing: false)
+        XCTAssertEqual(try upgraded.run(calibrated.id), RunFile.canonical(calibrated))
+
+        // The run file carries it; one without leaves the key out, so older run files keep their bytes.
+        let text = String(decoding: try RunFile.encode(calibrated), as: UTF8.self)
+        XCTAssertTrue(text.contains("\"calibration\": {\n      \"iterationsPerSecond\": 812345678.0,\n      \"workload\": \"xorshift64-100ms/release\"\n    },"), text)
+        XCTAssertEqual(try RunFile.decode(Data(text.utf8), file: "x.json"), RunFile.canonical(calibrated))
+        XCTAssertFalse(String(decoding: try RunFile.encode(run), as: UTF8.self).contains("calibration"))
     }
 
     func testRefusesALedgerFromANewerBakeoffAndADamagedFile() throws {

@@ -28,7 +28,7 @@ final class RunnerTests: XCTestCase {
         RunOptions(
             repetitions: repetitions, grace: 1, bakeoffVersion: "test",
             environments: EnvironmentBuilder(cacheFolder: f.folder.path + "/cache", fresh: false, installEnvironment: ProcessInfo.processInfo.environment),
-            workFolder: f.folder.path + "/runs", sandbox: .none("test"))
+            workFolder: f.folder.path + "/runs", sandbox: .none("test"), calibrationSeconds: 0.001)
     }
 
     private func step(_ id: String, timeout: Double = 30) -> ScenarioStep {

@@ -77,8 +77,15 @@ public enum CLI {
     public static func run(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:])
         throws -> Output
     {
+        try runExecutable(productsFolder.appendingPathComponent("bakeoff").path, arguments, in: folder, environment: environment)
+    }
+
+    /// Runs any program (an absolute path) the same way: no stdin, both outputs captured.
+    public static func runExecutable(
+        _ executable: String, _ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = productsFolder.appendingPathComponent("bakeoff")
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         var env = ProcessInfo.processInfo.environment

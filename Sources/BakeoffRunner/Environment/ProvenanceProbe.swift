@@ -1,4 +1,5 @@
 import BakeoffModel
+import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -8,7 +9,8 @@ import Glibc
 /// Reads the machine and software a run is measured on.
 public enum ProvenanceProbe {
     public static func probe(
-        projectRoot: String, bakeoffVersion: String, network: String, installEnvironment: [String: String]
+        projectRoot: String, bakeoffVersion: String, network: String, installEnvironment: [String: String],
+        calibrationSeconds: Double = 0.1
     ) -> Provenance {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let cpu = value(in: cpuinfo, key: "model name", separator: ":") ?? "unknown"
@@ -34,7 +36,47 @@ public enum ProvenanceProbe {
         } ?? "unknown"
         return Provenance(
             cpuModel: cpu, cores: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), memoryBytes: memKiB * 1024, os: os,
-            kernel: kernel, python: python, uv: uv, gitCommit: git, bakeoffVersion: bakeoffVersion, network: network)
+            kernel: kernel, python: python, uv: uv, gitCommit: git, bakeoffVersion: bakeoffVersion, network: network,
+            calibration: calibrate(seconds: calibrationSeconds))
+    }
+
+    /// The calibration workload's name: the loop, its time, and how this bakeoff was compiled (a debug build
+    /// runs the loop several times slower, so only rates of the same build compare).
+    public static var calibrationWorkload: String {
+        #if DEBUG
+        "xorshift64-100ms/debug"
+        #else
+        "xorshift64-100ms/release"
+        #endif
+    }
+
+    /// Runs the calibration loop three times for `seconds` each and keeps the median rate.
+    ///
+    /// A fixed time rather than a fixed count bounds the cost (0.3 s per run) whatever the build or machine;
+    /// the wall clock is the point, since a busy or throttled machine slows the steps' wall times alike.
+    public static func calibrate(seconds: Double = 0.1) -> Calibration {
+        let rates = (0..<3).map { _ in loopRate(seconds: seconds) }.sorted()
+        return Calibration(workload: calibrationWorkload, iterationsPerSecond: rates[1].rounded())
+    }
+
+    /// Iterations of a xorshift64 step per second of monotonic wall time, counted in chunks of 2^14.
+    static func loopRate(seconds: Double) -> Double {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var iterations: UInt64 = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        let budget = UInt64(seconds * 1e9)
+        var elapsed: UInt64 = 0
+        repeat {
+            for _ in 0..<16_384 {
+                state ^= state << 13
+                state ^= state >> 7
+                state ^= state << 17
+            }
+            iterations += 16_384
+            elapsed = DispatchTime.now().uptimeNanoseconds - start
+        } while elapsed < budget
+        // The state feeds the result so the optimizer cannot drop the loop; its effect is below one iteration.
+        return Double(iterations) / (Double(elapsed) / 1e9) + Double(state & 1) * 1e-9
     }
 
     private static func value(in text: String, key: String, separator: Character) -> String? {
