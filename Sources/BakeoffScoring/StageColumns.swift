@@ -146,7 +146,7 @@ struct StageColumns {
         case .step(let step, _):
             "measure \(tool.name)'s \(step) step (bakeoff run --stage \(stage) --tool \(tool.id))"
         case .capability: "run \(tool.name)'s scenario (bakeoff run --stage \(stage) --tool \(tool.id))"
-        case .fact: "source \(tool.name)'s \(indicator.title.lowercased())"
+        case .fact: "source \(tool.name)'s \(Prose.inSentence(indicator.title))"
         case .totalCostOfOwnership: "source \(tool.name)'s pricing, or set the team's own seat-price assumption"
         case .integrationCount: "source \(tool.name)'s integrations with other stages' tools"
         }

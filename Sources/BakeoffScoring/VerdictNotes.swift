@@ -12,7 +12,7 @@ public enum VerdictNotes {
 
     static func name(_ card: StageScorecard, _ id: String) -> String { card.tools.first { $0.tool == id }?.name ?? id }
 
-    static func title(_ id: String, _ titles: [String: String]) -> String { (titles[id] ?? id).lowercased() }
+    static func title(_ id: String, _ titles: [String: String]) -> String { Prose.inSentence(titles[id] ?? id) }
 
     /// "No clear winner: A and B tie at 7.12; they differ most on cost (A 10.0, B 0.0)."
     public static func tie(_ card: StageScorecard, _ titles: [String: String] = [:]) -> String? {
