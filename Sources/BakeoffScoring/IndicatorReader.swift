@@ -107,15 +107,20 @@ struct IndicatorReader {
         let shown = measure == .memory ? Numbers.bytes(Int64(s.median.rounded())) : Self.withUnit(s.median, unit)
         let warm = values.filter { $0.repetition > 1 }.map(\.value)
         var interval: ClosedRange<Double> = s.min...s.max
+        var reported = ""
         if case .metric(let name) = measure {
             let lo = ok.compactMap { $0.metrics[name + "_lo"] }.sorted(), hi = ok.compactMap { $0.metrics[name + "_hi"] }.sorted()
             if !lo.isEmpty, !hi.isEmpty {
                 let l = RepetitionSpread.median(lo), h = RepetitionSpread.median(hi)
-                if l <= h { interval = min(l, s.min)...max(h, s.max) }
+                if l <= h {
+                    interval = min(l, s.min)...max(h, s.max)
+                    // The step's own interval (e.g. a Wilson interval over seeds), shown with the value.
+                    reported = ", interval \(Numbers.format(l))–\(Numbers.format(h))"
+                }
             }
         }
         return RawIndicator(
-            number: s.median, categories: [], display: shown + " (n=\(s.n))", spread: spread, evidence: ref,
+            number: s.median, categories: [], display: shown + " (n=\(s.n)\(reported))", spread: spread, evidence: ref,
             samples: warm.isEmpty ? [s.median] : warm, interval: interval)
     }
 

@@ -96,6 +96,27 @@ final class VerdictRulesTests: XCTestCase {
         XCTAssertGreaterThan(card.sensitivity!.winProbability["q"]!, 0)
     }
 
+    func testAStepsOwnIntervalIsShownAndMakesATie() throws {
+        var f = Fixture(criteria: [
+            Fixture.criterion("quality", [Fixture.indicator("r", .step(id: "run", measure: .metric("recall")), .linear(worst: 0, best: 1))])
+        ])
+        f.steps = ["run"]
+        f.profile("base", ["quality": 1])
+        f.tool("p", [:])
+        f.tool("q", [:])
+        func obs(_ tool: String, _ recall: Double, _ lo: Double, _ hi: Double) -> Observation {
+            var o = Runs.obs(tool, "run", rep: 1, wall: 1)
+            o.metrics = ["recall": recall, "recall_lo": lo, "recall_hi": hi]
+            return o
+        }
+        // p 0.9 [0.74–0.97] and q 0.75 [0.6–0.86] overlap: a tie at their mean, 0.825 → 8.25 each.
+        let run = Runs.run("r1", at: "2026-11-01T00:00:00Z", [obs("p", 0.9, 0.74, 0.97), obs("q", 0.75, 0.6, 0.86)])
+        let card = try f.score(ScoringOptions(samples: 0), runs: [run])
+        XCTAssertEqual(card.tool("p").indicator("r").display, "0.9 (n=1, interval 0.74–0.97)")
+        XCTAssertEqual(card.tool("p").indicator("r").score!, 8.25, accuracy: 1e-12)
+        XCTAssertEqual(card.tool("q").indicator("r").score!, 8.25, accuracy: 1e-12)
+    }
+
     func testANegativeDurationIsNeverScored() throws {
         var f = Fixture(criteria: [
             Fixture.criterion("speed", [Fixture.indicator("o", .step(id: "run", measure: .metric("overhead_s")), .minMax, direction: .lower, unit: "s")])
