@@ -7,7 +7,7 @@ final class CalibrationCheckTests: XCTestCase {
     /// A run file measuring one tool of ci-cd on a machine with the given calibration rate.
     private func runFile(_ id: String, tool: String, rate: Double) -> String {
         // Every step of the scenario, so the evidence set takes it as the tool's complete run.
-        let steps = ["lint", "format_check", "autofix", "precommit"].map { step in
+        let steps = ["lint", "autofix", "precommit"].map { step in
             """
             {"stage": "ci-cd", "tool": "\(tool)", "step": "\(step)", "repetition": 1, "status": "ok",
              "startedAt": "2030-01-01T00:00:01Z", "wallSeconds": 1.0, "cpuSeconds": 1.0, "peakMemoryBytes": 1,
@@ -30,9 +30,9 @@ final class CalibrationCheckTests: XCTestCase {
         defer { folder.remove() }
         try Repository.copyBundledProject(to: folder.path)
         try folder.write("evidence/runs/zz-fast.json", runFile("zz-fast", tool: "ruff", rate: 140e6))
-        try folder.write("evidence/runs/zz-slow.json", runFile("zz-slow", tool: "black", rate: 100e6))
+        try folder.write("evidence/runs/zz-slow.json", runFile("zz-slow", tool: "flake8", rate: 100e6))
 
-        // ruff and black are newest in the two runs; flake8 and pylint in the committed run without calibration.
+        // ruff and flake8 are newest in the two runs; pylint in the committed runs without calibration.
         let out = try CLI.run(["check", "--project", folder.path])
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertTrue(
