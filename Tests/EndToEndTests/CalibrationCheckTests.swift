@@ -31,8 +31,10 @@ final class CalibrationCheckTests: XCTestCase {
         try Repository.copyBundledProject(to: folder.path)
         try folder.write("evidence/runs/zz-fast.json", runFile("zz-fast", tool: "ruff", rate: 140e6))
         try folder.write("evidence/runs/zz-slow.json", runFile("zz-slow", tool: "flake8", rate: 100e6))
+        // pylint too, so no committed run (recorded by another build) takes part in the comparison.
+        try folder.write("evidence/runs/zz-mid.json", runFile("zz-mid", tool: "pylint", rate: 120e6))
 
-        // ruff and flake8 are newest in the two runs; pylint in the committed runs without calibration.
+        // ruff, flake8 and pylint are newest in the three runs.
         let out = try CLI.run(["check", "--project", folder.path])
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertTrue(
