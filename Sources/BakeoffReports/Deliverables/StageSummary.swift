@@ -75,27 +75,20 @@ public struct StageSummary: Sendable {
 
     public func name(of tool: String) -> String { stage.candidate(tool)?.name ?? tool }
 
-    /// The measured indicator that decided the stage: of the scenario measurements both the winner and the
-    /// runner-up have, the one whose weighted score difference is largest; else the measurement most candidates
-    /// have. Nil when nothing was measured.
+    /// The measured indicator that decided the stage, by the site's own rule (`VerdictSummary.deciding`: the
+    /// measurement with the largest share of the winner's margin over the runner-up), so the deck's chart and
+    /// the stage page name the same one; else the measurement most candidates have. Nil when nothing was measured.
     public func decidingIndicator(criteria: [Criterion], weights: [String: Double]) -> Indicator? {
         guard let card else { return nil }
         let measured = criteria.flatMap { c in c.indicators.map { (c.id, $0) } }.filter { _, indicator in
             if case .step = indicator.source { return indicator.applies(to: stage.id) }
             return false
         }
-        func value(_ tool: ToolScore?, _ id: String) -> IndicatorValue? {
-            tool?.indicators.first { $0.indicator == id && $0.raw != nil }
-        }
-        var best: (Indicator, Double)?
-        for (criterion, indicator) in measured {
-            guard let a = value(winner, indicator.id), let b = value(runnerUp, indicator.id) else { continue }
-            let gap = (weights[criterion] ?? 0) * indicator.weight * abs((a.score ?? 0) - (b.score ?? 0))
-            if best == nil || gap > best!.1 { best = (indicator, gap) }
-        }
-        if let best { return best.0 }
+        let steps = Dictionary(measured.map { ($0.1.id, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let ranked = VerdictSummary.deciding(winner: winner, runnerUp: runnerUp, tools: card.tools, criteria: criteria, weights: weights)
+        if let top = ranked.first(where: { steps[$0.indicator] != nil }) { return steps[top.indicator] }
         let counts = measured.map { _, indicator in
-            (indicator, card.tools.filter { value($0, indicator.id) != nil }.count)
+            (indicator, card.tools.filter { tool in tool.indicators.contains { $0.indicator == indicator.id && $0.raw != nil } }.count)
         }
         return counts.filter { $0.1 >= 2 }.max { $0.1 < $1.1 }?.0
     }
