@@ -69,7 +69,8 @@ struct StackSearch {
         var base = problem.winnerChoice
         var constant = 0.0
         let inOrder = Set(order)
-        for s in 0..<n where !inOrder.contains(s) { constant += local(s, base, v) }
+        let alone = problem.memberTotals(base, v)
+        for s in 0..<n where !inOrder.contains(s) { constant += alone[s].total }
         for s in order { base[s] = -1 }
         let options = order.map { s in allowed[s].indices.filter { allowed[s][$0] } }
         guard options.allSatisfy({ !$0.isEmpty }) else { return nil }
@@ -238,28 +239,6 @@ struct StackSearch {
         guard order != nil else { return nil }
         let all = problem.stages.map { [Bool](repeating: true, count: $0.matrix!.tools.count) }
         return best(problem.weighted(w), allowed: all)?.choice
-    }
-
-    /// One member's in-stack total (the choice must set the stage and its neighbours).
-    func local(_ s: Int, _ choice: [Int], _ v: Problem.Weighted) -> Double {
-        var (num, den) = v.rest[s][choice[s]]
-        var sum = 0.0, count = 0.0
-        for k in incident[s] {
-            let e = problem.edges[k]
-            if let value = e.values[choice[e.a]][choice[e.b]] {
-                sum += value
-                count += 1
-            }
-        }
-        if let own = v.own[s][choice[s]] {
-            sum += own
-            count += 1
-        }
-        if count > 0 {
-            num += v.interopWeight * 10 * sum / count
-            den += v.interopWeight
-        }
-        return den > 1e-15 ? num / den : 0
     }
 
     func winners(_ choice: [Int]) -> Int { zip(choice, problem.winnerChoice).filter { $0 == $1 }.count }
