@@ -24,9 +24,4 @@ public struct Evaluation: Sendable {
             samples: min(options.samples, StackScorer.defaultSamples), seed: options.seed)
         return Evaluation(project: project, runs: runs, stackChecks: stackChecks, options: options, scoreboard: scoreboard, stack: stack)
     }
-
-    /// Every stage's evidence-set warnings, `stage: warning`, in stage order.
-    public var warnings: [String] {
-        scoreboard.stages.flatMap { card in card.evidenceWarnings.map { "\(card.stage): \($0)" } }
-    }
 }
