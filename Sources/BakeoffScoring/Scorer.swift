@@ -15,6 +15,10 @@ public enum Scorer {
     public static func score(project: Project, runs: [Run], options: ScoringOptions) throws -> Scoreboard {
         let (profile, relative) = try weights(project: project, options: options)
         guard options.samples >= 0 else { throw ScoringError.invalidSamples(options.samples) }
+        let recorded = Set(runs.map(\.id))
+        for pin in (options.pins + project.team.pinnedRuns) where !recorded.contains(pin) {
+            throw ScoringError.unknownPinnedRun(pin, known: recorded.sorted())
+        }
         let sum = relative.values.reduce(0, +)
         var normalized: [String: Double] = [:]
         for (k, v) in relative { normalized[k] = v / sum }

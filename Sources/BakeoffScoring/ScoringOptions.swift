@@ -32,6 +32,7 @@ public enum ScoringError: Error, Equatable, CustomStringConvertible, Sendable {
     case invalidWeight(criterion: String, value: Double)
     case allWeightsZero(profile: String)
     case invalidSamples(Int)
+    case unknownPinnedRun(String, known: [String])
 
     public var description: String {
         switch self {
@@ -43,6 +44,8 @@ public enum ScoringError: Error, Equatable, CustomStringConvertible, Sendable {
             "the weight of '\(criterion)' is \(Numbers.format(value)); give a finite weight of 0 or more"
         case .allWeightsZero(let profile):
             "every criterion weight of profile '\(profile)' is 0; give at least one criterion a positive weight"
+        case .unknownPinnedRun(let id, let known):
+            "no recorded run '\(id)' to pin (--pin or evidence.pin in bakeoff.yaml); \(Spelling.hint(for: id, among: known, what: "run"))"
         case .invalidSamples(let n):
             "\(n) Monte Carlo samples; give 0 (off) or a positive number"
         }

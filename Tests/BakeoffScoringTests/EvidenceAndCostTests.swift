@@ -138,6 +138,13 @@ final class EvidenceAndCostTests: XCTestCase {
         XCTAssertTrue(pinned.evidenceWarnings.contains { $0.contains("different repetition counts") }, "\(pinned.evidenceWarnings)")
     }
 
+    func testAPinnedRunThatWasNeverRecordedIsAnError() throws {
+        let run = Runs.run("r1", at: "2026-11-01T00:00:00Z", Runs.all("p", ["setup", "log", "query"]))
+        XCTAssertThrowsError(try measuredFixture().score(ScoringOptions(samples: 0, pins: ["r2"]), runs: [run])) { error in
+            XCTAssertEqual(error as? ScoringError, .unknownPinnedRun("r2", known: ["r1"]))
+        }
+    }
+
     func testRunsFromDifferentMachinesAreWarnedAbout() throws {
         let steps = ["setup", "log", "query"]
         let a = Runs.run("r1", at: "2026-11-01T00:00:00Z", Runs.all("p", steps), machine: "cpu A")
