@@ -8,7 +8,7 @@ from common import body, data_path, evaluate, prepare, train
 from metaflow import FlowSpec, Parameter, schedule, step
 
 
-@schedule(cron="0 3 * * ? *", timezone="UTC")
+@schedule(cron="0 3 * * ? *")
 class FanFlow(FlowSpec):
     n = Parameter("n", default=8, type=int)
 

@@ -1,8 +1,7 @@
 """Metaflow adapter: flows run locally (local datastore and metadata under the work dir) with
 `python flow.py run --max-workers 2`, one process per task (at most 2 at once, one per core here); results
 read back with the client API. The re-run is `resume join`: Metaflow clones the finished tasks and
-re-executes from the fan-in step. The schedule is the flow's @schedule decorator, which Metaflow hands to
-the production scheduler a flow is deployed to; here it is checked by compiling the flow for Airflow."""
+re-executes from the fan-in step. The schedule step is unsupported offline (see adapter.yaml)."""
 import os, subprocess, sys, time
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -59,17 +58,4 @@ def cached_rerun():
     rerun_result("rerun", n, Flow("FanFlow").latest_run.data.total, before, run_s, expected_executed=1)
 
 
-def schedule():
-    """`airflow create` compiles the flow, @schedule included, into an Airflow DAG file; the cron must be in it."""
-    t = time.time()
-    out = os.path.join(WORK, "fan_flow_airflow_dag.py")
-    p = flow("fan_flow.py", "airflow", "create", out)
-    schedule_s = time.time() - t
-    text = open(out).read() if os.path.exists(out) else ""
-    ok = p.returncode == 0 and "0 3 * * ? *" in text
-    why = ("Metaflow honours @schedule only in a production scheduler it deploys to (Argo Workflows, Step "
-           "Functions, Airflow), and compiling the flow for one failed here: " if not ok else "")
-    done(ok, why + f"airflow create exit {p.returncode}: {p.stderr.strip()[-600:]}", accepted=ok, schedule_s=schedule_s)
-
-
-{"setup": setup, "fan_out": fan_out_step, "retry": retry, "cached_rerun": cached_rerun, "schedule": schedule}[sys.argv[1]]()
+{"setup": setup, "fan_out": fan_out_step, "retry": retry, "cached_rerun": cached_rerun}[sys.argv[1]]()
