@@ -11,7 +11,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The command line: parse, call the kit, print, exit code.
@@ -37,10 +36,7 @@ let package = Package(
         // View models → Markdown → HTML, SVG, posts, slides.
         .target(
             name: "BakeoffReports",
-            dependencies: [
-                "BakeoffModel", "BakeoffScoring", "CCmarkGFM",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]),
+            dependencies: ["BakeoffModel", "BakeoffScoring", "CCmarkGFM"]),
         // Benchmarks and cross-checks of the scoring (bench/): synthetic projects, the Monte Carlo timing, the
         // matrices pymcdm re-ranks. Apart from the product so `score` has no hidden options.
         .target(name: "BakeoffBench", dependencies: ["BakeoffModel", "BakeoffScoring"]),

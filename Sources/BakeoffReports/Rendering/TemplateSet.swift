@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The Mustache templates pages are rendered with: the project's `templates/NAME.mustache` where it exists,
 /// otherwise the built-in copy, so a project without a templates folder still builds.
@@ -7,7 +6,7 @@ public struct TemplateSet: Sendable {
     /// The template names the site and the deck use (`header`, `footer` and `style` are partials).
     public static let names = ["index", "stage", "evidence", "stack", "whatif", "header", "footer", "style", "deck"]
 
-    let library: MustacheLibrary
+    let renderer: TemplateRenderer
     /// Which templates came from the project folder, sorted (for progress output and tests).
     public let overridden: [String]
 
@@ -48,56 +47,40 @@ public struct TemplateSet: Sendable {
     }
 
     init(sources: [String: String], overridden: [String]) throws {
-        var library = MustacheLibrary()
+        func file(_ name: String) -> String {
+            overridden.contains(name) ? "templates/\(name).mustache" : "built-in template \(name)"
+        }
+        var templates: [String: Template] = [:]
         for name in sources.keys.sorted() {
             do {
-                try library.register(sources[name]!, named: name)
-            } catch {
-                let where_ = overridden.contains(name) ? "templates/\(name).mustache" : "built-in template \(name)"
-                throw LoadError(file: where_, message: "is not valid Mustache (\(error))")
+                templates[name] = try Template(sources[name]!)
+            } catch let error as Template.SyntaxError {
+                throw LoadError(file: "\(file(name)):\(error.line):\(error.column)", message: error.message)
             }
         }
-        self.library = library
+        // A partial that does not exist would leave a hole in the page; one that includes itself never ends.
+        for name in templates.keys.sorted() {
+            var seen: [String] = [name]
+            var pending = templates[name]!.partials
+            while let partial = pending.popLast() {
+                guard let included = templates[partial] else {
+                    throw LoadError(file: file(name), message: "includes {{>\(partial)}}, and there is no template \(partial)")
+                }
+                guard partial != name else {
+                    throw LoadError(file: file(name), message: "includes itself through {{>\(partial)}}")
+                }
+                if !seen.contains(partial) {
+                    seen.append(partial)
+                    pending += included.partials
+                }
+            }
+        }
+        renderer = TemplateRenderer(templates: templates)
         self.overridden = overridden
     }
 
-    /// Renders the named template with a view model.
+    /// Renders the named template with a view model (reflected once into concrete values).
     public func render(_ name: String, _ view: Any) -> String {
-        library.render(Self.tree(view), withTemplate: name) ?? ""
-    }
-
-    /// The view model as nested dictionaries and arrays, reflected once. swift-mustache reflects an object on
-    /// every variable lookup, again for each parent it climbs to; on a stage page that was most of the build.
-    /// Lookups behave the same: stored properties by name, a nil optional is absent.
-    static func tree(_ value: Any) -> Any {
-        switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        case let number as Double: return number
-        case let list as [Any]: return list.map(tree)
-        default:
-            let mirror = Mirror(reflecting: value)
-            switch mirror.displayStyle {
-            case .optional:
-                guard let wrapped = mirror.children.first?.value else { return Optional<Any>.none as Any }
-                return tree(wrapped)
-            case .struct, .class:
-                var fields: [String: Any] = [:]
-                for child in mirror.children {
-                    guard let label = child.label else { continue }
-                    let inner = Mirror(reflecting: child.value)
-                    if inner.displayStyle == .optional {
-                        guard let wrapped = inner.children.first?.value else { continue }
-                        fields[label] = tree(wrapped)
-                    } else {
-                        fields[label] = tree(child.value)
-                    }
-                }
-                return fields
-            default:
-                return value
-            }
-        }
+        renderer.render(name, TemplateValue.reflect(view) ?? .object([:]))
     }
 }

@@ -40,12 +40,19 @@ public enum FactLabels {
         return text
     }
 
+    /// The documented keys a text may quote, longest first (so `pricing.seat_usd_month` goes before a key it
+    /// contains), with their labels in lower case.
+    private static let replacements: [(key: String, label: String)] = table.keys
+        .filter { $0.contains("_") || $0.contains(".") }
+        .sorted { ($0.count, $0) > ($1.count, $1) }
+        .map { ($0, table[$0]!.label.lowercased()) }
+
     /// A scorer's text with fact keys made readable: `no KEY fact` for any key (`unknown (no release cadence
     /// fact)`), and the documented keys wherever they stand (`free (pricing: free)`).
     public static func readable(_ text: String) -> String {
         var text = text
-        for key in table.keys.sorted(by: { ($0.count, $0) > ($1.count, $1) }) where key.contains("_") || key.contains(".") {
-            text = text.replacingOccurrences(of: key, with: table[key]!.label.lowercased())
+        for (key, label) in replacements where text.contains(key) {
+            text = text.replacing(key, with: label)
         }
         guard text.contains(" fact") else { return text }
         var out = ""
