@@ -261,6 +261,15 @@ public enum ProjectScaffold {
                         ]))
                     ]
                 }
+                // Each copied stage's place in the diagram, pointed past the stages left out.
+                let present = Set(chosen.map(\.id))
+                let predecessors = Dictionary(uniqueKeysWithValues: catalogProject.stages.map { ($0.id, $0.flow?.after ?? []) })
+                for stage in chosen {
+                    let url = staging.appendingPathComponent("stages/\(stage.id)/stage.yaml")
+                    let text = try String(contentsOf: url, encoding: .utf8)
+                    let pruned = pruneFlow(text, present: present, predecessors: predecessors)
+                    if pruned != text { try Data(pruned.utf8).write(to: url) }
+                }
                 // The catalog's criteria, narrowed to what these stages can measure; its cost model as it is.
                 let (kept, dropped) = CriteriaWriter.narrowed(catalogProject.criteria, to: stages)
                 let criteriaURL = staging.appendingPathComponent("criteria/criteria.yaml")
@@ -294,6 +303,43 @@ public enum ProjectScaffold {
             if let created { try? fm.removeItem(at: created) }
             throw error
         }
+    }
+
+    /// A stage.yaml whose `flow:` names only `present` stages: a stage left out in `after: [...]` is replaced by
+    /// the nearest stages before it that are present (so `orchestration` after a missing `data-versioning`
+    /// becomes a start), and a `feeds` entry `{to: ID, ...}` to a stage left out is dropped. Only the one-line
+    /// forms the catalog writes are rewritten; anything else is left for `check` to report.
+    static func pruneFlow(_ text: String, present: Set<String>, predecessors: [String: [String]]) -> String {
+        func resolve(_ id: String, _ seen: inout Set<String>) -> [String] {
+            if present.contains(id) { return [id] }
+            guard seen.insert(id).inserted else { return [] }
+            return (predecessors[id] ?? []).flatMap { resolve($0, &seen) }
+        }
+        func isAbsentTarget(_ entry: Substring) -> Bool {
+            guard let range = entry.range(of: "to:") else { return false }
+            let id = entry[range.upperBound...].drop { $0 == " " }.prefix { $0 != "," && $0 != "}" && $0 != " " }
+            return !id.isEmpty && !present.contains(String(id))
+        }
+        var lines: [String] = []
+        for line in text.components(separatedBy: "\n") {
+            var line = line
+            if let open = line.range(of: "after: ["), let close = line[open.upperBound...].firstIndex(of: "]") {
+                var seen: Set<String> = []
+                var ids: [String] = []
+                for id in line[open.upperBound..<close].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
+                    for kept in resolve(id, &seen) where !ids.contains(kept) { ids.append(kept) }
+                }
+                line.replaceSubrange(open.upperBound..<close, with: ids.joined(separator: ", "))
+            }
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("- {to:"), isAbsentTarget(trimmed) { continue }
+            if let open = line.range(of: "feeds: [{to:"), isAbsentTarget(line[line.index(open.upperBound, offsetBy: -4)...]),
+                line[open.upperBound...].components(separatedBy: "{to:").count == 1, let close = line.lastIndex(of: "]"), close > open.upperBound {
+                line.replaceSubrange(line.index(open.lowerBound, offsetBy: 7)...close, with: "[]")
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The blank stage of `init --empty` with its sample candidate and adapter.

@@ -1,4 +1,4 @@
-import BakeoffCatalog
+@testable import BakeoffCatalog
 import BakeoffModel
 import XCTest
 
@@ -22,5 +22,33 @@ final class ScaffoldScheduleTests: XCTestCase {
                 """), yaml)
         settings.dueDates = []
         XCTAssertTrue(ProjectScaffold.teamFile(settings: settings, stages: stages, profiles: []).contains("- {id: c, due: 2026-10-05}"))
+    }
+}
+
+/// `init --stage`: a copied stage's diagram references point past the stages left out.
+final class ScaffoldFlowTests: XCTestCase {
+    func testAfterSkipsToTheNearestPresentStageAndFeedsToAbsentOnesAreDropped() {
+        let predecessors = ["a": [], "b": ["a"], "c": ["b"], "d": ["c", "b"]]
+        let text = """
+            flow: {after: [c]}   # comment
+            flow:
+              after: [c, b]
+              feeds:
+                - {to: b, kind: side, label: "x, y"}
+                - {to: a, kind: side, label: z}
+            other: [c]
+              feeds: [{to: c, kind: feedback, label: "back [again]"}]
+            """
+        let pruned = ProjectScaffold.pruneFlow(text, present: ["a", "d"], predecessors: predecessors)
+        XCTAssertEqual(pruned, """
+            flow: {after: [a]}   # comment
+            flow:
+              after: [a]
+              feeds:
+                - {to: a, kind: side, label: z}
+            other: [c]
+              feeds: []
+            """)
+        XCTAssertEqual(ProjectScaffold.pruneFlow("flow: {after: [b]}", present: ["c"], predecessors: predecessors), "flow: {after: []}")
     }
 }

@@ -86,6 +86,12 @@ final class InitCommandTests: XCTestCase {
         let check = try CLI.run(["check"], in: target)
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stdout.hasPrefix("ok: 2 stages"), check.stdout)
+        // The diagram's references skip the stages left out: no warning on a new project.
+        XCTAssertFalse(check.stdout.contains("warning"), check.stdout)
+        XCTAssertEqual(check.stderr, "", "a new project starts without warnings")
+        let monitoring = try String(contentsOfFile: target + "/stages/model-monitoring/stage.yaml", encoding: .utf8)
+        XCTAssertTrue(monitoring.contains("after: [web-app]"), monitoring)
+        XCTAssertTrue(monitoring.contains("feeds: []"), "the feedback to the absent orchestration is dropped: \(monitoring)")
 
         let unknown = try CLI.run(
             ["init", parent.url("bad").path, "--team", "T", "--company", "startup", "--ds-team", "core", "--product", "P",
