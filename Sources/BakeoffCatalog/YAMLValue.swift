@@ -24,7 +24,7 @@ final class YAMLFile {
             return nil
         }
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            guard let root = try Yams.compose(yaml: text, .basic) else {  // scalars are typed by YAMLValue, from their text
                 file.report(line: 1, column: 1, path: "", "the file is empty", hint: "see the README for its format")
                 return nil
             }

@@ -31,14 +31,10 @@ public enum Scorer {
         // stream, so they run in parallel and the result does not depend on the order they finish in.
         let jobs = stages.map { $0.matrix.flatMap { $0.tools.isEmpty ? nil : $0 } }
         let draws = stages.map(\.resampled)
-        let results = UnsafeMutableBufferPointer<Sensitivity?>.allocate(capacity: jobs.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let out = results
         let ids = stages.map(\.stage)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            guard let matrix = jobs[i] else { return }
-            out[i] = SensitivityAnalysis.analyse(
+        let results = Parallel.map(jobs.count) { i -> Sensitivity? in
+            guard let matrix = jobs[i] else { return nil }
+            return SensitivityAnalysis.analyse(
                 matrix, samples: options.samples, seed: options.seed, stream: ids[i], resampled: draws[i])
         }
         for i in stages.indices { stages[i].sensitivity = results[i] }

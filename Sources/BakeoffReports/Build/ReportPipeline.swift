@@ -42,13 +42,18 @@ public struct BuildContext: Sendable {
         return scoreboard
     }
 
-    /// The site's model (project, scoreboard, runs).
-    public func siteModel() throws -> SiteModel {
+    /// The site's model (project, scoreboard, runs), assembled once for the pages, the charts and the diagram.
+    public mutating func siteModel() throws -> SiteModel {
+        if let site { return site }
         let scoreboard = try requireScoreboard()
-        return SiteModel(
+        let model = SiteModel(
             project: project, scoreboard: scoreboard, runs: runs, weightsOverridden: weightsOverridden, version: version,
             stack: stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs))
+        site = model
+        return model
     }
+
+    private var site: SiteModel?
 }
 
 /// A build step failed: which step, and what went wrong.
@@ -111,13 +116,16 @@ public struct ReportPipeline: Sendable {
             },
             BuildStep("render pages") { context in
                 let renderer = SiteRenderer(templates: context.templates ?? .builtIn)
-                context.add(renderer.pages(try context.siteModel()), under: "site")
+                let model = try context.siteModel()
+                context.add(renderer.pages(model), under: "site")
             },
             BuildStep("draw charts") { context in
-                context.add(SiteRenderer.charts(try context.siteModel()), under: "site")
+                let model = try context.siteModel()
+                context.add(SiteRenderer.charts(model), under: "site")
             },
             BuildStep("draw architecture diagram") { context in
-                context.add(SiteRenderer.architecture(try context.siteModel()), under: "site")
+                let model = try context.siteModel()
+                context.add(SiteRenderer.architecture(model), under: "site")
             },
         ]
     }

@@ -34,10 +34,16 @@ public enum ReportWriter {
                     message: "\(root.path)/\(path) exists and was not written by bakeoff; move it away, or choose another folder with --out")
             }
         }
+        // A file the previous build wrote with the same bytes stays as it is (and keeps its date): creating
+        // files is most of the cost of writing the reports, and a rebuild changes few of them.
+        let changed = files.keys.sorted().filter { path in
+            let target = root.appendingPathComponent(path).path
+            return !previous.contains(path) || !isRegularFile(target) || fm.contents(atPath: target) != Data(files[path]!.utf8)
+        }
         let staging = root.appendingPathComponent(".bakeoff-build-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: staging) }
-        for path in files.keys.sorted() {
+        for path in changed {
             let url = staging.appendingPathComponent(path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try write(files[path]!, to: url.path)
@@ -45,7 +51,7 @@ public enum ReportWriter {
         // The marker first lists old and new files, so a build stopped halfway still owns all it wrote.
         let marker = root.appendingPathComponent(markerName).path
         try write(markerText(previous.union(files.keys)), to: marker)
-        for path in files.keys.sorted() {
+        for path in changed {
             let target = root.appendingPathComponent(path)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else {
@@ -87,6 +93,12 @@ public enum ReportWriter {
                 message: "\(root.path) holds files bakeoff did not write (\(shown)); give --out a new or empty folder, or one bakeoff wrote before (it holds \(markerName))")
         }
         return present
+    }
+
+    /// True for a regular file itself, not a link to one.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// True for a path the marker may name: relative, inside the folder.

@@ -9,19 +9,20 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
     }
 
-    /// The HTML pages.
+    /// The HTML pages, rendered in parallel (each page is independent of the others).
     public func pages(_ model: SiteModel) -> [String: String] {
-        var files: [String: String] = [:]
-        files["index.html"] = templates.render("index", model.indexPage())
+        var jobs: [(path: String, render: @Sendable () -> String)] = [("index.html", { templates.render("index", model.indexPage()) })]
         for stage in model.project.assessedStages {
-            files[SiteModel.stagePage(stage.id)] = templates.render("stage", model.stagePage(stage))
+            jobs.append((SiteModel.stagePage(stage.id), { templates.render("stage", model.stagePage(stage)) }))
         }
-        files["evidence.html"] = templates.render("evidence", model.evidencePage())
-        files[SiteModel.whatIfPage] = templates.render("whatif", model.whatIfPage())
+        jobs.append(("evidence.html", { templates.render("evidence", model.evidencePage()) }))
+        jobs.append((SiteModel.whatIfPage, { templates.render("whatif", model.whatIfPage()) }))
         if !model.project.integrations.isEmpty {
-            files[SiteModel.stackPage] = templates.render("stack", model.stackPage())
+            jobs.append((SiteModel.stackPage, { templates.render("stack", model.stackPage()) }))
         }
-        return files
+        let renders = jobs.map(\.render)
+        let pages = Parallel.map(renders.count) { renders[$0]() }
+        return Dictionary(uniqueKeysWithValues: zip(jobs.map(\.path), pages))
     }
 
     /// Every stage's charts.
