@@ -29,8 +29,8 @@ public enum DeckPage {
 
     /// The view model of `templates/deck.mustache`: text values are escaped by the template; `bodyHTML` and
     /// `figureHTML` are already-rendered HTML (Markdown through cmark-gfm, raw HTML turned into text).
-    public struct View: Sendable {
-        public struct SlideView: Sendable {
+    public struct View: Sendable, Encodable {
+        public struct SlideView: Sendable, Encodable {
             public var id: String
             public var classes: String
             public var label: String

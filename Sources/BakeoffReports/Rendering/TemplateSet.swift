@@ -79,8 +79,10 @@ public struct TemplateSet: Sendable {
         self.overridden = overridden
     }
 
-    /// Renders the named template with a view model (reflected once into concrete values).
+    /// Renders the named template with a view model, turned once into concrete values: through its
+    /// `Encodable` conformance when it has one (fast), else by reflection.
     public func render(_ name: String, _ view: Any) -> String {
-        renderer.render(name, TemplateValue.reflect(view) ?? .object([:]))
+        let value = (view as? any Encodable).flatMap(TemplateEncoding.value(of:)) ?? TemplateValue.reflect(view)
+        return renderer.render(name, value ?? .object([:]))
     }
 }

@@ -47,11 +47,26 @@ public enum FactLabels {
         .sorted { ($0.count, $0) > ($1.count, $1) }
         .map { ($0, table[$0]!.label.lowercased()) }
 
+    /// True when `text` holds `key` (ASCII), by a plain byte search: this runs for every value a page shows.
+    private static func quotes(_ text: String, _ key: String) -> Bool {
+        let needle = Array(key.utf8)
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                var offset = 1
+                while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
+    }
+
     /// A scorer's text with fact keys made readable: `no KEY fact` for any key (`unknown (no release cadence
     /// fact)`), and the documented keys wherever they stand (`free (pricing: free)`).
     public static func readable(_ text: String) -> String {
         var text = text
-        for (key, label) in replacements where text.contains(key) {
+        for (key, label) in replacements where quotes(text, key) {
             text = text.replacing(key, with: label)
         }
         guard text.contains(" fact") else { return text }

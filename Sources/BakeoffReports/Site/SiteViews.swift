@@ -1,14 +1,14 @@
 /// View models of the site's pages. Every property is stored (swift-mustache reads them by reflection) and
 /// holds display text; templates/README.md documents each one.
 public enum SiteViews {
-    public struct NavLink: Sendable {
+    public struct NavLink: Sendable, Encodable {
         public var href: String
         public var label: String
         public var current: Bool
     }
 
     /// What every page shares: the header, the navigation and the footer.
-    public struct Chrome: Sendable {
+    public struct Chrome: Sendable, Encodable {
         public var team: String
         public var version: String
         public var profile: String
@@ -18,7 +18,7 @@ public enum SiteViews {
 
     // MARK: index
 
-    public struct TeamView: Sendable {
+    public struct TeamView: Sendable, Encodable {
         public var name: String
         public var company: String
         public var dataScienceTeam: String
@@ -26,7 +26,7 @@ public enum SiteViews {
         public var members: String
     }
 
-    public struct WeightRow: Sendable {
+    public struct WeightRow: Sendable, Encodable {
         public var criterion: String
         public var title: String
         public var weight: String
@@ -34,7 +34,7 @@ public enum SiteViews {
         public var description: String
     }
 
-    public struct ProfileView: Sendable {
+    public struct ProfileView: Sendable, Encodable {
         public var id: String
         public var title: String
         public var description: String
@@ -42,13 +42,13 @@ public enum SiteViews {
         public var weights: [WeightRow]
     }
 
-    public struct ArchitectureView: Sendable {
+    public struct ArchitectureView: Sendable, Encodable {
         public var svg: String
         public var mermaid: String
         public var alt: String
     }
 
-    public struct StageRow: Sendable {
+    public struct StageRow: Sendable, Encodable {
         public var id: String
         public var href: String
         public var title: String
@@ -75,7 +75,7 @@ public enum SiteViews {
         public var unknown: String
     }
 
-    public struct IndexPage: Sendable {
+    public struct IndexPage: Sendable, Encodable {
         public var site: Chrome
         public var pageTitle: String
         public var team: TeamView
@@ -94,7 +94,7 @@ public enum SiteViews {
 
     // MARK: stage
 
-    public struct CandidateView: Sendable {
+    public struct CandidateView: Sendable, Encodable {
         public var anchor: String
         public var id: String
         public var name: String
@@ -104,7 +104,7 @@ public enum SiteViews {
     }
 
     /// One fact of one candidate in the facts matrix: the value, and the footnote holding its source and date.
-    public struct FactCell: Sendable {
+    public struct FactCell: Sendable, Encodable {
         public var anchor: String
         public var value: String
         /// The footnote's number and anchor; absent when the candidate has no such fact.
@@ -114,14 +114,14 @@ public enum SiteViews {
         public var hover: String
     }
 
-    public struct FactMatrixRow: Sendable {
+    public struct FactMatrixRow: Sendable, Encodable {
         /// The fact's human label (`Licence`), never the raw key.
         public var label: String
         public var cells: [FactCell]
     }
 
     /// A fact's source, date and note, below the matrix.
-    public struct FactNote: Sendable {
+    public struct FactNote: Sendable, Encodable {
         public var number: String
         public var anchor: String
         public var tool: String
@@ -134,19 +134,19 @@ public enum SiteViews {
     }
 
     /// Facts × candidates.
-    public struct FactMatrix: Sendable {
+    public struct FactMatrix: Sendable, Encodable {
         public var tools: [String]
         public var rows: [FactMatrixRow]
         public var notes: [FactNote]
     }
 
     /// A candidate's column head in the compact comparison.
-    public struct CompareHead: Sendable {
+    public struct CompareHead: Sendable, Encodable {
         public var name: String
         public var winner: Bool
     }
 
-    public struct CompareCell: Sendable {
+    public struct CompareCell: Sendable, Encodable {
         public var text: String
         public var href: String?
         /// Hover text: the full run id, a fact's date and source.
@@ -155,7 +155,7 @@ public enum SiteViews {
         public var best: Bool
     }
 
-    public struct CompareRow: Sendable {
+    public struct CompareRow: Sendable, Encodable {
         public var label: String
         /// The unit or what the row means, small under the label.
         public var note: String?
@@ -163,37 +163,37 @@ public enum SiteViews {
     }
 
     /// Candidates as columns, the deciding measurements, steps done and key facts as rows.
-    public struct CompareTable: Sendable {
+    public struct CompareTable: Sendable, Encodable {
         public var hasColumns: Bool
         public var heads: [CompareHead]
         public var rows: [CompareRow]
     }
 
-    public struct ComparisonCell: Sendable {
+    public struct ComparisonCell: Sendable, Encodable {
         public var value: String
         public var url: String?
         public var asOf: String
     }
 
-    public struct ComparisonRow: Sendable {
+    public struct ComparisonRow: Sendable, Encodable {
         public var name: String
         public var cells: [ComparisonCell]
     }
 
-    public struct ComparisonView: Sendable {
+    public struct ComparisonView: Sendable, Encodable {
         public var anchor: String
         public var title: String
         public var columns: [String]
         public var rows: [ComparisonRow]
     }
 
-    public struct ParameterRow: Sendable {
+    public struct ParameterRow: Sendable, Encodable {
         public var name: String
         public var value: String
         public var description: String
     }
 
-    public struct StepRow: Sendable {
+    public struct StepRow: Sendable, Encodable {
         public var anchor: String
         public var id: String
         public var title: String
@@ -201,7 +201,7 @@ public enum SiteViews {
         public var timeout: String
     }
 
-    public struct ScenarioView: Sendable {
+    public struct ScenarioView: Sendable, Encodable {
         /// HTML rendered from the scenario's Markdown description.
         public var description: String
         public var hasParameters: Bool
@@ -209,7 +209,7 @@ public enum SiteViews {
         public var steps: [StepRow]
     }
 
-    public struct ResultRow: Sendable {
+    public struct ResultRow: Sendable, Encodable {
         public var step: String
         public var tool: String
         public var status: String
@@ -222,35 +222,35 @@ public enum SiteViews {
         public var memory: String
     }
 
-    public struct CapabilityCell: Sendable {
+    public struct CapabilityCell: Sendable, Encodable {
         public var text: String
         public var statusClass: String
         public var href: String?
     }
 
-    public struct CapabilityRow: Sendable {
+    public struct CapabilityRow: Sendable, Encodable {
         public var step: String
         public var cells: [CapabilityCell]
     }
 
-    public struct CapabilityView: Sendable {
+    public struct CapabilityView: Sendable, Encodable {
         public var hasSteps: Bool
         public var tools: [String]
         public var rows: [CapabilityRow]
     }
 
-    public struct ScoreHeader: Sendable {
+    public struct ScoreHeader: Sendable, Encodable {
         public var title: String
         public var weight: String
     }
 
-    public struct ScoreCell: Sendable {
+    public struct ScoreCell: Sendable, Encodable {
         public var score: String
         public var known: String
         public var anchor: String
     }
 
-    public struct ScoreRow: Sendable {
+    public struct ScoreRow: Sendable, Encodable {
         public var rank: String
         public var tool: String
         public var total: String
@@ -260,14 +260,14 @@ public enum SiteViews {
         public var cells: [ScoreCell]
     }
 
-    public struct EvidenceLink: Sendable {
+    public struct EvidenceLink: Sendable, Encodable {
         public var href: String
         public var label: String
         /// The whole run id, or a fact's date and source, for a hover.
         public var hover: String
     }
 
-    public struct IndicatorRow: Sendable {
+    public struct IndicatorRow: Sendable, Encodable {
         public var anchor: String
         public var tool: String
         public var criterion: String
@@ -278,20 +278,20 @@ public enum SiteViews {
         public var links: [EvidenceLink]
     }
 
-    public struct ChartView: Sendable {
+    public struct ChartView: Sendable, Encodable {
         public var anchor: String
         public var src: String
         public var alt: String
         public var caption: String
     }
 
-    public struct CostLineView: Sendable {
+    public struct CostLineView: Sendable, Encodable {
         public var item: String
         public var formula: String
         public var amount: String
     }
 
-    public struct CostView: Sendable {
+    public struct CostView: Sendable, Encodable {
         public var anchor: String
         public var tool: String
         public var total: String
@@ -299,7 +299,7 @@ public enum SiteViews {
         public var lines: [CostLineView]
     }
 
-    public struct FlipRow: Sendable {
+    public struct FlipRow: Sendable, Encodable {
         public var criterion: String
         public var critical: Bool
         public var weight: String
@@ -307,18 +307,18 @@ public enum SiteViews {
         public var newWinner: String
     }
 
-    public struct ProbabilityRow: Sendable {
+    public struct ProbabilityRow: Sendable, Encodable {
         public var tool: String
         public var probability: String
     }
 
-    public struct SensitivityView: Sendable {
+    public struct SensitivityView: Sendable, Encodable {
         public var summary: String
         public var flips: [FlipRow]
         public var probabilities: [ProbabilityRow]
     }
 
-    public struct StagePage: Sendable {
+    public struct StagePage: Sendable, Encodable {
         public var site: Chrome
         public var pageTitle: String
         public var id: String
@@ -357,12 +357,12 @@ public enum SiteViews {
 
     // MARK: evidence
 
-    public struct KeyValue: Sendable {
+    public struct KeyValue: Sendable, Encodable {
         public var key: String
         public var value: String
     }
 
-    public struct EnvironmentView: Sendable {
+    public struct EnvironmentView: Sendable, Encodable {
         public var anchor: String
         public var stage: String
         public var tool: String
@@ -375,7 +375,7 @@ public enum SiteViews {
         public var packages: [String]
     }
 
-    public struct RunView: Sendable {
+    public struct RunView: Sendable, Encodable {
         public var anchor: String
         public var id: String
         public var status: String
@@ -383,7 +383,7 @@ public enum SiteViews {
         public var environments: [EnvironmentView]
     }
 
-    public struct ObservationRow: Sendable {
+    public struct ObservationRow: Sendable, Encodable {
         public var run: String
         public var runAnchor: String
         public var repetition: String
@@ -396,7 +396,7 @@ public enum SiteViews {
         public var reason: String
     }
 
-    public struct MeasurementGroup: Sendable {
+    public struct MeasurementGroup: Sendable, Encodable {
         public var anchor: String
         public var stageTitle: String
         public var toolName: String
@@ -404,7 +404,7 @@ public enum SiteViews {
         public var rows: [ObservationRow]
     }
 
-    public struct CostModelRow: Sendable {
+    public struct CostModelRow: Sendable, Encodable {
         public var company: String
         public var current: Bool
         public var seats: String
@@ -413,13 +413,13 @@ public enum SiteViews {
         public var ops: String
     }
 
-    public struct CostModelView: Sendable {
+    public struct CostModelView: Sendable, Encodable {
         public var horizon: String
         public var basis: String
         public var rows: [CostModelRow]
     }
 
-    public struct EvidencePage: Sendable {
+    public struct EvidencePage: Sendable, Encodable {
         public var site: Chrome
         public var pageTitle: String
         public var runs: [RunView]

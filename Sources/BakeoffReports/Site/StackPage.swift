@@ -2,7 +2,7 @@ import BakeoffModel
 import BakeoffScoring
 
 extension SiteViews {
-    public struct StackMemberRow: Sendable {
+    public struct StackMemberRow: Sendable, Encodable {
         public var stage: String
         public var href: String
         public var tool: String
@@ -13,7 +13,7 @@ extension SiteViews {
         public var winner: String?
     }
 
-    public struct StackDifferenceRow: Sendable {
+    public struct StackDifferenceRow: Sendable, Encodable {
         public var stage: String
         public var winner: String
         public var chosen: String
@@ -21,7 +21,7 @@ extension SiteViews {
     }
 
     /// One pair in an integration's matrix.
-    public struct PairCell: Sendable {
+    public struct PairCell: Sendable, Encodable {
         /// works, partial, fails, unsupported, conflicts, documented or untried (the CSS class suffix).
         public var verdict: String
         /// What the cell says: the verdict in words and the pair's value.
@@ -34,12 +34,12 @@ extension SiteViews {
         public var basis: String?
     }
 
-    public struct PairRow: Sendable {
+    public struct PairRow: Sendable, Encodable {
         public var tool: String
         public var cells: [PairCell]
     }
 
-    public struct IntegrationView: Sendable {
+    public struct IntegrationView: Sendable, Encodable {
         public var anchor: String
         public var title: String
         public var upstream: String
@@ -52,7 +52,7 @@ extension SiteViews {
         public var summary: String
     }
 
-    public struct StackPage: Sendable {
+    public struct StackPage: Sendable, Encodable {
         public var site: Chrome
         public var pageTitle: String
         public var hasChoice: Bool

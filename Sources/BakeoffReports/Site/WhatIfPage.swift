@@ -2,13 +2,13 @@ import BakeoffModel
 import BakeoffScoring
 
 extension SiteViews {
-    public struct WhatIfOption: Sendable {
+    public struct WhatIfOption: Sendable, Encodable {
         public var id: String
         public var title: String
         public var selected: Bool
     }
 
-    public struct WhatIfWeight: Sendable {
+    public struct WhatIfWeight: Sendable, Encodable {
         /// The criterion's index in the data (the script's key).
         public var index: Int
         public var id: String
@@ -22,12 +22,12 @@ extension SiteViews {
         public var share: String
     }
 
-    public struct WhatIfTool: Sendable {
+    public struct WhatIfTool: Sendable, Encodable {
         public var name: String
         public var total: String
     }
 
-    public struct WhatIfFlip: Sendable {
+    public struct WhatIfFlip: Sendable, Encodable {
         public var criterion: String
         public var from: String
         public var to: String
@@ -35,7 +35,7 @@ extension SiteViews {
         public var critical: Bool
     }
 
-    public struct WhatIfStageRow: Sendable {
+    public struct WhatIfStageRow: Sendable, Encodable {
         public var id: String
         public var href: String
         public var title: String
@@ -54,7 +54,7 @@ extension SiteViews {
         public var unknown: String
     }
 
-    public struct WhatIfStackItem: Sendable {
+    public struct WhatIfStackItem: Sendable, Encodable {
         public var id: String
         public var stage: String
         /// The stage's winner; nil when no candidate could be ranked.
@@ -63,7 +63,7 @@ extension SiteViews {
         public var chosen: String?
     }
 
-    public struct WhatIfPage: Sendable {
+    public struct WhatIfPage: Sendable, Encodable {
         public var site: Chrome
         public var pageTitle: String
         public var profiles: [WhatIfOption]

@@ -83,4 +83,20 @@ final class TemplateTests: XCTestCase {
         XCTAssertTrue(message("{{>a}}", partials: ["a": "{{>b}}", "b": "{{>a}}"]).contains("includes itself"))
         XCTAssertTrue(message("x {{title").contains("1:3"), message("x {{title"))
     }
+
+    /// The fast path (a view's `Encodable` conformance) gives the same values as reflecting on it, for every page
+    /// of a project with hostile names.
+    func testEncodedViewsRenderLikeReflectedOnes() {
+        let model = SiteFixture.model(SiteFixture.hostile)
+        let renderer = TemplateRenderer(templates: BuiltinTemplates.all.mapValues { try! Template($0) })
+        let pages: [(String, any Encodable)] = [
+            ("index", model.indexPage()), ("evidence", model.evidencePage()), ("whatif", model.whatIfPage()),
+            ("stack", model.stackPage()),
+        ] + model.project.assessedStages.map { ("stage", model.stagePage($0)) }
+        for (name, view) in pages {
+            let encoded = TemplateEncoding.value(of: view)
+            XCTAssertNotNil(encoded)
+            XCTAssertEqual(renderer.render(name, encoded!), renderer.render(name, TemplateValue.reflect(view)!), name)
+        }
+    }
 }
