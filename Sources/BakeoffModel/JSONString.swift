@@ -4,6 +4,11 @@ public enum JSONString {
     /// (or their short forms), everything else as it is.
     public static func append(_ text: String, to out: inout String) {
         out += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            out += text                     // nothing to escape: most keys and values
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -23,7 +23,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
+        func pad(_ depth: Int) { for _ in 0..<depth { out += "  " } }
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -33,23 +33,25 @@ public indirect enum JSONValue: Sendable, Equatable {
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
             for (i, item) in items.enumerated() {
-                out += pad
+                pad(indent + 1)
                 item.write(into: &out, indent: indent + 1)
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
-            out += close + "]"
+            pad(indent)
+            out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{\n"
             let keys = members.keys.sorted()
             for (i, key) in keys.enumerated() {
-                out += pad
+                pad(indent + 1)
                 JSONString.append(key, to: &out)
                 out += ": "
                 members[key]!.write(into: &out, indent: indent + 1)
                 out += i == keys.count - 1 ? "\n" : ",\n"
             }
-            out += close + "}"
+            pad(indent)
+            out += "}"
         }
     }
 }

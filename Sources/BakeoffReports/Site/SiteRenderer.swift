@@ -27,21 +27,26 @@ public struct SiteRenderer: Sendable {
 
     /// Every stage's charts.
     public static func charts(_ model: SiteModel) -> [String: String] {
+        let stages = model.project.assessedStages
+        let perStage = Parallel.map(stages.count) { charts(model, stage: stages[$0]) }
+        return perStage.reduce(into: [:]) { files, more in files.merge(more) { first, _ in first } }
+    }
+
+    /// One stage's charts.
+    static func charts(_ model: SiteModel, stage: Stage) -> [String: String] {
         var files: [String: String] = [:]
         let criteria = model.criteria
         let weights = model.scoreboard.weights
-        for stage in model.project.assessedStages {
-            let card = model.card(stage.id) ?? StageScorecard(
-                stage: stage.id, title: stage.title, tools: [], winner: nil, runnerUp: nil, margin: nil, sensitivity: nil)
-            files[SiteModel.chart(stage.id, "deciding")] = Charts.deciding(
-                model.verdict(stage), title: stage.title, toolIDs: stage.candidates.map(\.id))
-            files[SiteModel.chart(stage.id, "scores")] = Charts.scoreBars(card: card, criteria: criteria, weights: weights)
-            files[SiteModel.chart(stage.id, "heatmap")] = Charts.heatmap(card: card, criteria: criteria)
-            files[SiteModel.chart(stage.id, "timings")] = Charts.stepBars(stage: stage, measurements: model.measurements, measure: .wall)
-            files[SiteModel.chart(stage.id, "memory")] = Charts.stepBars(stage: stage, measurements: model.measurements, measure: .memory)
-            files[SiteModel.chart(stage.id, "win-probability")] = Charts.winProbability(card: card)
-            files[SiteModel.chart(stage.id, "sensitivity")] = Charts.sensitivity(card: card, criteria: criteria, weights: weights)
-        }
+        let card = model.card(stage.id) ?? StageScorecard(
+            stage: stage.id, title: stage.title, tools: [], winner: nil, runnerUp: nil, margin: nil, sensitivity: nil)
+        files[SiteModel.chart(stage.id, "deciding")] = Charts.deciding(
+            model.verdict(stage), title: stage.title, toolIDs: stage.candidates.map(\.id))
+        files[SiteModel.chart(stage.id, "scores")] = Charts.scoreBars(card: card, criteria: criteria, weights: weights)
+        files[SiteModel.chart(stage.id, "heatmap")] = Charts.heatmap(card: card, criteria: criteria)
+        files[SiteModel.chart(stage.id, "timings")] = Charts.stepBars(stage: stage, measurements: model.measurements, measure: .wall)
+        files[SiteModel.chart(stage.id, "memory")] = Charts.stepBars(stage: stage, measurements: model.measurements, measure: .memory)
+        files[SiteModel.chart(stage.id, "win-probability")] = Charts.winProbability(card: card)
+        files[SiteModel.chart(stage.id, "sensitivity")] = Charts.sensitivity(card: card, criteria: criteria, weights: weights)
         return files
     }
 
