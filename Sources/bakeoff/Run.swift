@@ -136,18 +136,10 @@ struct RunCommand: ParsableCommand {
 
         // Ctrl-C, TERM and a closed terminal (HUP) stop the steps; the run then ends as interrupted with
         // everything measured kept.
-        var sources: [DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                Terminal.write("\ninterrupted: stopping the running steps and keeping what was measured\n")
-                runner.interrupt()
-            }
-            source.resume()
-            sources.append(source)
+        runner.interruption.catchSignals {
+            Terminal.write("\ninterrupted: stopping the running steps and keeping what was measured\n")
         }
-        defer { for s in sources { s.cancel() } }
+        defer { runner.interruption.stopCatchingSignals() }
 
         let run: BakeoffModel.Run
         do {

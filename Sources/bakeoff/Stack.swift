@@ -56,14 +56,19 @@ struct StackCheckCommand: ParsableCommand {
         if format == .text { print("checking \(how)") } else { Terminal.error("checking \(how)") }
         let check: StackCheck
         do {
-            let resolver = try StackResolver.locate { Terminal.error($0) }
-            let checker = StackChecker(
-                projectRoot: project.root, resolver: resolver, measureSize: size, checkPairs: pairs,
-                today: Day.today())
-            check = try checker.check(members)
+            check = try Terminal.interruptible { interruption in
+                let resolver = try StackResolver.locate(interruption: interruption) { Terminal.error($0) }
+                let checker = StackChecker(
+                    projectRoot: project.root, resolver: resolver, measureSize: size, checkPairs: pairs,
+                    today: Day.today())
+                return try checker.check(members)
+            }
             // Committed evidence changes only when asked: a check run to look would otherwise change the site.
             if record { try check.write(projectRoot: project.root) }
         } catch let error as StackCheckError {
+            Terminal.error("error: \(error)")
+            throw ExitCode(1)
+        } catch let error as UV.Failure {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }

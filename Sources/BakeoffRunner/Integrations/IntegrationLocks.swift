@@ -73,7 +73,7 @@ public struct IntegrationLocks: Sendable {
             let conflicts = explanation.conflicts(requirements: requirements).map(\.summary)
             return .conflicts(
                 Integration.conflictPrefix
-                    + (conflicts.isEmpty ? StackProcess.tail(explanation.text, lines: 3) : conflicts.joined(separator: "; ")))
+                    + (conflicts.isEmpty ? Command.tail(explanation.text, lines: 3) : conflicts.joined(separator: "; ")))
         }
     }
 

@@ -84,7 +84,7 @@ final class Watchdog: @unchecked Sendable {
         do {
             _ = try Spawn.start(
                 executable: sh, arguments: ["sh", "-c", script], environment: ["PATH=\(StepEnvironment.basePath)"],
-                directory: "/", stdout: "/dev/null", stderr: "/dev/null", stdin: ends[0])
+                directory: "/", stdout: "/dev/null", stderr: "/dev/null", stdin: .descriptor(ends[0]))
             started = true
         } catch {
             failed = true

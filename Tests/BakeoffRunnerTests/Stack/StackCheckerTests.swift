@@ -118,13 +118,13 @@ final class StackCheckerTests: XCTestCase {
 
     func testDiskUsageCountsAllocatedBlocksAndHardLinksOnce() throws {
         try folder.write("env/a.bin", String(repeating: "x", count: 100_000))
-        let single = try StackResolver.diskUsage(folder.url("env").path)
+        let single = EnvironmentBuilder.diskUsage(folder.url("env").path)
         XCTAssertGreaterThanOrEqual(single, 100_000)
         XCTAssertLessThan(single, 100_000 + 64 * 1024)
         try FileManager.default.linkItem(atPath: folder.url("env/a.bin").path, toPath: folder.url("env/b.bin").path)
-        XCTAssertEqual(try StackResolver.diskUsage(folder.url("env").path), single)
+        XCTAssertEqual(EnvironmentBuilder.diskUsage(folder.url("env").path), single)
         try folder.write("env/sub/c.bin", String(repeating: "y", count: 50_000))
-        XCTAssertGreaterThanOrEqual(try StackResolver.diskUsage(folder.url("env").path), single + 50_000)
+        XCTAssertGreaterThanOrEqual(EnvironmentBuilder.diskUsage(folder.url("env").path), single + 50_000)
     }
 
     func testHighestPythonVersionIsChosenNumerically() {
