@@ -38,7 +38,8 @@ public struct UV: Hashable, Sendable {
     /// `find`, and when uv is missing, installs it with `python3 -m pip install uv` first (`log` hears a line
     /// before the slow install).
     public static func locate(
-        environment: [String: String], interruption: Interruption? = nil, log: (String) -> Void = { _ in }
+        environment: [String: String] = StepEnvironment.forInstall(from: ProcessInfo.processInfo.environment),
+        interruption: Interruption? = nil, log: (String) -> Void = { _ in }
     ) throws -> UV {
         if let uv = find(environment: environment) { return uv }
         let path = environment["PATH"] ?? StepEnvironment.basePath
