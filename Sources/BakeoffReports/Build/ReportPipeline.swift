@@ -130,6 +130,18 @@ public struct ReportPipeline: Sendable {
         ]
     }
 
+    /// The deck as `bakeoff build` writes it (`slides/deck.html`, with the site's charts it shows), for
+    /// measuring its slides in a browser; nil when the project has no deck.
+    public static func deckHTML(_ evaluation: Evaluation, version: String) throws -> String? {
+        var context = BuildContext(
+            project: evaluation.project, runs: evaluation.runs, scoreboard: evaluation.scoreboard, weightsOverridden: false,
+            version: version)
+        context.stack = evaluation.stack
+        context.stackChecks = evaluation.stackChecks
+        try ReportPipeline(steps: siteSteps(projectRoot: evaluation.project.root) + deliverableSteps).run(&context) { _ in }
+        return context.files["slides/deck.html"]
+    }
+
     /// The data exports: `data/scores.json` (the `bakeoff score --format json` contract), `data/scores.csv` and,
     /// when a stack was chosen, `data/stack.json`, from the scoring module's own formatters so they can never
     /// disagree with the commands.
