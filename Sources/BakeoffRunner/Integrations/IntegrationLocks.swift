@@ -7,9 +7,9 @@ import Foundation
 public struct IntegrationLocks: Sendable {
     public var projectRoot: String
     /// nil: uv is located the first time a lock must be compiled.
-    public var resolver: StackResolver?
+    public var resolver: CoInstallResolver?
 
-    public init(projectRoot: String, resolver: StackResolver? = nil) {
+    public init(projectRoot: String, resolver: CoInstallResolver? = nil) {
         self.projectRoot = projectRoot
         self.resolver = resolver
     }
@@ -30,7 +30,7 @@ public struct IntegrationLocks: Sendable {
             do {
                 outcome = try prepare(pair, log: log)
             } catch {
-                throw StackCheckError("\(pair.integration.directory)/\(pair.lockFile): \(error)", hint: "fix the problem above and run again")
+                throw CoInstallError("\(pair.integration.directory)/\(pair.lockFile): \(error)", hint: "fix the problem above and run again")
             }
             if case .conflicts(let reason) = outcome {
                 log("\(pair.integration.id) \(pair.id): \(reason)")
@@ -53,11 +53,11 @@ public struct IntegrationLocks: Sendable {
             return .ready
         }
         // Nothing to resolve (Debian-packaged tools and no glue): an empty lock, a bare Python.
-        let outcome: StackResolver.Outcome
+        let outcome: CoInstallResolver.Outcome
         if requirements.lines.isEmpty {
             outcome = .resolved(packages: [])
         } else {
-            if resolver == nil { resolver = try StackResolver.locate(log: log) }
+            if resolver == nil { resolver = try CoInstallResolver.locate(log: log) }
             log("resolving \(pair.integration.id) \(pair.id) together")
             outcome = try resolver!.compile(requirements.text, python: pair.integration.python)
         }
@@ -79,8 +79,8 @@ public struct IntegrationLocks: Sendable {
 
     /// Both tools' requirements.in (Debian-packaged tools have none) and the integration's glue, each under
     /// a comment naming it by its path from the project root.
-    func joint(_ pair: IntegrationPair) throws -> StackRequirements {
-        var sources: [StackRequirements.Source] = []
+    func joint(_ pair: IntegrationPair) throws -> CoInstallRequirements {
+        var sources: [CoInstallRequirements.Source] = []
         for adapter in [pair.upstream, pair.downstream] {
             guard case .python(_, let requirements, _) = adapter.install else { continue }
             sources.append(try source(tool: adapter.tool, path: "\(adapter.directory)/\(requirements)"))
@@ -88,13 +88,13 @@ public struct IntegrationLocks: Sendable {
         if let glue = pair.integration.requirements {
             sources.append(try source(tool: "glue", path: "\(pair.integration.directory)/\(glue)"))
         }
-        return StackRequirements(merging: sources)
+        return CoInstallRequirements(merging: sources)
     }
 
-    private func source(tool: String, path: String) throws -> StackRequirements.Source {
+    private func source(tool: String, path: String) throws -> CoInstallRequirements.Source {
         guard let text = try? String(contentsOfFile: "\(projectRoot)/\(path)", encoding: .utf8) else {
-            throw StackCheckError("cannot read \(path), the requirements of \(tool)", hint: "run 'bakeoff check'")
+            throw CoInstallError("cannot read \(path), the requirements of \(tool)", hint: "run 'bakeoff check'")
         }
-        return StackRequirements.Source(tool: tool, path: path, text: text)
+        return CoInstallRequirements.Source(tool: tool, path: path, text: text)
     }
 }

@@ -6,7 +6,7 @@ import XCTest
 
 /// The co-install resolver's uv commands go through the one launcher: a timeout and an interruption stop the
 /// whole process tree, and uv is found the way the environments find it.
-final class StackResolverTests: XCTestCase {
+final class CoInstallResolverTests: XCTestCase {
     private var folder: TemporaryFolder!
 
     override func setUpWithError() throws {
@@ -50,7 +50,7 @@ final class StackResolverTests: XCTestCase {
     }
 
     func testResolutionStopsAtItsTimeoutWithItsWholeProcessTree() throws {
-        let resolver = StackResolver(uv: try hangingUV(), timeout: 1)
+        let resolver = CoInstallResolver(uv: try hangingUV(), timeout: 1)
         let start = Date()
         XCTAssertThrowsError(try resolver.compile("six\n", python: "3.11")) { error in
             XCTAssertTrue("\(error)".contains("'uv pip compile' failed (stopped after 1 s)"), "\(error)")
@@ -61,7 +61,7 @@ final class StackResolverTests: XCTestCase {
 
     func testInterruptionStopsTheResolutionWithItsWholeProcessTree() throws {
         let interruption = Interruption()
-        let resolver = StackResolver(uv: try hangingUV(), timeout: 60, interruption: interruption)
+        let resolver = CoInstallResolver(uv: try hangingUV(), timeout: 60, interruption: interruption)
         let childPid = folder.url("child.pid").path
         DispatchQueue.global().async {
             // Once the hanging uv has started its child.
@@ -82,7 +82,7 @@ final class StackResolverTests: XCTestCase {
             "PATH": folder.url("bin").path + ":" + StepEnvironment.basePath, "HOME": folder.path,
         ])
         let builder = EnvironmentBuilder(cacheFolder: folder.url("cache").path, fresh: false, installEnvironment: environment)
-        let resolver = try StackResolver.locate(environment: environment)
+        let resolver = try CoInstallResolver.locate(environment: environment)
         XCTAssertEqual(resolver.uv.command, [fake])
         XCTAssertEqual(try builder.uv(), resolver.uv)
         XCTAssertEqual(try UV.locate(environment: environment), resolver.uv)

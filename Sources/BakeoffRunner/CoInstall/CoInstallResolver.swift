@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs uv to resolve a stack's requirements together and to measure the joint environment.
-public struct StackResolver: Sendable {
+/// Runs uv to resolve the co-installed tools' requirements together and to measure the joint environment.
+public struct CoInstallResolver: Sendable {
     public var uv: UV
     /// Seconds each uv command may take before it is stopped with its process tree.
     public var timeout: Double
@@ -26,8 +26,8 @@ public struct StackResolver: Sendable {
     public static func locate(
         environment: [String: String] = StepEnvironment.forInstall(from: ProcessInfo.processInfo.environment),
         interruption: Interruption? = nil, log: (String) -> Void = { _ in }
-    ) throws -> StackResolver {
-        StackResolver(uv: try UV.locate(environment: environment, interruption: interruption, log: log), interruption: interruption)
+    ) throws -> CoInstallResolver {
+        CoInstallResolver(uv: try UV.locate(environment: environment, interruption: interruption, log: log), interruption: interruption)
     }
 
     /// uv's version number (`0.13.9`).
@@ -57,7 +57,7 @@ public struct StackResolver: Sendable {
         if !result.timedOut, let explanation = ResolverExplanation(uvOutput: result.stderr) {
             return .unsatisfiable(explanation)
         }
-        throw StackCheckError(
+        throw CoInstallError(
             "'uv pip compile' failed (\(result.ending)) without a resolution verdict: " + result.stderrTail(),
             hint: "check that the package index is reachable (proxy, SSL_CERT_FILE) and retry")
     }
@@ -78,7 +78,7 @@ public struct StackResolver: Sendable {
         for arguments in steps {
             let result = try run(arguments)
             guard result.succeeded else {
-                throw StackCheckError(
+                throw CoInstallError(
                     "'uv \(arguments.prefix(2).joined(separator: " "))' failed (\(result.ending)) while "
                         + "measuring the joint environment: " + result.stderrTail(),
                     hint: "retry without --size to check resolution only")
@@ -88,8 +88,8 @@ public struct StackResolver: Sendable {
     }
 }
 
-/// A failure of the stack check that is not a verdict: what failed and what to do.
-public struct StackCheckError: Error, CustomStringConvertible, Sendable {
+/// A failure of a co-install check that is not a verdict: what failed and what to do.
+public struct CoInstallError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public var hint: String
 
