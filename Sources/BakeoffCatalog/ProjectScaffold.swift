@@ -1,3 +1,4 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 
@@ -276,20 +277,20 @@ public enum ProjectScaffold {
                 let text = try String(contentsOf: criteriaURL, encoding: .utf8)
                 let note = "Written by bakeoff init from the bundled catalog for the stages \(stages.map(\.id).joined(separator: ", ")): "
                     + "indicators of other stages are left out" + (dropped.isEmpty ? "." : "; so are the criteria \(dropped.joined(separator: ", ")).")
-                try Data(CriteriaWriter.file(replacingCriteriaIn: text, with: kept, note: note).utf8).write(to: criteriaURL)
+                try AtomicFile.write(CriteriaWriter.file(replacingCriteriaIn: text, with: kept, note: note), to: criteriaURL.path)
                 for profile in catalogProject.profiles where !dropped.isEmpty {
                     let url = staging.appendingPathComponent("criteria/profiles/\(profile.id).yaml")
                     let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
                         .filter { line in !dropped.contains { line.hasPrefix("  \($0):") } }
-                    try Data(lines.joined(separator: "\n").utf8).write(to: url)
+                    try AtomicFile.write(lines.joined(separator: "\n"), to: url.path)
                 }
             }
             try fm.createDirectory(at: staging.appendingPathComponent("evidence/runs"), withIntermediateDirectories: true)
-            try Data("evidence/ledger.sqlite\nevidence/ledger.sqlite-*\n".utf8).write(to: staging.appendingPathComponent(".gitignore"))
+            try AtomicFile.write("evidence/ledger.sqlite\nevidence/ledger.sqlite-*\n", to: staging.appendingPathComponent(".gitignore").path)
             let text = teamFile(
                 settings: settings, stages: stages, profiles: catalogProject.profiles.map(\.id),
                 rubric: all ? catalogProject.rubric : nil)
-            try Data(text.utf8).write(to: staging.appendingPathComponent("bakeoff.yaml"))
+            try AtomicFile.write(text, to: staging.appendingPathComponent("bakeoff.yaml").path)
             // The project must load before it is put in place, so a retry finds the folder as it was.
             do {
                 _ = try ProjectLoader.load(root: staging.path)

@@ -1,3 +1,4 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 
@@ -180,7 +181,7 @@ public enum StageScaffold {
         if case .python = install { files["\(folder)/requirements.lock"] = try lock(files["\(folder)/requirements.in"]!) }
         try write(files, under: project.root)
         for (path, text) in edits.sorted(by: { $0.key < $1.key }) {
-            try Data(text.utf8).write(to: root.appendingPathComponent(path), options: .atomic)
+            try AtomicFile.write(text, to: root.appendingPathComponent(path).path)
         }
     }
 
@@ -244,12 +245,12 @@ public enum StageScaffold {
         do {
             for (path, text) in files.sorted(by: { $0.key < $1.key }) {
                 let url = base.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+                try AtomicFile.write(text, to: url.path, replacing: false)
                 written.append(url)
             }
         } catch {
             for url in written { try? fm.removeItem(at: url) }
+            if error.exists { throw EditFailure(description: "\(error.path) exists already; nothing was written") }
             throw error
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BakeoffFiles
 import BakeoffLedger
 import BakeoffModel
 import BakeoffReports
@@ -99,11 +100,9 @@ extension Ci {
                 shards: shares, repetitions: repetitions, swiftVersion: swiftVersion, source: source,
                 debianPackages: packages.sorted(), dueDates: project.team.schedule.map(\.due))
             do {
-                try FileManager.default.createDirectory(
-                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Data(file.render().utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+                try AtomicFile.write(file.render(), to: target)
             } catch {
-                Terminal.error("error: \(shown): cannot be written: \(error.localizedDescription); check the folder's permissions")
+                Terminal.error("error: \(shown): cannot be written: \(error.reason); check the folder's permissions")
                 throw ExitCode(1)
             }
             print("wrote \(shown): \(shards) shard\(shards == 1 ? "" : "s"), weekly on \(file.cron.why)")

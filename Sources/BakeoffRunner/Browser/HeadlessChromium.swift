@@ -1,3 +1,4 @@
+import BakeoffFiles
 import Foundation
 
 /// A headless Chromium that loads a page and returns its DOM after the page's scripts ran (`slides --check`
@@ -34,8 +35,10 @@ public enum HeadlessChromium {
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let page = URL(fileURLWithPath: folder + "/deck.html")
-        guard FileManager.default.createFile(atPath: page.path, contents: Data(html.utf8)) else {
-            throw Failure(description: "cannot write \(page.path)")
+        do {
+            try AtomicFile.write(html, to: page.path, durable: false)
+        } catch {
+            throw Failure(description: error.description)
         }
         let result = Command.run(
             [

@@ -1,3 +1,4 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 
@@ -159,18 +160,16 @@ extension CoInstallCheck {
         return data
     }
 
-    /// Writes the evidence file under `projectRoot` in one step (a temporary file renamed into place).
+    /// Writes the evidence file under `projectRoot` whole (`AtomicFile`).
     @discardableResult
     public func write(projectRoot: String) throws -> String {
         let path = (projectRoot as NSString).appendingPathComponent(evidencePath)
-        let folder = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try json().write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
+            try AtomicFile.write(try json(), to: path)
+        } catch let failure as AtomicFile.Failure {
             throw CoInstallError(
-                "cannot write \(evidencePath): \(error.localizedDescription)",
-                hint: "check that \(folder) can be written")
+                "cannot write \(evidencePath): \(failure.reason)",
+                hint: "check that \((path as NSString).deletingLastPathComponent) can be written")
         }
         return path
     }

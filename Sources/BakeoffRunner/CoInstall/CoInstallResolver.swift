@@ -1,3 +1,4 @@
+import BakeoffFiles
 import Foundation
 
 /// Runs uv to resolve the co-installed tools' requirements together and to measure the joint environment.
@@ -69,7 +70,7 @@ public struct CoInstallResolver: Sendable {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let venv = (folder as NSString).appendingPathComponent("venv")
         let lock = (folder as NSString).appendingPathComponent("requirements.lock")
-        try Data((packages.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: lock))
+        try AtomicFile.write(packages.joined(separator: "\n") + "\n", to: lock, durable: false)
         let steps: [[String]] = [
             ["venv", venv, "--python", python, "--quiet", "--color", "never"],
             ["pip", "sync", lock, "--python", (venv as NSString).appendingPathComponent("bin/python"),

@@ -1,3 +1,4 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 
@@ -133,7 +134,7 @@ public struct EnvironmentBuilder: Sendable {
         record.toolVersion = Self.toolVersion(
             tool: adapter.tool, packages: packages, requirements: try? String(contentsOfFile: "\(adapterFolder)/\(requirements)", encoding: .utf8))
         record.sizeBytes = Self.diskUsage(folder)
-        if let data = try? JSONEncoder().encode(record) { _ = fm.createFile(atPath: marker, contents: data) }
+        if let data = try? JSONEncoder().encode(record) { try? AtomicFile.write(data, to: marker) }
         record.installSeconds = installSeconds
         return PreparedEnvironment(record: record, venv: folder, problem: nil)
     }

@@ -1,3 +1,4 @@
+import BakeoffFiles
 import Foundation
 
 /// How bakeoff starts uv: the one place that finds it, for the environments of a run, the co-install checks
@@ -87,7 +88,7 @@ public struct UV: Hashable, Sendable {
     public func lock(requirements: String, python: String, interruption: Interruption? = nil) throws -> String {
         let scratch = try Command.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        try Data(requirements.utf8).write(to: URL(fileURLWithPath: scratch + "/requirements.in"))
+        try AtomicFile.write(requirements, to: scratch + "/requirements.in", durable: false)
         let arguments = ["pip", "compile", "requirements.in", "-o", "requirements.lock", "--python-version", python, "--quiet"]
         let result = run(arguments, directory: scratch, timeout: 600, interruption: interruption)
         let shown = "uv " + arguments.joined(separator: " ")

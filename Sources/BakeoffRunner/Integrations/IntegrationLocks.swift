@@ -1,3 +1,4 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 
@@ -63,11 +64,10 @@ public struct IntegrationLocks: Sendable {
         }
         switch outcome {
         case .resolved(let packages):
-            try FileManager.default.createDirectory(atPath: "\(folder)/locks", withIntermediateDirectories: true)
-            try Data(requirements.text.utf8).write(to: URL(fileURLWithPath: inPath), options: .atomic)
+            try AtomicFile.write(requirements.text, to: inPath)
             let lock = "# uv pip compile \(pair.inputFile) --python-version \(pair.integration.python); input sha256 \(hash)\n"
                 + packages.map { "\($0)\n" }.joined()
-            try Data(lock.utf8).write(to: URL(fileURLWithPath: lockPath), options: .atomic)
+            try AtomicFile.write(lock, to: lockPath)
             return .ready
         case .unsatisfiable(let explanation):
             let conflicts = explanation.conflicts(requirements: requirements).map(\.summary)

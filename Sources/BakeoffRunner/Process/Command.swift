@@ -1,3 +1,4 @@
+import BakeoffFiles
 import Foundation
 
 /// A helper command bakeoff needs an answer from (uv, pip, dpkg, git, a headless browser): started by the one
@@ -44,8 +45,10 @@ public enum Command {
         var stdin: String?
         if let input {
             stdin = scratch + "/stdin"
-            guard FileManager.default.createFile(atPath: stdin!, contents: Data(input.utf8)) else {
-                return Output(exitCode: nil, stdout: "", stderr: "cannot write \(stdin!)", wallSeconds: 0)
+            do {
+                try AtomicFile.write(input, to: stdin!, durable: false)
+            } catch {
+                return Output(exitCode: nil, stdout: "", stderr: error.description, wallSeconds: 0)
             }
         }
         let request = LaunchRequest(
