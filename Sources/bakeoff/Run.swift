@@ -94,9 +94,13 @@ struct RunCommand: ParsableCommand {
             // whose tools conflict is recorded as such.
             var blocked: [String: [String: String]] = [:]
             if !dryRun {
-                var locks = IntegrationLocks(projectRoot: project.root)
                 do {
-                    blocked = try locks.prepareAll(pairs) { Terminal.write("\($0)\n") }
+                    blocked = try Terminal.interruptible { interruption in
+                        var locks = IntegrationLocks(projectRoot: project.root, interruption: interruption)
+                        return try locks.prepareAll(pairs) { Terminal.write("\($0)\n") }
+                    }
+                } catch let exit as ExitCode {
+                    throw exit
                 } catch {
                     Terminal.error("error: \(error)")
                     throw ExitCode(1)

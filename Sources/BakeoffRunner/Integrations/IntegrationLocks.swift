@@ -9,10 +9,13 @@ public struct IntegrationLocks: Sendable {
     public var projectRoot: String
     /// nil: uv is located the first time a lock must be compiled.
     public var resolver: CoInstallResolver?
+    /// Stops a running resolution (Ctrl-C); preparing then throws `Interrupted`.
+    public var interruption: Interruption?
 
-    public init(projectRoot: String, resolver: CoInstallResolver? = nil) {
+    public init(projectRoot: String, resolver: CoInstallResolver? = nil, interruption: Interruption? = nil) {
         self.projectRoot = projectRoot
         self.resolver = resolver
+        self.interruption = interruption
     }
 
     /// What preparing a pair's lock found.
@@ -30,6 +33,8 @@ public struct IntegrationLocks: Sendable {
             let outcome: Outcome
             do {
                 outcome = try prepare(pair, log: log)
+            } catch let stopped as Interrupted {
+                throw stopped
             } catch {
                 throw CoInstallError("\(pair.integration.directory)/\(pair.lockFile): \(error)", hint: "fix the problem above and run again")
             }
@@ -58,7 +63,7 @@ public struct IntegrationLocks: Sendable {
         if requirements.lines.isEmpty {
             outcome = .resolved(packages: [])
         } else {
-            if resolver == nil { resolver = try CoInstallResolver.locate(log: log) }
+            if resolver == nil { resolver = try CoInstallResolver.locate(interruption: interruption, log: log) }
             log("resolving \(pair.integration.id) \(pair.id) together")
             outcome = try resolver!.compile(requirements.text, python: pair.integration.python)
         }
