@@ -5,6 +5,12 @@ import Foundation
 /// Creates a new project from the bundled catalog: its criteria, profiles, stages, integrations and templates, and a
 /// `bakeoff.yaml` written from the team's answers.
 public enum ProjectScaffold {
+    /// Whether `root` holds bakeoff's own Package.swift (the bundled project), so CI can build bakeoff in place.
+    public static func isBakeoffRepository(_ root: String) -> Bool {
+        let text = (try? String(contentsOfFile: (root as NSString).appendingPathComponent("Package.swift"), encoding: .utf8)) ?? ""
+        return text.contains("name: \"bakeoff\"") && text.contains(".executable(name: \"bakeoff\"")
+    }
+
     /// What the team says about itself.
     public struct Settings: Sendable {
         public var team: String
