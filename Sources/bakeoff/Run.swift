@@ -74,10 +74,7 @@ struct RunCommand: ParsableCommand {
         var plan: RunPlan
         var pairs: [IntegrationPair]
         do {
-            plan = integrations.isEmpty || !stages.isEmpty
-                ? try RunPlan.make(project: project, stages: stages, tools: integrations.isEmpty ? tools : [])
-                : RunPlan(projectRoot: project.root, entries: [])
-            pairs = integrations.isEmpty ? [] : try IntegrationPlan.pairs(project: project, integrations: integrations, tools: tools)
+            (plan, pairs) = try RunPlan.make(project: project, stages: stages, tools: tools, integrations: integrations)
         } catch let error as RunPlan.SelectionError {
             throw ValidationError(error.description)
         }
