@@ -275,7 +275,7 @@ public enum ProjectScaffold {
                     let url = staging.appendingPathComponent("stages/\(stage.id)/stage.yaml")
                     let text = try String(contentsOf: url, encoding: .utf8)
                     let pruned = pruneFlow(text, present: present, predecessors: predecessors)
-                    if pruned != text { try Data(pruned.utf8).write(to: url) }
+                    if pruned != text { try AtomicFile.write(pruned, to: url.path) }
                 }
                 // The catalog's criteria, narrowed to what these stages can measure; its cost model as it is.
                 let (kept, dropped) = CriteriaWriter.narrowed(catalogProject.criteria, to: stages)
