@@ -17,26 +17,28 @@ let package = Package(
         .executableTarget(
             name: "bakeoff",
             dependencies: [
-                "BakeoffModel", "BakeoffCatalog", "BakeoffRunner", "BakeoffLedger", "BakeoffScoring",
+                "BakeoffModel", "BakeoffFiles", "BakeoffCatalog", "BakeoffRunner", "BakeoffLedger", "BakeoffScoring",
                 "BakeoffReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Value types, no I/O, no dependencies.
         .target(name: "BakeoffModel"),
+        // Writing a file whole or not at all (temporary file, flush, rename): the one way every module writes one.
+        .target(name: "BakeoffFiles"),
         // bakeoff.yaml, criteria/, stages/ → Model, with every problem located by file:line:col.
-        .target(name: "BakeoffCatalog", dependencies: ["BakeoffModel", "Yams"]),
+        .target(name: "BakeoffCatalog", dependencies: ["BakeoffModel", "BakeoffFiles", "Yams"]),
         // Environments, process launch (posix_spawn/wait4), scenario execution, sampling.
-        .target(name: "BakeoffRunner", dependencies: ["BakeoffModel"]),
+        .target(name: "BakeoffRunner", dependencies: ["BakeoffModel", "BakeoffFiles"]),
         // SQLite store: schema, migrations, run-file import/export.
         .target(
             name: "BakeoffLedger",
-            dependencies: ["BakeoffModel", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["BakeoffModel", "BakeoffFiles", .product(name: "GRDB", package: "GRDB.swift")]),
         // Indicators, normalization, weights, cost model, sensitivity: pure functions.
         .target(name: "BakeoffScoring", dependencies: ["BakeoffModel"]),
         // View models → Markdown → HTML, SVG, posts, slides.
         .target(
             name: "BakeoffReports",
-            dependencies: ["BakeoffModel", "BakeoffScoring", "CCmarkGFM"]),
+            dependencies: ["BakeoffModel", "BakeoffScoring", "BakeoffFiles", "CCmarkGFM"]),
         // Benchmarks and cross-checks of the scoring (bench/): synthetic projects, the Monte Carlo timing, the
         // matrices pymcdm re-ranks. Apart from the product so `score` has no hidden options.
         .target(name: "BakeoffBench", dependencies: ["BakeoffModel", "BakeoffScoring"]),
@@ -52,6 +54,7 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BakeoffModelTests", dependencies: ["BakeoffModel", "TestSupport"]),
+        .testTarget(name: "BakeoffFilesTests", dependencies: ["BakeoffFiles", "TestSupport"]),
         .testTarget(name: "BakeoffCatalogTests", dependencies: ["BakeoffCatalog", "TestSupport"]),
         .testTarget(name: "BakeoffRunnerTests", dependencies: ["BakeoffRunner", "TestSupport"]),
         .testTarget(name: "BakeoffLedgerTests", dependencies: ["BakeoffLedger", "TestSupport"]),

@@ -1,9 +1,16 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 
 /// Creates a new project from the bundled catalog: its criteria, profiles, stages, integrations and templates, and a
 /// `bakeoff.yaml` written from the team's answers.
 public enum ProjectScaffold {
+    /// Whether `root` holds bakeoff's own Package.swift (the bundled project), so CI can build bakeoff in place.
+    public static func isBakeoffRepository(_ root: String) -> Bool {
+        let text = (try? String(contentsOfFile: (root as NSString).appendingPathComponent("Package.swift"), encoding: .utf8)) ?? ""
+        return text.contains("name: \"bakeoff\"") && text.contains(".executable(name: \"bakeoff\"")
+    }
+
     /// What the team says about itself.
     public struct Settings: Sendable {
         public var team: String
@@ -268,7 +275,7 @@ public enum ProjectScaffold {
                     let url = staging.appendingPathComponent("stages/\(stage.id)/stage.yaml")
                     let text = try String(contentsOf: url, encoding: .utf8)
                     let pruned = pruneFlow(text, present: present, predecessors: predecessors)
-                    if pruned != text { try Data(pruned.utf8).write(to: url) }
+                    if pruned != text { try AtomicFile.write(pruned, to: url.path) }
                 }
                 // The catalog's criteria, narrowed to what these stages can measure; its cost model as it is.
                 let (kept, dropped) = CriteriaWriter.narrowed(catalogProject.criteria, to: stages)
@@ -276,20 +283,20 @@ public enum ProjectScaffold {
                 let text = try String(contentsOf: criteriaURL, encoding: .utf8)
                 let note = "Written by bakeoff init from the bundled catalog for the stages \(stages.map(\.id).joined(separator: ", ")): "
                     + "indicators of other stages are left out" + (dropped.isEmpty ? "." : "; so are the criteria \(dropped.joined(separator: ", ")).")
-                try Data(CriteriaWriter.file(replacingCriteriaIn: text, with: kept, note: note).utf8).write(to: criteriaURL)
+                try AtomicFile.write(CriteriaWriter.file(replacingCriteriaIn: text, with: kept, note: note), to: criteriaURL.path)
                 for profile in catalogProject.profiles where !dropped.isEmpty {
                     let url = staging.appendingPathComponent("criteria/profiles/\(profile.id).yaml")
                     let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
                         .filter { line in !dropped.contains { line.hasPrefix("  \($0):") } }
-                    try Data(lines.joined(separator: "\n").utf8).write(to: url)
+                    try AtomicFile.write(lines.joined(separator: "\n"), to: url.path)
                 }
             }
             try fm.createDirectory(at: staging.appendingPathComponent("evidence/runs"), withIntermediateDirectories: true)
-            try Data("evidence/ledger.sqlite\nevidence/ledger.sqlite-*\n".utf8).write(to: staging.appendingPathComponent(".gitignore"))
+            try AtomicFile.write("evidence/ledger.sqlite\nevidence/ledger.sqlite-*\n", to: staging.appendingPathComponent(".gitignore").path)
             let text = teamFile(
                 settings: settings, stages: stages, profiles: catalogProject.profiles.map(\.id),
                 rubric: all ? catalogProject.rubric : nil)
-            try Data(text.utf8).write(to: staging.appendingPathComponent("bakeoff.yaml"))
+            try AtomicFile.write(text, to: staging.appendingPathComponent("bakeoff.yaml").path)
             // The project must load before it is put in place, so a retry finds the folder as it was.
             do {
                 _ = try ProjectLoader.load(root: staging.path)

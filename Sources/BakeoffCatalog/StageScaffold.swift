@@ -1,3 +1,4 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 
@@ -41,14 +42,14 @@ public enum StageScaffold {
 
     /// How a new adapter installs its tool.
     public enum Install: Sendable {
-        /// A PyPI requirement, locked with uv for Python 3.11.
+        /// A PyPI requirement, locked with uv for `pythonVersion`.
         case python(requirement: String)
         /// Debian packages already on the machine.
         case debian([String])
     }
 
-    /// The uv command that locks an adapter's requirements the way the bundled locks were made.
-    public static let lockCommand = ["uv", "pip", "compile", "requirements.in", "-o", "requirements.lock", "--python-version", "3.11", "--quiet"]
+    /// The Python a new Python adapter installs and locks for.
+    public static let pythonVersion = "3.11"
 
     /// The adapter folder's files (relative to the project) for `tool` in a stage with these scenario steps;
     /// `working` gives the sample's steps.py, which really does the work, instead of stubs.
@@ -62,7 +63,7 @@ public enum StageScaffold {
         switch install {
         case .python(let requirement):
             python = "python"
-            lines = ["install: {python: \"3.11\", requirements: requirements.in, lock: requirements.lock}"]
+            lines = ["install: {python: \"\(pythonVersion)\", requirements: requirements.in, lock: requirements.lock}"]
             files["\(folder)/requirements.in"] = requirement + "\n"
         case .debian(let packages):
             python = "python3"
@@ -143,6 +144,47 @@ public enum StageScaffold {
         """
     }
 
+    /// Writes `stages/ID/` (`bakeoff new stage`): placed after the project's last stage.
+    public static func addStage(_ id: String, to project: Project) throws {
+        if project.stage(id) != nil { throw EditFailure(description: "stage '\(id)' exists already") }
+        let order = (project.stages.map(\.order).max() ?? 0) + 1
+        try write(stageFiles(id: id, order: order), under: project.root)
+    }
+
+    /// Adds `tool` to `stage` (`bakeoff new adapter`): its adapter folder, its entry in the stage's candidates
+    /// (unless it is one already) and its assessment by the team's poster in `bakeoff.yaml`. A Python tool's
+    /// requirements.in is locked by `lock` (text in, lock file's text out). Every edit and the lock are made
+    /// before anything is written, so a failure changes nothing.
+    public static func addAdapter(
+        tool: String, to stage: Stage, of project: Project, name: String?, homepage: String?, install: Install,
+        lock: (_ requirements: String) throws -> String
+    ) throws {
+        let folder = "stages/\(stage.id)/adapters/\(tool)"
+        if stage.adapter(for: tool) != nil { throw EditFailure(description: "\(folder) exists already") }
+        var files = adapterFiles(stage: stage.id, tool: tool, steps: stage.scenario?.steps.map(\.id) ?? [], install: install)
+        let root = URL(fileURLWithPath: project.root)
+        var edits: [String: String] = [:]
+        if stage.candidate(tool) == nil {
+            let path = "stages/\(stage.id)/stage.yaml"
+            let page: String
+            switch install {
+            case .python: page = homepage ?? "https://pypi.org/project/\(tool)/"
+            case .debian(let packages): page = homepage ?? "https://packages.debian.org/stable/\(packages[0])"
+            }
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            edits[path] = try addingCandidate(candidateEntry(tool: tool, name: name ?? tool, homepage: page), to: text, file: path)
+        }
+        if !(project.team.assignment(for: stage.id)?.candidates.contains { $0.tool == tool } ?? false) {
+            let text = try String(contentsOf: root.appendingPathComponent("bakeoff.yaml"), encoding: .utf8)
+            edits["bakeoff.yaml"] = try addingAssessment(stage: stage.id, tool: tool, assessor: project.team.poster, to: text)
+        }
+        if case .python = install { files["\(folder)/requirements.lock"] = try lock(files["\(folder)/requirements.in"]!) }
+        try write(files, under: project.root)
+        for (path, text) in edits.sorted(by: { $0.key < $1.key }) {
+            try AtomicFile.write(text, to: root.appendingPathComponent(path).path)
+        }
+    }
+
     /// What went wrong editing a file we did not write in the expected shape.
     public struct EditFailure: Error, CustomStringConvertible {
         public var description: String
@@ -203,12 +245,12 @@ public enum StageScaffold {
         do {
             for (path, text) in files.sorted(by: { $0.key < $1.key }) {
                 let url = base.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+                try AtomicFile.write(text, to: url.path, replacing: false)
                 written.append(url)
             }
         } catch {
             for url in written { try? fm.removeItem(at: url) }
+            if error.exists { throw EditFailure(description: "\(error.path) exists already; nothing was written") }
             throw error
         }
     }

@@ -1,3 +1,4 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 import GRDB
@@ -297,7 +298,7 @@ public final class Ledger: Sendable {
         return try runs.filter { try insert($0, ifMissing: true) }.map(\.id)
     }
 
-    /// Writes `<folder>/<run-id>.json` atomically (a temporary file renamed into place) and returns its path.
+    /// Writes `<folder>/<run-id>.json` whole (`AtomicFile`: flushed to disk, renamed into place) and returns its path.
     public func exportRunFile(_ id: String, to folder: String) throws -> String {
         guard let run = try run(id) else {
             throw LedgerError(
@@ -310,7 +311,13 @@ public final class Ledger: Sendable {
         }
         let data = try RunFile.encode(run)
         let target = (folder as NSString).appendingPathComponent(RunFile.fileName(for: id))
-        try Self.writeAtomically(data, to: target)
+        do {
+            try AtomicFile.write(data, to: target)
+        } catch {
+            throw LedgerError(
+                file: target, problem: "cannot write: \(error.reason)",
+                remedy: "check that \(folder) is writable and the disk is not full")
+        }
         return target
     }
 
@@ -625,45 +632,6 @@ public final class Ledger: Sendable {
             throw LedgerError(
                 file: path, problem: "cannot be read: \(error.localizedDescription)",
                 remedy: "check that the file is readable")
-        }
-    }
-
-    /// Writes to a temporary file beside `target`, flushes it to disk, then renames it into place.
-    static func writeAtomically(_ data: Data, to target: String) throws {
-        let folder = (target as NSString).deletingLastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(
-            ".\((target as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp")
-        func failure(_ what: String) -> LedgerError {
-            LedgerError(
-                file: target, problem: "cannot write: \(what) (\(String(cString: strerror(errno))))",
-                remedy: "check that \(folder.isEmpty ? "the folder" : folder) is writable and the disk is not full")
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw LedgerError(
-                file: target, problem: "cannot create the folder: \(error.localizedDescription)",
-                remedy: "check that \(folder) can be created")
-        }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure("cannot create \(temporary)") }
-        var written = 0
-        let ok = data.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += n
-            }
-            return fsync(fd) == 0
-        }
-        close(fd)
-        guard ok, rename(temporary, target) == 0 else {
-            let error = failure("writing \(temporary) failed")
-            unlink(temporary)
-            throw error
         }
     }
 }

@@ -50,8 +50,9 @@ extension Integration {
     public static let conflictPrefix = "the two tools cannot share one environment: "
 }
 
-/// A recorded `bakeoff stack check` (evidence/stack/*.json), as the stack scoring and reports need it.
-public struct CoInstallCheck: Hashable, Codable, Sendable {
+/// A recorded co-install check (`bakeoff stack check`, evidence/stack/*.json), as the stack choice and the
+/// reports read it.
+public struct CoInstallSummary: Hashable, Codable, Sendable {
     /// Every tool of the checked stack (Python and Debian-packaged), by id.
     public var tools: [String]
     public var resolves: Bool

@@ -32,6 +32,20 @@ public struct RunPlan: Sendable {
         public var description: String
     }
 
+    /// What `bakeoff run` selects: the stages and tools (`make`), and with `integrations` the integrations' pairs
+    /// (`IntegrationPlan.pairs`, whose `tools` then narrow the pairs, not the stages); with integrations and no
+    /// stage named, no stage runs.
+    public static func make(
+        project: Project, stages: [String], tools: [String], integrations: [String]
+    ) throws -> (plan: RunPlan, pairs: [IntegrationPair]) {
+        let plan = integrations.isEmpty || !stages.isEmpty
+            ? try make(project: project, stages: stages, tools: integrations.isEmpty ? tools : [])
+            : RunPlan(projectRoot: project.root, entries: [])
+        let pairs = integrations.isEmpty
+            ? [] : try IntegrationPlan.pairs(project: project, integrations: integrations, tools: tools)
+        return (plan, pairs)
+    }
+
     /// The stages and tools to run: by default every stage the team assesses that has a scenario, with
     /// the team's candidates that have an adapter; `stages` and `tools` narrow that down (`stages` = `["all"]`
     /// is the default, said out loud).

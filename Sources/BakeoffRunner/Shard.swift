@@ -93,3 +93,23 @@ extension Shard {
         return lines
     }
 }
+
+extension Shard {
+    /// Each of `count` shards' units (`stage ID`, `pair INTEGRATION PAIR`) and expected minutes (nil: never
+    /// measured), dealt as `run --shard` deals them from `runs` (the committed run files).
+    public static func shares(
+        project: Project, count: Int, repetitions: Int, runs: [Run]
+    ) -> [(units: [String], minutes: Double?)] {
+        let all = try? RunPlan.make(project: project, stages: [], tools: [])
+        let pairs = project.integrations.isEmpty
+            ? [] : ((try? IntegrationPlan.pairs(project: project, integrations: ["all"], tools: [])) ?? [])
+        let estimate = WorkEstimate(runs: runs)
+        return (1...count).map { k in
+            var plan = all ?? RunPlan(projectRoot: project.root, entries: [])
+            var mine = pairs
+            let kept = plan.keep(shard: Shard(index: k, count: count), pairs: &mine, estimate: estimate, repetitions: repetitions)
+            let known = kept.compactMap(\.seconds)
+            return (kept.map(\.unit.key), known.isEmpty ? nil : known.reduce(0, +) / 60)
+        }
+    }
+}

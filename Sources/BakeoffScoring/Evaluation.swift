@@ -8,7 +8,7 @@ public struct Evaluation: Sendable {
     public var project: Project
     /// Every run loaded (history included); the scoreboard says which of them each stage read.
     public var runs: [Run]
-    public var stackChecks: [CoInstallCheck]
+    public var coInstallChecks: [CoInstallSummary]
     public var options: ScoringOptions
     public var scoreboard: Scoreboard
     /// The integrations' pairs and the whole-stack choice (the recommended stack where there is one).
@@ -16,12 +16,12 @@ public struct Evaluation: Sendable {
 
     /// Scores and chooses the stack; the stack's robustness uses at most `StackScorer.defaultSamples` samples.
     public static func make(
-        project: Project, runs: [Run], stackChecks: [CoInstallCheck] = [], options: ScoringOptions
+        project: Project, runs: [Run], coInstallChecks: [CoInstallSummary] = [], options: ScoringOptions
     ) throws -> Evaluation {
         let scoreboard = try Scorer.score(project: project, runs: runs, options: options)
         let stack = StackAnalysis.make(
-            project: project, scoreboard: scoreboard, runs: runs, checks: stackChecks,
+            project: project, scoreboard: scoreboard, runs: runs, checks: coInstallChecks,
             samples: min(options.samples, StackScorer.defaultSamples), seed: options.seed)
-        return Evaluation(project: project, runs: runs, stackChecks: stackChecks, options: options, scoreboard: scoreboard, stack: stack)
+        return Evaluation(project: project, runs: runs, coInstallChecks: coInstallChecks, options: options, scoreboard: scoreboard, stack: stack)
     }
 }

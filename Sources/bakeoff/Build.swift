@@ -47,12 +47,12 @@ struct Build: ParsableCommand {
         let steps: [BuildStep] = [
             BuildStep("load evidence") { context in
                 context.runs = try EvidenceStore.loadRuns(projectRoot: context.project.root)
-                context.stackChecks = try StackCheck.loadAll(projectRoot: context.project.root).map(\.coInstall)
+                context.coInstallChecks = try CoInstallCheck.loadAll(projectRoot: context.project.root).map(\.summary)
             },
             BuildStep("evaluate") { [profile = weights.profile, pins = weights.pins, samples] context in
                 let scoring = ScoringOptions(profile: profile, weightOverrides: overrides, samples: samples, pins: pins)
                 let evaluation = try Evaluation.make(
-                    project: context.project, runs: context.runs, stackChecks: context.stackChecks, options: scoring)
+                    project: context.project, runs: context.runs, coInstallChecks: context.coInstallChecks, options: scoring)
                 context.scoreboard = evaluation.scoreboard
                 context.stack = evaluation.stack
             },

@@ -1,4 +1,6 @@
 import ArgumentParser
+import BakeoffCatalog
+import BakeoffFiles
 import BakeoffLedger
 import BakeoffModel
 import BakeoffReports
@@ -50,7 +52,7 @@ extension Ci {
             guard swiftVersion.allSatisfy({ $0.isNumber || $0 == "." }), !swiftVersion.isEmpty else {
                 throw ValidationError("--swift-version '\(swiftVersion)': expected a version such as 6.3")
             }
-            if let bakeoffSource, Ci.source(bakeoffSource) == nil {
+            if let bakeoffSource, WorkflowFile.Source(parsing: bakeoffSource) == nil {
                 throw ValidationError("--bakeoff-source '\(bakeoffSource)': expected OWNER/NAME@REF, e.g. our-org/bakeoff@v0.1.0")
             }
         }
@@ -71,39 +73,30 @@ extension Ci {
             }
             let source: WorkflowFile.Source
             if let bakeoffSource {
-                source = Ci.source(bakeoffSource)!
-            } else if Ci.isBakeoffRepository(root) {
+                source = WorkflowFile.Source(parsing: bakeoffSource)!
+            } else if ProjectScaffold.isBakeoffRepository(root) {
                 source = .inPlace
             } else {
                 throw ValidationError(
                     "\(Evidence.displayPath(root)) is not the bakeoff repository, so CI must fetch bakeoff: pass --bakeoff-source OWNER/NAME@REF")
             }
-            var packages: Set<String> = []
-            for stage in project.stages {
-                for adapter in stage.adapters {
-                    guard case .debian(let names, _) = adapter.install else { continue }
-                    for name in names {
-                        // A name reaches a shell line of the workflow: only Debian's own package-name alphabet.
-                        guard Ci.isDebianPackageName(name) else {
-                            Terminal.error(
-                                "error: \(adapter.directory)/adapter.yaml: install.debian: '\(name)' is not a Debian package name; "
-                                    + "use lower-case letters, digits, '+', '-' and '.'")
-                            throw ExitCode(1)
-                        }
-                        packages.insert(name)
-                    }
-                }
+            let packages: [String]
+            do {
+                packages = try WorkflowFile.debianPackages(of: project)
+            } catch {
+                Terminal.error("error: \(error)")
+                throw ExitCode(1)
             }
-            let shares = try Ci.shares(project: project, count: shards, repetitions: repetitions)
+            // Every shard must deal the same way: only the committed run files count, never a local ledger.
+            let runs = try Evidence.reporting { try EvidenceMerge.committedRuns(projectRoot: project.root) }
+            let shares = Shard.shares(project: project, count: shards, repetitions: repetitions, runs: runs)
             let file = WorkflowFile(
                 shards: shares, repetitions: repetitions, swiftVersion: swiftVersion, source: source,
-                debianPackages: packages.sorted(), dueDates: project.team.schedule.map(\.due))
+                debianPackages: packages, dueDates: project.team.schedule.map(\.due))
             do {
-                try FileManager.default.createDirectory(
-                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Data(file.render().utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+                try AtomicFile.write(file.render(), to: target)
             } catch {
-                Terminal.error("error: \(shown): cannot be written: \(error.localizedDescription); check the folder's permissions")
+                Terminal.error("error: \(shown): cannot be written: \(error.reason); check the folder's permissions")
                 throw ExitCode(1)
             }
             print("wrote \(shown): \(shards) shard\(shards == 1 ? "" : "s"), weekly on \(file.cron.why)")
@@ -113,40 +106,6 @@ extension Ci {
             }
             print("next: commit it, then turn on Pages with 'GitHub Actions' as the source (docs/ci.md)")
         }
-    }
-
-    /// Each shard's units (`stage ID`, `pair INTEGRATION PAIR`) and expected minutes, as `run --shard` deals them.
-    static func shares(project: Project, count: Int, repetitions: Int) throws -> [(units: [String], minutes: Double?)] {
-        let all = try? RunPlan.make(project: project, stages: [], tools: [])
-        let pairs = project.integrations.isEmpty
-            ? [] : ((try? IntegrationPlan.pairs(project: project, integrations: ["all"], tools: [])) ?? [])
-        let estimate = WorkEstimate(runs: try Evidence.reporting { try EvidenceMerge.committedRuns(projectRoot: project.root) })
-        return (1...count).map { k in
-            var plan = all ?? RunPlan(projectRoot: project.root, entries: [])
-            var mine = pairs
-            let kept = plan.keep(shard: Shard(index: k, count: count), pairs: &mine, estimate: estimate, repetitions: repetitions)
-            let known = kept.compactMap(\.seconds)
-            return (kept.map(\.unit.key), known.isEmpty ? nil : known.reduce(0, +) / 60)
-        }
-    }
-
-    /// `owner/name@ref`, or nil.
-    static func source(_ text: String) -> WorkflowFile.Source? {
-        let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
-        let safe: (String) -> Bool = { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } }
-        guard parts.count == 2, parts[0].split(separator: "/").count == 2, safe(parts[0]), safe(parts[1]) else { return nil }
-        return .repository(parts[0], ref: parts[1])
-    }
-
-    /// Whether `root` holds bakeoff's own Package.swift (the bundled project), so CI can build it in place.
-    static func isBakeoffRepository(_ root: String) -> Bool {
-        let text = (try? String(contentsOfFile: (root as NSString).appendingPathComponent("Package.swift"), encoding: .utf8)) ?? ""
-        return text.contains("name: \"bakeoff\"") && text.contains(".executable(name: \"bakeoff\"")
-    }
-
-    static func isDebianPackageName(_ name: String) -> Bool {
-        name.count >= 2 && name.first.map { $0.isLowercase || $0.isNumber } == true
-            && name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || "+-.".contains($0) }
     }
 
     /// The major.minor of the compiler that built this bakeoff: CI builds with the same.

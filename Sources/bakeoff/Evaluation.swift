@@ -57,10 +57,10 @@ enum EvaluationLoader {
         project: Project, weights: WeightOptions, samples: Int = ScoringOptions().samples, seed: UInt64 = defaultSeed
     ) throws -> Evaluation {
         let runs: [BakeoffModel.Run]
-        let checks: [CoInstallCheck]
+        let checks: [CoInstallSummary]
         do {
             runs = try EvidenceStore.loadRuns(projectRoot: project.root)
-            checks = try StackCheck.loadAll(projectRoot: project.root).map(\.coInstall)
+            checks = try CoInstallCheck.loadAll(projectRoot: project.root).map(\.summary)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
@@ -69,7 +69,7 @@ enum EvaluationLoader {
             profile: weights.profile, weightOverrides: try weights.overrides(project: project), samples: samples, seed: seed,
             pins: weights.pins)
         do {
-            return try Evaluation.make(project: project, runs: runs, stackChecks: checks, options: options)
+            return try Evaluation.make(project: project, runs: runs, coInstallChecks: checks, options: options)
         } catch let error as ScoringError {
             throw ValidationError(error.description)
         }

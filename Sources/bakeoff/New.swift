@@ -1,6 +1,7 @@
 import ArgumentParser
 import BakeoffCatalog
 import BakeoffModel
+import BakeoffRunner
 import Foundation
 
 /// `bakeoff new stage|adapter`: scaffolds that pass `bakeoff check` as they are written.
@@ -24,9 +25,7 @@ struct NewStage: ParsableCommand {
 
     func run() throws {
         let project = try options.load().project
-        if project.stage(id) != nil { throw New.failure("stage '\(id)' exists already") }
-        let order = (project.stages.map(\.order).max() ?? 0) + 1
-        try New.write(StageScaffold.stageFiles(id: id, order: order), in: project.root)
+        try New.reporting { try StageScaffold.addStage(id, to: project) }
         print("created stages/\(id)/: edit its question and scenario, then add candidates with 'bakeoff new adapter \(id) TOOL'")
     }
 }
@@ -61,73 +60,32 @@ struct NewAdapter: ParsableCommand {
         guard let stage = project.stage(self.stage) else {
             throw ValidationError("unknown stage '\(self.stage)'; \(Spelling.hint(for: self.stage, among: project.stages.map(\.id), what: "stage"))")
         }
-        if stage.adapter(for: tool) != nil { throw New.failure("stages/\(stage.id)/adapters/\(tool) exists already") }
         let install: StageScaffold.Install = debian.isEmpty ? .python(requirement: requirement ?? tool) : .debian(debian)
-        var files = StageScaffold.adapterFiles(
-            stage: stage.id, tool: tool, steps: stage.scenario?.steps.map(\.id) ?? [], install: install)
-        let root = URL(fileURLWithPath: project.root)
-        // The edits of the two YAML files are computed before anything is written, so a failure changes nothing.
-        var edits: [(String, String)] = []
-        do {
-            if stage.candidate(tool) == nil {
-                let path = "stages/\(stage.id)/stage.yaml"
-                let page = homepage ?? (debian.isEmpty ? "https://pypi.org/project/\(tool)/" : "https://packages.debian.org/stable/\(debian[0])")
-                let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-                edits.append((path, try StageScaffold.addingCandidate(
-                    StageScaffold.candidateEntry(tool: tool, name: name ?? tool, homepage: page), to: text, file: path)))
+        try New.reporting {
+            try Terminal.interruptible { interruption in
+                try StageScaffold.addAdapter(
+                    tool: tool, to: stage, of: project, name: name, homepage: homepage, install: install
+                ) { requirements in
+                    try UV.locate(interruption: interruption)
+                        .lock(requirements: requirements, python: StageScaffold.pythonVersion, interruption: interruption)
+                }
             }
-            if !(project.team.assignment(for: stage.id)?.candidates.contains { $0.tool == tool } ?? false) {
-                let text = try String(contentsOf: root.appendingPathComponent("bakeoff.yaml"), encoding: .utf8)
-                edits.append(("bakeoff.yaml", try StageScaffold.addingAssessment(stage: stage.id, tool: tool, assessor: project.team.poster, to: text)))
-            }
-        } catch let failure as StageScaffold.EditFailure {
-            throw New.failure(failure.description)
         }
-        if case .python = install {
-            let folder = "stages/\(stage.id)/adapters/\(tool)"
-            files["\(folder)/requirements.lock"] = try New.lock(requirements: files["\(folder)/requirements.in"]!)
-        }
-        try New.write(files, in: project.root)
-        for (path, text) in edits { try Data(text.utf8).write(to: root.appendingPathComponent(path), options: .atomic) }
         print("created stages/\(stage.id)/adapters/\(tool)/: write each step in steps.py, add the tool's sourced facts to stages/\(stage.id)/stage.yaml, then 'bakeoff check'")
     }
 }
 
 extension New {
-    static func failure(_ message: String) -> Error {
-        Terminal.error("error: \(message)")
-        return ExitCode(1)
-    }
-
-    static func write(_ files: [String: String], in root: String) throws {
+    /// Runs `body`, printing a scaffold's refusal or uv's failure as an error (exit 1); nothing was written then.
+    static func reporting(_ body: () throws -> Void) throws {
         do {
-            try StageScaffold.write(files, under: root)
-        } catch let problem as StageScaffold.EditFailure {
-            throw failure(problem.description)
+            try body()
+        } catch let failure as StageScaffold.EditFailure {
+            Terminal.error("error: \(failure.description)")
+            throw ExitCode(1)
+        } catch let failure as UV.Failure {
+            Terminal.error("error: \(failure.message); nothing was written; \(failure.hint) (or use --debian PACKAGE)")
+            throw ExitCode(1)
         }
-    }
-
-    /// Locks the requirements with uv in a scratch folder, the way the bundled locks were made.
-    static func lock(requirements: String) throws -> String {
-        let scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bakeoff-lock-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        try Data(requirements.utf8).write(to: scratch.appendingPathComponent("requirements.in"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = StageScaffold.lockCommand
-        process.currentDirectoryURL = scratch
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do { try process.run() } catch { throw failure("cannot run uv to lock the requirements: \(error); install uv or use --debian PACKAGE") }
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-            let text = try? String(contentsOf: scratch.appendingPathComponent("requirements.lock"), encoding: .utf8)
-        else {
-            throw failure("'\(StageScaffold.lockCommand.joined(separator: " "))' failed; nothing was written:\n\(String(decoding: message, as: UTF8.self))")
-        }
-        return text
     }
 }

@@ -74,10 +74,7 @@ struct RunCommand: ParsableCommand {
         var plan: RunPlan
         var pairs: [IntegrationPair]
         do {
-            plan = integrations.isEmpty || !stages.isEmpty
-                ? try RunPlan.make(project: project, stages: stages, tools: integrations.isEmpty ? tools : [])
-                : RunPlan(projectRoot: project.root, entries: [])
-            pairs = integrations.isEmpty ? [] : try IntegrationPlan.pairs(project: project, integrations: integrations, tools: tools)
+            (plan, pairs) = try RunPlan.make(project: project, stages: stages, tools: tools, integrations: integrations)
         } catch let error as RunPlan.SelectionError {
             throw ValidationError(error.description)
         }
@@ -94,9 +91,13 @@ struct RunCommand: ParsableCommand {
             // whose tools conflict is recorded as such.
             var blocked: [String: [String: String]] = [:]
             if !dryRun {
-                var locks = IntegrationLocks(projectRoot: project.root)
                 do {
-                    blocked = try locks.prepareAll(pairs) { Terminal.write("\($0)\n") }
+                    blocked = try Terminal.interruptible { interruption in
+                        var locks = IntegrationLocks(projectRoot: project.root, interruption: interruption)
+                        return try locks.prepareAll(pairs) { Terminal.write("\($0)\n") }
+                    }
+                } catch let exit as ExitCode {
+                    throw exit
                 } catch {
                     Terminal.error("error: \(error)")
                     throw ExitCode(1)
@@ -136,18 +137,10 @@ struct RunCommand: ParsableCommand {
 
         // Ctrl-C, TERM and a closed terminal (HUP) stop the steps; the run then ends as interrupted with
         // everything measured kept.
-        var sources: [DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                Terminal.write("\ninterrupted: stopping the running steps and keeping what was measured\n")
-                runner.interrupt()
-            }
-            source.resume()
-            sources.append(source)
+        runner.interruption.catchSignals {
+            Terminal.write("\ninterrupted: stopping the running steps and keeping what was measured\n")
         }
-        defer { for s in sources { s.cancel() } }
+        defer { runner.interruption.stopCatchingSignals() }
 
         let run: BakeoffModel.Run
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BakeoffModel
 import BakeoffReports
+import BakeoffRunner
 import BakeoffScoring
 import Foundation
 
@@ -30,92 +31,32 @@ struct Slides: ParsableCommand {
         print(plan.report(team: project.team), terminator: "")
         guard check else { return }
         var problems = DeckLint.lint(slides, rawIDs: SlideDeck.rawIDs(project: project))
-        // The overflow check needs the deck as built, with its images.
-        var context = BuildContext(
-            project: project, runs: e.runs, scoreboard: e.scoreboard, weightsOverridden: false, version: BakeoffVersion.current)
-        context.stack = e.stack
-        context.stackChecks = e.stackChecks
+        let deck: String?
         do {
-            try ReportPipeline(steps: ReportPipeline.siteSteps(projectRoot: project.root) + ReportPipeline.deliverableSteps)
-                .run(&context) { _ in }
+            deck = try ReportPipeline.deckHTML(e, version: BakeoffVersion.current)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
-        if let html = context.files["slides/deck.html"] {
-            switch HeadlessChromium.dumpDOM(html: html, fragment: "check") {
-            case .success(let dom):
+        if let deck {
+            do {
+                let dom = try Terminal.interruptible { interruption in
+                    try HeadlessChromium.dumpDOM(
+                        html: deck, fragment: "check", width: DeckPage.width, height: DeckPage.height,
+                        interruption: interruption)
+                }
                 if let overflow = DeckLint.overflow(fromDOM: dom) {
                     problems += overflow
                     print("overflow: every slide measured at \(DeckPage.width)×\(DeckPage.height) in headless Chromium")
                 } else {
                     print("overflow: not measured (the page did not report; is the browser too old?)")
                 }
-            case .failure(let why):
-                print("overflow: not measured (\(why))")
+            } catch let failure as HeadlessChromium.Failure {
+                print("overflow: not measured (\(failure))")
             }
         }
         for p in problems { print("problem: \(p)") }
         print("deck lint: \(problems.count) problem\(problems.count == 1 ? "" : "s")")
         if !plan.fits || !problems.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// Runs a headless Chromium over a page and returns its DOM after the page's scripts ran.
-enum HeadlessChromium {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// The browser: `BAKEOFF_CHROMIUM`, else the first of chromium, chromium-browser, google-chrome on PATH.
-    static func locate() -> String? {
-        let environment = ProcessInfo.processInfo.environment
-        if let given = environment["BAKEOFF_CHROMIUM"], !given.isEmpty { return given }
-        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            for folder in path {
-                let candidate = folder + "/" + name
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
-    }
-
-    /// Writes `html` to a temporary file, loads it at 1280×720 with `#fragment`, returns the DOM (60 s at most).
-    static func dumpDOM(html: String, fragment: String) -> Result<String, Failure> {
-        guard let browser = locate() else { return .failure(Failure(description: "no Chromium found; set BAKEOFF_CHROMIUM")) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bakeoff-deck-\(getpid())-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let page = folder.appendingPathComponent("deck.html")
-            try html.write(to: page, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: browser)
-            process.arguments = [
-                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=\(DeckPage.width),\(DeckPage.height)",
-                "--user-data-dir=" + folder.appendingPathComponent("profile").path, "--virtual-time-budget=3000", "--dump-dom",
-                page.absoluteString + "#" + fragment,
-            ]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            // Read while it runs (a full pipe would block it); stop it if it hangs.
-            let deadline = DispatchTime.now() + .seconds(60)
-            let timer = DispatchSource.makeTimerSource()
-            timer.schedule(deadline: deadline)
-            timer.setEventHandler { if process.isRunning { process.terminate() } }
-            timer.resume()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            timer.cancel()
-            guard process.terminationStatus == 0 else {
-                return .failure(Failure(description: "\(browser) exited with \(process.terminationStatus)"))
-            }
-            return .success(String(decoding: data, as: UTF8.self))
-        } catch {
-            return .failure(Failure(description: "\(browser) could not run: \(error)"))
-        }
     }
 }

@@ -6,19 +6,22 @@ import BakeoffRunner
 import BakeoffScoring
 import Foundation
 
-/// `bakeoff stack`: judge the stack as a whole, not stage by stage.
+/// `bakeoff stack`: judge the stack as a whole, not stage by stage. (Choosing the stack is `score --stack`.)
 struct Stack: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Judge the whole stack: do its tools install together?",
+        abstract: "Judge the whole stack: do its tools install together (a co-install check)?",
         subcommands: [StackCheckCommand.self])
 }
 
-/// `bakeoff stack check [TOOL...]`: resolve a stack's Python tools together with uv and record the verdict.
+/// `bakeoff stack check [TOOL...]`: the co-install check (BakeoffRunner/CoInstall): resolve a stack's Python tools
+/// together with uv and record the verdict.
 struct StackCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Resolve a stack's Python tools together in one environment (uv) and record the verdict.",
+        abstract: "Co-install check: resolve a stack's Python tools together in one environment (uv) and record the verdict.",
         discussion: """
+            It checks installation only: whether the tools' Python requirements resolve into one environment, and \
+            which package each conflict is about. Which stack to choose is 'bakeoff score --stack'. \
             With no tools, checks the recommended stack, the one the deck and the site name: the whole-stack \
             choice when the project has integrations, else each assessed stage's winner under the profile \
             (its first candidate when the evidence names no pick yet). With --record, writes \
@@ -54,23 +57,28 @@ struct StackCheckCommand: ParsableCommand {
         let project = try options.load().project
         let (members, how) = tools.isEmpty ? try recommended(project) : (try named(project), "the tools named")
         if format == .text { print("checking \(how)") } else { Terminal.error("checking \(how)") }
-        let check: StackCheck
+        let check: CoInstallCheck
         do {
-            let resolver = try StackResolver.locate { Terminal.error($0) }
-            let checker = StackChecker(
-                projectRoot: project.root, resolver: resolver, measureSize: size, checkPairs: pairs,
-                today: Day.today())
-            check = try checker.check(members)
+            check = try Terminal.interruptible { interruption in
+                let resolver = try CoInstallResolver.locate(interruption: interruption) { Terminal.error($0) }
+                let checker = CoInstallChecker(
+                    projectRoot: project.root, resolver: resolver, measureSize: size, checkPairs: pairs,
+                    today: Day.today())
+                return try checker.check(members)
+            }
             // Committed evidence changes only when asked: a check run to look would otherwise change the site.
             if record { try check.write(projectRoot: project.root) }
-        } catch let error as StackCheckError {
+        } catch let error as CoInstallError {
+            Terminal.error("error: \(error)")
+            throw ExitCode(1)
+        } catch let error as UV.Failure {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
         switch format {
         case .text:
             print(
-                StackReport.render(check)
+                CoInstallReport.render(check)
                     + (record ? "evidence: \(check.evidencePath)" : "not recorded; add --record to write \(check.evidencePath)"))
         case .json: print(String(decoding: try check.json(), as: UTF8.self), terminator: "")
         }
@@ -79,7 +87,7 @@ struct StackCheckCommand: ParsableCommand {
 
     /// The recommended stack, as the deck and the site name it (the same evaluation, the same function), or a
     /// stage's first candidate where the evidence names no pick yet.
-    private func recommended(_ project: Project) throws -> ([StackMember], String) {
+    private func recommended(_ project: Project) throws -> ([CoInstallMember], String) {
         if let profile, project.profile(profile) == nil {
             throw ValidationError(
                 "--profile: unknown profile '\(profile)'; "
@@ -97,45 +105,21 @@ struct StackCheckCommand: ParsableCommand {
                     + "name the tools instead: bakeoff stack check TOOL...")
             throw ExitCode(1)
         }
-        let board = evaluation.scoreboard
         let recommendation = evaluation.recommendation
-        var members: [StackMember] = []
-        var fallbacks: [String] = []
-        for stage in project.assessedStages {
-            guard let first = stage.candidates.first else { continue }
-            let pick = recommendation.tool(for: stage.id)
-            if pick == nil { fallbacks.append("\(stage.id): \(first.id)") }
-            members.append(StackMember(stage: stage, tool: pick ?? first.id))
-        }
-        var how = "the recommended stack (\(recommendation.basis.rawValue) under profile '\(board.profile)')"
+        let (members, fallbacks) = CoInstallMember.members(of: project) { recommendation.tool(for: $0) }
+        var how = "the recommended stack (\(recommendation.basis.rawValue) under profile '\(evaluation.scoreboard.profile)')"
         if !fallbacks.isEmpty {
             how += "; no winner yet, so the first candidate, for " + fallbacks.joined(separator: ", ")
         }
         return (members, how)
     }
 
-    /// The named tools, each placed in the stage it is a candidate of, in pipeline order.
-    private func named(_ project: Project) throws -> [StackMember] {
-        var chosen: [String: String] = [:]  // stage id → tool id
-        let everyTool = Set(project.stages.flatMap { $0.candidates.map(\.id) })
-        var seen: Set<String> = []
-        for tool in tools where seen.insert(tool).inserted {
-            let stages = project.stages.filter { $0.candidate(tool) != nil }
-            guard !stages.isEmpty else {
-                throw ValidationError(
-                    "unknown tool '\(tool)'; " + Spelling.hint(for: tool, among: Array(everyTool), what: "tool"))
-            }
-            // A tool listed in two stages fills the first one not already taken.
-            guard let stage = stages.first(where: { chosen[$0.id] == nil }) else {
-                let other = chosen[stages[0].id]!
-                throw ValidationError(
-                    "'\(other)' and '\(tool)' are both candidates of stage '\(stages[0].id)'; "
-                        + "a stack has one tool per stage, so name one of them")
-            }
-            chosen[stage.id] = tool
-        }
-        return project.stages.compactMap { stage in
-            chosen[stage.id].map { StackMember(stage: stage, tool: $0) }
+    /// The named tools, each in the stage it is a candidate of; a wrong choice is a usage error.
+    private func named(_ project: Project) throws -> [CoInstallMember] {
+        do {
+            return try CoInstallMember.members(named: tools, in: project)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 }

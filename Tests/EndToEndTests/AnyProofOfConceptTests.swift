@@ -107,4 +107,35 @@ final class AnyProofOfConceptTests: XCTestCase {
             XCTAssertFalse(svg.contains(word), "'\(word)' in the diagram")
         }
     }
+
+    /// `new adapter` locks a Python tool's requirements with the uv the runs find (here a fake on PATH that
+    /// writes the lock it is asked for); when uv fails, nothing is written.
+    func testNewPythonAdapterIsLockedWithTheUVOnPath() throws {
+        let parent = try TemporaryFolder()
+        defer { parent.remove() }
+        let target = parent.url("poc").path
+        try initEmpty(target, members: ["Ana Ruiz"])
+        try parent.write(
+            "bin/uv",
+            """
+            #!/bin/sh
+            if [ "$1" = "--version" ]; then echo "uv 9.9.9 (fake)"; exit 0; fi
+            if grep -q broken requirements.in; then echo "error: no such package" >&2; exit 2; fi
+            printf '# locked by the fake uv: %s\\n' "$*" > requirements.lock
+            """)
+        XCTAssertEqual(chmod(parent.url("bin/uv").path, 0o755), 0)
+        let path = parent.url("bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let added = try CLI.run(["new", "adapter", "my-stage", "some-tool"], in: target, environment: ["PATH": path])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertEqual(
+            try String(contentsOfFile: target + "/stages/my-stage/adapters/some-tool/requirements.lock", encoding: .utf8),
+            "# locked by the fake uv: pip compile requirements.in -o requirements.lock --python-version 3.11 --quiet\n")
+        let yaml = try String(contentsOfFile: target + "/bakeoff.yaml", encoding: .utf8)
+        let broken = try CLI.run(
+            ["new", "adapter", "my-stage", "broken-tool"], in: target, environment: ["PATH": path])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stderr.contains("failed: error: no such package; nothing was written"), broken.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target + "/stages/my-stage/adapters/broken-tool"))
+        XCTAssertEqual(try String(contentsOfFile: target + "/bakeoff.yaml", encoding: .utf8), yaml)
+    }
 }

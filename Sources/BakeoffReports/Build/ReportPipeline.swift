@@ -9,7 +9,7 @@ public struct BuildContext: Sendable {
     /// The pairs and the whole-stack choice, read once after scoring.
     public var stack: StackAnalysis?
     /// The recorded `bakeoff stack check`s (evidence/stack/), loaded with the evidence.
-    public var stackChecks: [CoInstallCheck] = []
+    public var coInstallChecks: [CoInstallSummary] = []
     /// True when `--weight` changed the profile's weights (the site says so).
     public var weightsOverridden: Bool
     public var version: String
@@ -109,7 +109,7 @@ public struct ReportPipeline: Sendable {
                 guard context.stack == nil else { return }  // the evaluation chose it already
                 context.stack = StackAnalysis.make(
                     project: context.project, scoreboard: try context.requireScoreboard(), runs: context.runs,
-                    checks: context.stackChecks, samples: min(context.samples, StackScorer.defaultSamples))
+                    checks: context.coInstallChecks, samples: min(context.samples, StackScorer.defaultSamples))
             },
             BuildStep("load templates") { context in
                 context.templates = try TemplateSet.load(projectRoot: projectRoot)
@@ -128,6 +128,18 @@ public struct ReportPipeline: Sendable {
                 context.add(SiteRenderer.architecture(model), under: "site")
             },
         ]
+    }
+
+    /// The deck as `bakeoff build` writes it (`slides/deck.html`, with the site's charts it shows), for
+    /// measuring its slides in a browser; nil when the project has no deck.
+    public static func deckHTML(_ evaluation: Evaluation, version: String) throws -> String? {
+        var context = BuildContext(
+            project: evaluation.project, runs: evaluation.runs, scoreboard: evaluation.scoreboard, weightsOverridden: false,
+            version: version)
+        context.stack = evaluation.stack
+        context.coInstallChecks = evaluation.coInstallChecks
+        try ReportPipeline(steps: siteSteps(projectRoot: evaluation.project.root) + deliverableSteps).run(&context) { _ in }
+        return context.files["slides/deck.html"]
     }
 
     /// The data exports: `data/scores.json` (the `bakeoff score --format json` contract), `data/scores.csv` and,

@@ -1,3 +1,4 @@
+import BakeoffFiles
 import Foundation
 
 /// The one place that writes reports, into a folder bakeoff owns: a new or empty one, or one holding the
@@ -130,26 +131,13 @@ public enum ReportWriter {
         }
     }
 
-    /// Writes a file with plain POSIX calls: Foundation's `Data.write` fsyncs every file, which made writing
-    /// the site cost more than rendering it. Durability is not needed here: a build can always be repeated,
-    /// and the swap into place happens only after every file is written.
+    /// Writes a file whole, not flushed to disk: flushing every file made writing the site cost more than
+    /// rendering it, and durability is not needed here (a build can always be repeated).
     static func write(_ text: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw BuildError(step: "write", message: "cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw BuildError(step: "write", message: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        do {
+            try AtomicFile.write(text, to: path, durable: false)
+        } catch {
+            throw BuildError(step: "write", message: error.description)
         }
     }
 }

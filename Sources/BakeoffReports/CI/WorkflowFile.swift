@@ -15,6 +15,14 @@ public struct WorkflowFile: Sendable {
         case inPlace
         /// Check out `repository` (owner/name) at `ref` and build it there.
         case repository(String, ref: String)
+
+        /// `owner/name@ref`, or nil.
+        public init?(parsing text: String) {
+            let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+            let safe: (String) -> Bool = { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } }
+            guard parts.count == 2, parts[0].split(separator: "/").count == 2, safe(parts[0]), safe(parts[1]) else { return nil }
+            self = .repository(parts[0], ref: parts[1])
+        }
     }
 
     /// Per shard (index 0 is shard 1): its units and expected minutes (nil: never measured).
@@ -38,6 +46,40 @@ public struct WorkflowFile: Sendable {
         self.source = source
         self.debianPackages = debianPackages
         self.dueDates = dueDates
+    }
+
+    /// An adapter's Debian package name that cannot go into the workflow: it reaches a shell line.
+    public struct InvalidPackage: Error, CustomStringConvertible, Sendable {
+        /// The adapter's `adapter.yaml`, relative to the project.
+        public var file: String
+        public var name: String
+
+        public var description: String {
+            "\(file): install.debian: '\(name)' is not a Debian package name; use lower-case letters, digits, '+', '-' and '.'"
+        }
+    }
+
+    /// The Debian packages the project's adapters install from (`install: {debian: [...]}`), sorted; a name
+    /// outside Debian's own package-name alphabet is an error.
+    public static func debianPackages(of project: Project) throws(InvalidPackage) -> [String] {
+        var packages: Set<String> = []
+        for stage in project.stages {
+            for adapter in stage.adapters {
+                guard case .debian(let names, _) = adapter.install else { continue }
+                for name in names {
+                    guard isDebianPackageName(name) else {
+                        throw InvalidPackage(file: "\(adapter.directory)/adapter.yaml", name: name)
+                    }
+                    packages.insert(name)
+                }
+            }
+        }
+        return packages.sorted()
+    }
+
+    static func isDebianPackageName(_ name: String) -> Bool {
+        name.count >= 2 && name.first.map { $0.isLowercase || $0.isNumber } == true
+            && name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || "+-.".contains($0) }
     }
 
     /// Day of the week, 0 = Sunday … 6 = Saturday (Sakamoto's method, Gregorian calendar).

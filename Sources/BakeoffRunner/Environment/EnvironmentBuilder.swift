@@ -1,3 +1,4 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 
@@ -64,6 +65,11 @@ public struct EnvironmentBuilder: Sendable {
         }
     }
 
+    /// The uv the environments are built with (`UV.locate` in the install environment).
+    public func uv(interruption: Interruption? = nil) throws -> UV {
+        try UV.locate(environment: installEnvironment, interruption: interruption)
+    }
+
     // MARK: python
 
     private func preparePython(
@@ -97,30 +103,30 @@ public struct EnvironmentBuilder: Sendable {
         }
         try? fm.removeItem(atPath: folder)
         try? fm.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard let uv = Self.uv(installEnvironment) else {
-            return PreparedEnvironment(
-                record: record, venv: nil,
-                problem: "uv is not installed and 'python3 -m pip install uv' failed; install it with: python3 -m pip install uv")
+        let uv: UV
+        do {
+            uv = try self.uv(interruption: interruption)
+        } catch {
+            return PreparedEnvironment(record: record, venv: nil, problem: "\(error)")
         }
         let start = Clock.now()
         let steps: [[String]] = [
-            uv + ["venv", "--quiet", "-p", version, folder],
-            uv + ["pip", "sync", "--quiet", "--compile-bytecode", "--python", "\(folder)/bin/python", "\(adapterFolder)/\(lock)"],
+            ["venv", "--quiet", "-p", version, folder],
+            ["pip", "sync", "--quiet", "--compile-bytecode", "--python", "\(folder)/bin/python", "\(adapterFolder)/\(lock)"],
         ]
-        for argv in steps {
-            let out = Command.run(argv, environment: installEnvironment, directory: adapterFolder, interruption: interruption)
+        for arguments in steps {
+            let out = uv.run(arguments, directory: adapterFolder, interruption: interruption)
             guard out.succeeded else {
                 try? fm.removeItem(atPath: folder)
                 let why = Self.uvErrorSummary(out.stderr) ?? StepOutput.tail(out.stderr, lines: 8, bytes: 1500)
                 return PreparedEnvironment(
                     record: record, venv: nil,
                     problem: EnvironmentRecord.installFailurePrefix(adapter.tool)
-                        + "`\(argv.joined(separator: " "))`: \(why); check the lock file and the network, then run again")
+                        + "`\((uv.command + arguments).joined(separator: " "))`: \(why); check the lock file and the network, then run again")
             }
         }
         let installSeconds = Clock.seconds(from: start, to: Clock.now())
-        let list = Command.run(
-            uv + ["pip", "list", "--format", "freeze", "--python", "\(folder)/bin/python"], environment: installEnvironment)
+        let list = uv.run(["pip", "list", "--format", "freeze", "--python", "\(folder)/bin/python"])
         let packages = list.stdout.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.contains("==") }.sorted()
         record.packages = packages
@@ -128,7 +134,7 @@ public struct EnvironmentBuilder: Sendable {
         record.toolVersion = Self.toolVersion(
             tool: adapter.tool, packages: packages, requirements: try? String(contentsOfFile: "\(adapterFolder)/\(requirements)", encoding: .utf8))
         record.sizeBytes = Self.diskUsage(folder)
-        if let data = try? JSONEncoder().encode(record) { _ = fm.createFile(atPath: marker, contents: data) }
+        if let data = try? JSONEncoder().encode(record) { try? AtomicFile.write(data, to: marker) }
         record.installSeconds = installSeconds
         return PreparedEnvironment(record: record, venv: folder, problem: nil)
     }
@@ -195,24 +201,6 @@ public struct EnvironmentBuilder: Sendable {
             }
         }
         return total
-    }
-
-    /// argv that runs uv: on PATH, else installed with `python3 -m pip install uv`.
-    static func uv(_ environment: [String: String]) -> [String]? {
-        let path = environment["PATH"] ?? StepEnvironment.basePath
-        if let found = Spawn.resolve("uv", path: path), Command.run([found, "--version"], environment: environment).succeeded {
-            return [found]
-        }
-        guard let python = Spawn.resolve("python3", path: path) else { return nil }
-        if !Command.run([python, "-m", "uv", "--version"], environment: environment).succeeded {
-            guard Command.run([python, "-m", "pip", "install", "--quiet", "uv"], environment: environment).succeeded else {
-                return nil
-            }
-        }
-        if let found = Spawn.resolve("uv", path: path), Command.run([found, "--version"], environment: environment).succeeded {
-            return [found]
-        }
-        return Command.run([python, "-m", "uv", "--version"], environment: environment).succeeded ? [python, "-m", "uv"] : nil
     }
 
     // MARK: debian

@@ -29,8 +29,8 @@ public enum ProvenanceProbe {
         let path = installEnvironment["PATH"] ?? StepEnvironment.basePath
         let python = Spawn.resolve("python3", path: path)
             .flatMap { Command.firstLine([$0, "--version"], environment: installEnvironment) } ?? "unknown"
-        let uv = Spawn.resolve("uv", path: path)
-            .flatMap { Command.firstLine([$0, "--version"], environment: installEnvironment) } ?? "unknown"
+        let uv = UV.find(environment: installEnvironment)
+            .flatMap { Command.firstLine($0.command + ["--version"], environment: installEnvironment) } ?? "unknown"
         let git = Spawn.resolve("git", path: path).flatMap {
             Command.firstLine([$0, "-C", projectRoot, "rev-parse", "HEAD"], environment: installEnvironment)
         } ?? "unknown"

@@ -1,3 +1,4 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 
@@ -7,11 +8,14 @@ import Foundation
 public struct IntegrationLocks: Sendable {
     public var projectRoot: String
     /// nil: uv is located the first time a lock must be compiled.
-    public var resolver: StackResolver?
+    public var resolver: CoInstallResolver?
+    /// Stops a running resolution (Ctrl-C); preparing then throws `Interrupted`.
+    public var interruption: Interruption?
 
-    public init(projectRoot: String, resolver: StackResolver? = nil) {
+    public init(projectRoot: String, resolver: CoInstallResolver? = nil, interruption: Interruption? = nil) {
         self.projectRoot = projectRoot
         self.resolver = resolver
+        self.interruption = interruption
     }
 
     /// What preparing a pair's lock found.
@@ -29,8 +33,10 @@ public struct IntegrationLocks: Sendable {
             let outcome: Outcome
             do {
                 outcome = try prepare(pair, log: log)
+            } catch let stopped as Interrupted {
+                throw stopped
             } catch {
-                throw StackCheckError("\(pair.integration.directory)/\(pair.lockFile): \(error)", hint: "fix the problem above and run again")
+                throw CoInstallError("\(pair.integration.directory)/\(pair.lockFile): \(error)", hint: "fix the problem above and run again")
             }
             if case .conflicts(let reason) = outcome {
                 log("\(pair.integration.id) \(pair.id): \(reason)")
@@ -53,34 +59,33 @@ public struct IntegrationLocks: Sendable {
             return .ready
         }
         // Nothing to resolve (Debian-packaged tools and no glue): an empty lock, a bare Python.
-        let outcome: StackResolver.Outcome
+        let outcome: CoInstallResolver.Outcome
         if requirements.lines.isEmpty {
             outcome = .resolved(packages: [])
         } else {
-            if resolver == nil { resolver = try StackResolver.locate(log: log) }
+            if resolver == nil { resolver = try CoInstallResolver.locate(interruption: interruption, log: log) }
             log("resolving \(pair.integration.id) \(pair.id) together")
             outcome = try resolver!.compile(requirements.text, python: pair.integration.python)
         }
         switch outcome {
         case .resolved(let packages):
-            try FileManager.default.createDirectory(atPath: "\(folder)/locks", withIntermediateDirectories: true)
-            try Data(requirements.text.utf8).write(to: URL(fileURLWithPath: inPath), options: .atomic)
+            try AtomicFile.write(requirements.text, to: inPath)
             let lock = "# uv pip compile \(pair.inputFile) --python-version \(pair.integration.python); input sha256 \(hash)\n"
                 + packages.map { "\($0)\n" }.joined()
-            try Data(lock.utf8).write(to: URL(fileURLWithPath: lockPath), options: .atomic)
+            try AtomicFile.write(lock, to: lockPath)
             return .ready
         case .unsatisfiable(let explanation):
             let conflicts = explanation.conflicts(requirements: requirements).map(\.summary)
             return .conflicts(
                 Integration.conflictPrefix
-                    + (conflicts.isEmpty ? StackProcess.tail(explanation.text, lines: 3) : conflicts.joined(separator: "; ")))
+                    + (conflicts.isEmpty ? Command.tail(explanation.text, lines: 3) : conflicts.joined(separator: "; ")))
         }
     }
 
     /// Both tools' requirements.in (Debian-packaged tools have none) and the integration's glue, each under
     /// a comment naming it by its path from the project root.
-    func joint(_ pair: IntegrationPair) throws -> StackRequirements {
-        var sources: [StackRequirements.Source] = []
+    func joint(_ pair: IntegrationPair) throws -> CoInstallRequirements {
+        var sources: [CoInstallRequirements.Source] = []
         for adapter in [pair.upstream, pair.downstream] {
             guard case .python(_, let requirements, _) = adapter.install else { continue }
             sources.append(try source(tool: adapter.tool, path: "\(adapter.directory)/\(requirements)"))
@@ -88,13 +93,13 @@ public struct IntegrationLocks: Sendable {
         if let glue = pair.integration.requirements {
             sources.append(try source(tool: "glue", path: "\(pair.integration.directory)/\(glue)"))
         }
-        return StackRequirements(merging: sources)
+        return CoInstallRequirements(merging: sources)
     }
 
-    private func source(tool: String, path: String) throws -> StackRequirements.Source {
+    private func source(tool: String, path: String) throws -> CoInstallRequirements.Source {
         guard let text = try? String(contentsOfFile: "\(projectRoot)/\(path)", encoding: .utf8) else {
-            throw StackCheckError("cannot read \(path), the requirements of \(tool)", hint: "run 'bakeoff check'")
+            throw CoInstallError("cannot read \(path), the requirements of \(tool)", hint: "run 'bakeoff check'")
         }
-        return StackRequirements.Source(tool: tool, path: path, text: text)
+        return CoInstallRequirements.Source(tool: tool, path: path, text: text)
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -10,8 +11,39 @@ public final class Interruption: @unchecked Sendable {
     private let lock = NSLock()
     private var flag = false
     private var live: [ObjectIdentifier: RunningProcess] = [:]
+    private var sources: [DispatchSourceSignal] = []
 
     public init() {}
+
+    /// From now until `stopCatchingSignals()`, Ctrl-C, TERM and a closed terminal (HUP) call `notice` and
+    /// request this interruption instead of ending bakeoff at once: the running commands are stopped with their
+    /// process trees, and the code that started them ends cleanly (files kept or removed as it says).
+    public func catchSignals(notice: @escaping @Sendable () -> Void = {}) {
+        var added: [DispatchSourceSignal] = []
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [self] in
+                notice()
+                request()
+            }
+            source.resume()
+            added.append(source)
+        }
+        lock.withLock { sources += added }
+    }
+
+    /// Gives the three signals their default effect back.
+    public func stopCatchingSignals() {
+        let caught = lock.withLock { () -> [DispatchSourceSignal] in
+            defer { sources = [] }
+            return sources
+        }
+        for source in caught { source.cancel() }
+        if !caught.isEmpty {
+            for signalNumber in [SIGINT, SIGTERM, SIGHUP] { signal(signalNumber, SIG_DFL) }
+        }
+    }
 
     public var isRequested: Bool { lock.withLock { flag } }
 
@@ -36,4 +68,16 @@ public final class Interruption: @unchecked Sendable {
     func untrack(_ process: RunningProcess) {
         _ = lock.withLock { live.removeValue(forKey: ObjectIdentifier(process)) }
     }
+}
+
+/// The user stopped bakeoff (Ctrl-C, TERM) while a command it needed was running; nothing was recorded.
+public struct Interrupted: Error, CustomStringConvertible, Sendable {
+    /// What was running, e.g. "uv pip compile".
+    public var what: String
+
+    public init(_ what: String) {
+        self.what = what
+    }
+
+    public var description: String { "interrupted while running \(what); nothing was written" }
 }

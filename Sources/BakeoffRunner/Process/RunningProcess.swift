@@ -13,15 +13,19 @@ public struct LaunchRequest: Sendable {
     public var directory: String
     public var stdoutPath: String
     public var stderrPath: String
+    /// A file the process reads as its stdin; nil: /dev/null.
+    public var stdinPath: String?
 
     public init(
-        arguments: [String], environment: [String: String], directory: String, stdoutPath: String, stderrPath: String
+        arguments: [String], environment: [String: String], directory: String, stdoutPath: String, stderrPath: String,
+        stdinPath: String? = nil
     ) {
         self.arguments = arguments
         self.environment = environment
         self.directory = directory
         self.stdoutPath = stdoutPath
         self.stderrPath = stderrPath
+        self.stdinPath = stdinPath
     }
 }
 
@@ -72,7 +76,8 @@ public final class RunningProcess: @unchecked Sendable {
         started = Clock.now()
         pid = try Spawn.start(
             executable: executable, arguments: request.arguments, environment: environment,
-            directory: request.directory, stdout: request.stdoutPath, stderr: request.stderrPath)
+            directory: request.directory, stdout: request.stdoutPath, stderr: request.stderrPath,
+            stdin: request.stdinPath.map(Spawn.Input.file) ?? .null)
         tree = ProcessTree(leader: pid)
         Watchdog.shared.adopt(pid)
         exited.enter()

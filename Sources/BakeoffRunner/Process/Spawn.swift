@@ -12,20 +12,27 @@ public struct SpawnError: Error, CustomStringConvertible, Sendable {
     public var description: String { "cannot start \(command): \(String(cString: strerror(code)))" }
 }
 
-/// `posix_spawn` of one command as the leader of a new process group, stdin from /dev/null (or a given fd) and
-/// stdout/stderr into files, every signal back to its default and none blocked.
+/// `posix_spawn` of one command as the leader of a new process group, stdin from /dev/null, a file or a given
+/// fd, stdout/stderr into files, every signal back to its default and none blocked.
 enum Spawn {
+    /// Where the process reads its stdin from.
+    enum Input {
+        case null
+        case file(String)
+        case descriptor(Int32)
+    }
+
     static func start(
         executable: String, arguments: [String], environment: [String], directory: String, stdout: String,
-        stderr: String, stdin: Int32? = nil
+        stderr: String, stdin: Input = .null
     ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        if let stdin {
-            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        switch stdin {
+        case .null: posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        case .file(let path): posix_spawn_file_actions_addopen(&actions, 0, path, O_RDONLY, 0)
+        case .descriptor(let fd): posix_spawn_file_actions_adddup2(&actions, fd, 0)
         }
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

@@ -1,3 +1,4 @@
+import BakeoffFiles
 import Foundation
 
 #if canImport(Glibc)
@@ -48,12 +49,9 @@ final class Watchdog: @unchecked Sendable {
     /// The groups listed now (for tests).
     var listed: Set<pid_t> { lock.withLock { Set(groups.keys) } }
 
-    /// Writes the list with a rename, so the watchdog never reads half a file.
+    /// Writes the list whole, so the watchdog never reads half a file (not flushed: it lives as long as the runner).
     private func save() {
-        let text = groups.keys.sorted().map { "\($0)\n" }.joined()
-        let temporary = listPath + ".new"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-        rename(temporary, listPath)
+        try? AtomicFile.write(groups.keys.sorted().map { "\($0)\n" }.joined(), to: listPath, durable: false)
     }
 
     private func startIfNeeded() {
@@ -78,13 +76,13 @@ final class Watchdog: @unchecked Sendable {
               sleep 1
               while read -r g; do kill -KILL "-$g" 2>/dev/null; done < \(list)
             fi
-            rm -rf \(list) \(temporary)bakeoff-netns-\(getpid())-* \(temporary)bakeoff-cmd-\(getpid())-*
+            rm -rf \(list) \(temporary).bakeoff-watch-\(getpid()).*.tmp \(temporary)bakeoff-netns-\(getpid())-* \(temporary)bakeoff-cmd-\(getpid())-*
             """
         let sh = Spawn.resolve("sh", path: StepEnvironment.basePath) ?? "/bin/sh"
         do {
             _ = try Spawn.start(
                 executable: sh, arguments: ["sh", "-c", script], environment: ["PATH=\(StepEnvironment.basePath)"],
-                directory: "/", stdout: "/dev/null", stderr: "/dev/null", stdin: ends[0])
+                directory: "/", stdout: "/dev/null", stderr: "/dev/null", stdin: .descriptor(ends[0]))
             started = true
         } catch {
             failed = true
@@ -110,13 +108,16 @@ final class Watchdog: @unchecked Sendable {
         }
     }
 
-    /// The runner pid in a name `bakeoff-netns-<pid>-…`, `bakeoff-cmd-<pid>-…` or `bakeoff-watch-<pid>[.new]`.
+    /// The runner pid in a name `bakeoff-netns-<pid>-…`, `bakeoff-cmd-<pid>-…` or `bakeoff-watch-<pid>`, or in the
+    /// name of a watch list's temporary file (`.bakeoff-watch-<pid>.….tmp`, see `AtomicFile`).
     static func ownerPID(_ name: String) -> pid_t? {
+        let watchTemporary = name.hasPrefix(".bakeoff-watch-") && name.hasSuffix(".tmp")
+        let name = watchTemporary ? String(name.dropFirst()) : name
         for prefix in ["bakeoff-netns-", "bakeoff-cmd-", "bakeoff-watch-"] where name.hasPrefix(prefix) {
             let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
             guard !digits.isEmpty, let pid = pid_t(digits), pid > 1 else { return nil }
             let rest = name.dropFirst(prefix.count + digits.count)
-            guard rest.isEmpty || rest.hasPrefix("-") || rest == ".new" else { return nil }
+            guard rest.isEmpty || rest.hasPrefix("-") || (watchTemporary && rest.hasPrefix(".")) else { return nil }
             return pid
         }
         return nil

@@ -1,10 +1,10 @@
 import BakeoffModel
 import Foundation
 
-/// Checks whether a stack's Python tools install together in one environment.
-public struct StackChecker: Sendable {
+/// Runs a co-install check: do these tools' Python requirements resolve together in one environment?
+public struct CoInstallChecker: Sendable {
     public var projectRoot: String
-    public var resolver: StackResolver
+    public var resolver: CoInstallResolver
     /// Whether to build the joint environment and measure its size (slow: it installs everything).
     public var measureSize: Bool
     /// Whether to also resolve every pair of Python tools on its own: uv names only the first contradiction
@@ -14,7 +14,7 @@ public struct StackChecker: Sendable {
     public var today: Day
 
     public init(
-        projectRoot: String, resolver: StackResolver, measureSize: Bool, checkPairs: Bool = false, today: Day
+        projectRoot: String, resolver: CoInstallResolver, measureSize: Bool, checkPairs: Bool = false, today: Day
     ) {
         self.projectRoot = projectRoot
         self.resolver = resolver
@@ -25,9 +25,9 @@ public struct StackChecker: Sendable {
 
     /// Resolves the members' Python requirements together; Debian tools and tools without an adapter are
     /// listed but stay outside the Python environment.
-    public func check(_ members: [StackMember]) throws -> StackCheck {
-        var tools: [StackCheck.Tool] = []
-        var sources: [StackRequirements.Source] = []
+    public func check(_ members: [CoInstallMember]) throws -> CoInstallCheck {
+        var tools: [CoInstallCheck.Tool] = []
+        var sources: [CoInstallRequirements.Source] = []
         var versions: [String] = []
         for member in members {
             switch member.install {
@@ -35,44 +35,44 @@ public struct StackChecker: Sendable {
                 let relative = ((member.directory ?? "") as NSString).appendingPathComponent(requirements)
                 let path = (projectRoot as NSString).appendingPathComponent(relative)
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    throw StackCheckError(
+                    throw CoInstallError(
                         "cannot read \(relative), the requirements of \(member.tool)",
                         hint: "run 'bakeoff check' and fix the adapter of \(member.tool)")
                 }
-                sources.append(StackRequirements.Source(tool: member.tool, path: path, text: text))
+                sources.append(CoInstallRequirements.Source(tool: member.tool, path: path, text: text))
                 versions.append(version)
                 tools.append(
-                    StackCheck.Tool(
+                    CoInstallCheck.Tool(
                         id: member.tool, stage: member.stage, environment: .python, requirements: relative,
                         debianPackages: nil))
             case .debian(let packages, _):
                 tools.append(
-                    StackCheck.Tool(
+                    CoInstallCheck.Tool(
                         id: member.tool, stage: member.stage, environment: .debian, requirements: nil,
                         debianPackages: packages))
             case nil:
                 tools.append(
-                    StackCheck.Tool(
+                    CoInstallCheck.Tool(
                         id: member.tool, stage: member.stage, environment: .none, requirements: nil,
                         debianPackages: nil))
             }
         }
         guard let python = Self.highest(versions) else {
-            return StackCheck(
+            return CoInstallCheck(
                 tools: tools, python: nil, uv: nil, checkedOn: today, resolves: true, packages: [], sizeBytes: nil,
                 conflicts: [], explanation: nil)
         }
-        let requirements = StackRequirements(merging: sources)
+        let requirements = CoInstallRequirements(merging: sources)
         let uvVersion = try resolver.version()
         let pairs = checkPairs ? try self.pairs(sources, python: python) : nil
         switch try resolver.compile(requirements.text, python: python) {
         case .resolved(let packages):
             let size = measureSize ? try resolver.environmentSize(packages: packages, python: python) : nil
-            return StackCheck(
+            return CoInstallCheck(
                 tools: tools, python: python, uv: uvVersion, checkedOn: today, resolves: true, packages: packages,
                 sizeBytes: size, conflicts: [], explanation: nil, pairs: pairs)
         case .unsatisfiable(let explanation):
-            return StackCheck(
+            return CoInstallCheck(
                 tools: tools, python: python, uv: uvVersion, checkedOn: today, resolves: false, packages: [],
                 sizeBytes: nil, conflicts: explanation.conflicts(requirements: requirements),
                 explanation: explanation.text, pairs: pairs)
@@ -80,19 +80,19 @@ public struct StackChecker: Sendable {
     }
 
     /// Every pair of the Python tools resolved on its own, sorted by tool ids.
-    private func pairs(_ sources: [StackRequirements.Source], python: String) throws -> [StackCheck.Pair] {
-        var result: [StackCheck.Pair] = []
+    private func pairs(_ sources: [CoInstallRequirements.Source], python: String) throws -> [CoInstallCheck.Pair] {
+        var result: [CoInstallCheck.Pair] = []
         for i in sources.indices {
             for j in sources.indices where j > i {
                 let pair = [sources[i], sources[j]].sorted { $0.tool < $1.tool }
-                let requirements = StackRequirements(merging: pair)
+                let requirements = CoInstallRequirements(merging: pair)
                 let tools = pair.map(\.tool)
                 switch try resolver.compile(requirements.text, python: python) {
                 case .resolved:
-                    result.append(StackCheck.Pair(tools: tools, resolves: true, conflicts: []))
+                    result.append(CoInstallCheck.Pair(tools: tools, resolves: true, conflicts: []))
                 case .unsatisfiable(let explanation):
                     result.append(
-                        StackCheck.Pair(
+                        CoInstallCheck.Pair(
                             tools: tools, resolves: false,
                             conflicts: explanation.conflicts(requirements: requirements)))
                 }

@@ -3,9 +3,9 @@ import XCTest
 @testable import BakeoffRunner
 
 /// Merging the tools' requirements.in files into one input for uv.
-final class StackRequirementsTests: XCTestCase {
+final class CoInstallRequirementsTests: XCTestCase {
     func testEveryLineIsKeptUnderItsToolsHeader() {
-        let merged = StackRequirements(merging: [
+        let merged = CoInstallRequirements(merging: [
             .init(
                 tool: "mlflow", path: "/p/stages/t/adapters/mlflow/requirements.in",
                 text: "# the tracker\nmlflow==3.17.2\n\nscikit-learn  # any version\n"),
@@ -32,7 +32,7 @@ final class StackRequirementsTests: XCTestCase {
     }
 
     func testNamesAreNormalizedAndToolsListedOnce() {
-        let merged = StackRequirements(merging: [
+        let merged = CoInstallRequirements(merging: [
             .init(tool: "a", path: "/a/r.in", text: "Ruamel.YAML__Clib==0.2\nruamel-yaml-clib\n"),
             .init(tool: "b", path: "/b/r.in", text: "ruamel_yaml.clib<1\n"),
         ])
@@ -42,7 +42,7 @@ final class StackRequirementsTests: XCTestCase {
     }
 
     func testOptionsAndPathsAreNotRequirementsAndRelativeIncludesBecomeAbsolute() {
-        let merged = StackRequirements(merging: [
+        let merged = CoInstallRequirements(merging: [
             .init(
                 tool: "a", path: "/proj/stages/s/adapters/a/requirements.in",
                 text: "-r ../common.in\n-c constraints.txt\n--index-url https://example.invalid/simple\n"
@@ -65,7 +65,7 @@ final class StackRequirementsTests: XCTestCase {
     }
 
     func testUrlFragmentIsNotAComment() {
-        let parsed = StackRequirements.requirement(in: "pkg @ https://example.invalid/pkg.zip#sha256=ab")
+        let parsed = CoInstallRequirements.requirement(in: "pkg @ https://example.invalid/pkg.zip#sha256=ab")
         XCTAssertEqual(parsed?.name, "pkg")
         XCTAssertEqual(parsed?.specifier, "@https://example.invalid/pkg.zip#sha256=ab")
     }

@@ -1,9 +1,11 @@
+import BakeoffFiles
 import BakeoffModel
 import Foundation
 
-/// Whether a stack's Python tools install together, and what the joint environment holds: the content of
+/// A co-install check (`bakeoff stack check`): whether a set of tools, one per stage, install together in one
+/// Python environment, and what that joint environment holds. The content of
 /// `evidence/stack/<tool ids sorted, joined by +>.json` (docs/stack.md).
-public struct StackCheck: Hashable, Codable, Sendable {
+public struct CoInstallCheck: Hashable, Codable, Sendable {
     /// The evidence file format's version.
     public static let currentSchema = 1
 
@@ -11,14 +13,14 @@ public struct StackCheck: Hashable, Codable, Sendable {
     public struct Tool: Hashable, Codable, Sendable {
         public var id: String
         public var stage: String
-        public var environment: StackEnvironment
+        public var environment: CoInstallEnvironment
         /// The requirements.in resolved (python), relative to the project root.
         public var requirements: String?
         /// The Debian packages the tool needs instead (debian).
         public var debianPackages: [String]?
 
         public init(
-            id: String, stage: String, environment: StackEnvironment, requirements: String?, debianPackages: [String]?
+            id: String, stage: String, environment: CoInstallEnvironment, requirements: String?, debianPackages: [String]?
         ) {
             self.id = id
             self.stage = stage
@@ -38,9 +40,9 @@ public struct StackCheck: Hashable, Codable, Sendable {
         /// The two tool ids, sorted.
         public var tools: [String]
         public var resolves: Bool
-        public var conflicts: [StackConflict]
+        public var conflicts: [CoInstallConflict]
 
-        public init(tools: [String], resolves: Bool, conflicts: [StackConflict]) {
+        public init(tools: [String], resolves: Bool, conflicts: [CoInstallConflict]) {
             self.tools = tools
             self.resolves = resolves
             self.conflicts = conflicts
@@ -61,7 +63,7 @@ public struct StackCheck: Hashable, Codable, Sendable {
     public var packages: [String]
     /// Disk usage of the joint environment, measured with `--size`; nil when not measured.
     public var sizeBytes: Int64?
-    public var conflicts: [StackConflict]
+    public var conflicts: [CoInstallConflict]
     /// uv's explanation when it does not resolve.
     public var explanation: String?
     /// Every pair of Python tools resolved on its own, sorted by tools; nil when pairs were not checked.
@@ -69,7 +71,7 @@ public struct StackCheck: Hashable, Codable, Sendable {
 
     public init(
         tools: [Tool], python: String?, uv: String?, checkedOn: Day, resolves: Bool, packages: [String],
-        sizeBytes: Int64?, conflicts: [StackConflict], explanation: String?, pairs: [Pair]? = nil
+        sizeBytes: Int64?, conflicts: [CoInstallConflict], explanation: String?, pairs: [Pair]? = nil
     ) {
         schema = Self.currentSchema
         self.tools = tools
@@ -103,7 +105,7 @@ public struct StackCheck: Hashable, Codable, Sendable {
         resolves = try c.decode(Bool.self, forKey: .resolves)
         packages = try c.decode([String].self, forKey: .packages)
         sizeBytes = try c.decodeIfPresent(Int64.self, forKey: .sizeBytes)
-        conflicts = try c.decode([StackConflict].self, forKey: .conflicts)
+        conflicts = try c.decode([CoInstallConflict].self, forKey: .conflicts)
         explanation = try c.decodeIfPresent(String.self, forKey: .explanation)
         pairs = try c.decodeIfPresent([Pair].self, forKey: .pairs)
     }
@@ -126,7 +128,7 @@ public struct StackCheck: Hashable, Codable, Sendable {
     }
 }
 
-extension StackCheck.Tool {
+extension CoInstallCheck.Tool {
     // Absent keys are written as null, as at the top level.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -140,7 +142,7 @@ extension StackCheck.Tool {
 
 // MARK: - evidence file
 
-extension StackCheck {
+extension CoInstallCheck {
     /// `evidence/stack/<tool ids sorted, joined by +>.json`, relative to the project root.
     public static func evidencePath(tools: [String]) -> String {
         "evidence/stack/\(tools.sorted().joined(separator: "+")).json"
@@ -158,43 +160,41 @@ extension StackCheck {
         return data
     }
 
-    /// Writes the evidence file under `projectRoot` in one step (a temporary file renamed into place).
+    /// Writes the evidence file under `projectRoot` whole (`AtomicFile`).
     @discardableResult
     public func write(projectRoot: String) throws -> String {
         let path = (projectRoot as NSString).appendingPathComponent(evidencePath)
-        let folder = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try json().write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw StackCheckError(
-                "cannot write \(evidencePath): \(error.localizedDescription)",
-                hint: "check that \(folder) can be written")
+            try AtomicFile.write(try json(), to: path)
+        } catch let failure as AtomicFile.Failure {
+            throw CoInstallError(
+                "cannot write \(evidencePath): \(failure.reason)",
+                hint: "check that \((path as NSString).deletingLastPathComponent) can be written")
         }
         return path
     }
 }
 
-extension StackCheck {
+extension CoInstallCheck {
     /// Every recorded check under `evidence/stack/`, sorted by file name; a file that cannot be read is an error
     /// naming it.
-    public static func loadAll(projectRoot: String) throws -> [StackCheck] {
+    public static func loadAll(projectRoot: String) throws -> [CoInstallCheck] {
         let folder = (projectRoot as NSString).appendingPathComponent("evidence/stack")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         return try names.map { name in
             let path = "evidence/stack/\(name)"
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: (projectRoot as NSString).appendingPathComponent(path)))
-                return try JSONDecoder().decode(StackCheck.self, from: data)
+                return try JSONDecoder().decode(CoInstallCheck.self, from: data)
             } catch {
-                throw StackCheckError("\(path) cannot be read as a stack check (\(error))", hint: "run 'bakeoff stack check' again or remove the file")
+                throw CoInstallError("\(path) cannot be read as a stack check (\(error))", hint: "run 'bakeoff stack check' again or remove the file")
             }
         }
     }
 
     /// What the stack scoring and the reports read of a check.
-    public var coInstall: CoInstallCheck {
-        CoInstallCheck(
+    public var summary: CoInstallSummary {
+        CoInstallSummary(
             tools: tools.map(\.id), resolves: resolves, distributions: packages.count, sizeBytes: sizeBytes,
             conflicts: conflicts.map(\.summary), checkedOn: checkedOn, python: python, uv: uv, file: evidencePath)
     }

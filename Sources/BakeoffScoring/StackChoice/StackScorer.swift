@@ -456,9 +456,9 @@ public struct StackAnalysis: Hashable, Sendable {
     /// Why there is no stack choice (no integration, nothing ranked, no interoperability criterion).
     public var problem: String?
     /// The recorded `bakeoff stack check`s.
-    public var checks: [CoInstallCheck]
+    public var checks: [CoInstallSummary]
 
-    public init(pairs: [PairRecord], choice: StackChoice?, problem: String?, checks: [CoInstallCheck] = []) {
+    public init(pairs: [PairRecord], choice: StackChoice?, problem: String?, checks: [CoInstallSummary] = []) {
         self.pairs = pairs
         self.choice = choice
         self.problem = problem
@@ -466,13 +466,13 @@ public struct StackAnalysis: Hashable, Sendable {
     }
 
     /// The recorded check of exactly these tools, if any.
-    public func check(of tools: [String]) -> CoInstallCheck? {
+    public func check(of tools: [String]) -> CoInstallSummary? {
         checks.first { Set($0.tools) == Set(tools) }
     }
 
     /// Reads the pairs and chooses the stack (seeded: the same inputs give the same analysis).
     public static func make(
-        project: Project, scoreboard: Scoreboard, runs: [Run], checks: [CoInstallCheck] = [],
+        project: Project, scoreboard: Scoreboard, runs: [Run], checks: [CoInstallSummary] = [],
         samples: Int = StackScorer.defaultSamples, seed: UInt64 = ScoringOptions().seed
     ) -> StackAnalysis {
         let pairs = PairEvidence.records(project: project, runs: runs)

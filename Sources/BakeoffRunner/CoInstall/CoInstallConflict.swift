@@ -1,5 +1,5 @@
 /// A package the stack's tools cannot agree on, and what each side wants.
-public struct StackConflict: Hashable, Codable, Sendable {
+public struct CoInstallConflict: Hashable, Codable, Sendable {
     /// The distribution name, normalized (`python` for the interpreter itself).
     public var package: String
     /// At least two demands that cannot all hold, sorted.
@@ -49,7 +49,7 @@ public struct ConflictDemand: Hashable, Codable, Sendable, Comparable {
     }
 }
 
-extension StackConflict {
+extension CoInstallConflict {
     /// `websockets: gradio wants >=10.0,<13.0 (via gradio==5.0.0 → gradio-client==1.4.0); prefect wants …`
     public var summary: String {
         "\(package): " + demands.map(\.summary).joined(separator: "; ")

@@ -1,9 +1,9 @@
 import BakeoffModel
 
-/// A stack check in words, for a terminal.
-public enum StackReport {
+/// A co-install check in words, for a terminal (`bakeoff stack check`).
+public enum CoInstallReport {
     /// The readable report: verdict, conflicts, joint environment, and the tools outside it.
-    public static func render(_ check: StackCheck) -> String {
+    public static func render(_ check: CoInstallCheck) -> String {
         var lines: [String] = []
         lines.append("stack: " + check.tools.map { "\($0.id) (\($0.stage))" }.joined(separator: ", "))
         let python = check.tools.filter { $0.environment == .python }

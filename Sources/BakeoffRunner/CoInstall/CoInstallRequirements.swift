@@ -1,7 +1,7 @@
 import Foundation
 
-/// The requirements of a stack's Python tools, concatenated into one input for `uv pip compile -`.
-public struct StackRequirements: Hashable, Sendable {
+/// The requirements of the co-installed Python tools, concatenated into one input for `uv pip compile -`.
+public struct CoInstallRequirements: Hashable, Sendable {
     /// One requirement line and the tool whose requirements.in holds it.
     public struct Line: Hashable, Sendable {
         public var tool: String

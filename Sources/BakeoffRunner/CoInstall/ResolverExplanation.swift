@@ -21,7 +21,7 @@ public struct ResolverExplanation: Hashable, Sendable {
     }
 
     /// The conflicts, sorted by package, each demand attributed to the tools whose requirements lead to it.
-    public func conflicts(requirements: StackRequirements) -> [StackConflict] {
+    public func conflicts(requirements: CoInstallRequirements) -> [CoInstallConflict] {
         var edges: [String: [String: (parent: Spec, children: [Spec])]] = [:]
         var roots: [Spec] = []
         var unavailable: [String: String] = [:]
@@ -49,7 +49,7 @@ public struct ResolverExplanation: Hashable, Sendable {
         var names = Set(edges.keys).union(roots.map(\.name)).union(unavailable.keys)
         if pythonRequested != nil { names.insert("python") }
 
-        var conflicts: [StackConflict] = []
+        var conflicts: [CoInstallConflict] = []
         for name in names.sorted() {
             var demands: [ConflictDemand] = []
             for (parentName, edge) in (edges[name] ?? [:]).sorted(by: { $0.key < $1.key }) where parentName != name {
@@ -72,7 +72,7 @@ public struct ResolverExplanation: Hashable, Sendable {
                         via: []))
             }
             let merged = Self.merging(demands)
-            if merged.count >= 2 { conflicts.append(StackConflict(package: name, demands: merged)) }
+            if merged.count >= 2 { conflicts.append(CoInstallConflict(package: name, demands: merged)) }
         }
         return conflicts
     }
@@ -80,7 +80,7 @@ public struct ResolverExplanation: Hashable, Sendable {
     /// The tools a package's presence traces back to, and the dependency path from their requirement.
     private func trace(
         _ name: String, edges: [String: [String: (parent: Spec, children: [Spec])]],
-        requirements: StackRequirements, visited: inout Set<String>
+        requirements: CoInstallRequirements, visited: inout Set<String>
     ) -> (tools: [String], path: [String]) {
         let direct = requirements.tools(requiring: name)
         if !direct.isEmpty { return (direct, []) }
@@ -94,7 +94,7 @@ public struct ResolverExplanation: Hashable, Sendable {
     }
 
     /// Demands stated as "you require": each attributed to the tools whose line has that specifier.
-    private func rootDemands(_ specs: [Spec], requirements: StackRequirements) -> [ConflictDemand] {
+    private func rootDemands(_ specs: [Spec], requirements: CoInstallRequirements) -> [ConflictDemand] {
         guard let name = specs.first?.name else { return [] }
         let owners = requirements.lines.filter { $0.name == name }
         let exact = Set(specs.map(\.specifier))
@@ -159,7 +159,7 @@ extension ResolverExplanation {
             }
             let nameEnd = bare.firstIndex { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
                 ?? bare.endIndex
-            name = StackRequirements.normalize(String(bare[..<nameEnd]))
+            name = CoInstallRequirements.normalize(String(bare[..<nameEnd]))
             var rest = bare[nameEnd...]
             if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") { rest = rest[rest.index(after: close)...] }
             specifier = rest.filter { $0 != " " }.lowercased()

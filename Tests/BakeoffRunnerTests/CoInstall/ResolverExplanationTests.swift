@@ -3,10 +3,10 @@ import XCTest
 @testable import BakeoffRunner
 
 /// uv's "No solution found" explanations (real output, UVFixtures.swift) read into conflicts.
-final class StackExplanationTests: XCTestCase {
+final class ResolverExplanationTests: XCTestCase {
     /// The conflicts of a fixture, each as its one-line summary.
     private func summaries(_ fixture: UVFixture, file: StaticString = #filePath, line: UInt = #line) -> [String] {
-        let requirements = StackRequirements(
+        let requirements = CoInstallRequirements(
             merging: fixture.tools.map { .init(tool: $0.tool, path: "/p/\($0.tool)/requirements.in", text: $0.text) })
         guard let explanation = ResolverExplanation(uvOutput: fixture.stderr) else {
             XCTFail("\(fixture.name): no explanation found", file: file, line: line)
@@ -106,7 +106,7 @@ final class StackExplanationTests: XCTestCase {
 
     func testEveryFixtureYieldsAtLeastOneConflictWithTwoSides() {
         for fixture in UVFixtures.all {
-            let requirements = StackRequirements(
+            let requirements = CoInstallRequirements(
                 merging: fixture.tools.map { .init(tool: $0.tool, path: "/p/\($0.tool)/r.in", text: $0.text) })
             let conflicts = ResolverExplanation(uvOutput: fixture.stderr)?.conflicts(requirements: requirements) ?? []
             XCTAssertFalse(conflicts.isEmpty, fixture.name)

@@ -3,7 +3,7 @@ import TestSupport
 import XCTest
 
 /// `bakeoff stack check` on a copy of the bundled project whose adapters are swapped for tiny `six` pins.
-final class StackCommandTests: XCTestCase {
+final class StackCheckCommandTests: XCTestCase {
     private var folder: TemporaryFolder!
 
     override func setUpWithError() throws {
