@@ -136,5 +136,5 @@ def main(tool, version, import_s, detect, report=None):
             fail(f"the report names only {mentions} of the {len(FEATURES)} features", **out)
         done(True, **out, peak_rss_mb=peak_rss_mb())
 
-    dispatch(detect_100k, detect_100=lambda: detect_seeded("detect_100"), detect_10k=lambda: detect_seeded("detect_10k"),
-             report=report_step)
+    dispatch(detect_100k, report=report_step,
+             detect_100=lambda: detect_seeded("detect_100"), detect_10k=lambda: detect_seeded("detect_10k"))

@@ -2,12 +2,12 @@
 `runner_steps(RUNNER)`, and the step named on its command line runs with that runner.
 
 The same lint (ruff check, default rules, no cache) over the same fixed corpus as the ci-cd stage (rich,
-copied from its wheel; cicd.py's helpers are reused: the adapters put ci-cd's common/ on PYTHONPATH too), run directly and through the runner's own
-configuration: pre-commit (a local `language: system` hook), tox (an environment with skip_install that
-calls the ruff next to it) and nox (a session with venv_backend "none"). One untimed warm-up call each first
-(tox creates its environment then), then REPEATS interleaved calls; the overhead is the difference of the
-medians, clamped at 0, and flagged as noise when within the larger median absolute deviation of the two
-series. The runner must report the same findings as the direct call."""
+copied from its wheel; cicd.py's helpers are reused: the adapters put ci-cd's common/ on PYTHONPATH too), run
+directly and through the runner's own configuration: pre-commit (a local `language: system` hook), tox (an
+environment with skip_install that calls the ruff next to it) and nox (a session with venv_backend "none").
+One untimed warm-up call each first (tox creates its environment then), then REPEATS interleaved calls; the
+overhead is the difference of the medians, clamped at 0, and flagged as noise when within the larger median
+absolute deviation of the two series. The runner must report the same findings as the direct call."""
 import functools, os, shutil, subprocess, sys, time
 sys.dont_write_bytecode = True
 from bakeoff_step import dispatch, done, fail
