@@ -6,8 +6,8 @@ import Foundation
 /// and the small edits that enrol a new candidate in `stage.yaml` and `bakeoff.yaml`.
 ///
 /// Everything written here passes `bakeoff check` as it is: a stage starts with a one-step scenario and no
-/// candidate; an adapter's steps run `steps.py`, whose stubs report "not written yet" as a failed step until they
-/// are filled in, so a run records them honestly instead of measuring nothing.
+/// candidate; an adapter's steps run `steps.py` (the layout of docs/adapters.md), whose stubs report "not written
+/// yet" as a failed step until they are filled in, so a run records them honestly instead of measuring nothing.
 public enum StageScaffold {
     /// The one step a new stage's scenario starts with.
     static let step = "work"
@@ -74,6 +74,7 @@ public enum StageScaffold {
         }
         lines += [
             "env: {PYTHONDONTWRITEBYTECODE: \"1\", DO_NOT_TRACK: \"1\"}   # {work}, {home}, {adapter} are substituted",
+            "# code shared by the stage's adapters: put it in stages/\(stage)/common/ and add PYTHONPATH: \"{adapter}/../../common\"",
             "steps:",
         ]
         for step in steps { lines.append("  \(step): {run: [\(python), \"{adapter}/steps.py\", \(step)]}") }
@@ -88,48 +89,47 @@ public enum StageScaffold {
 
         Replace it with a real candidate's adapter (bakeoff new adapter STAGE TOOL writes one to fill in).
         \"\"\"
-        import json
-        import os
         import random
-        import sys
+
+        from bakeoff_step import dispatch, done, param
 
 
         def work():
-            size = int(os.environ.get("BAKEOFF_PARAM_SIZE", "200000"))
+            size = param("size", 200000)
             rng = random.Random(626)
             items = [rng.random() for _ in range(size)]
             ordered = sorted(items)
-            ok = all(a <= b for a, b in zip(ordered, ordered[1:]))
-            return {"ok": ok, "items": len(ordered)}
+            in_order = all(a <= b for a, b in zip(ordered, ordered[1:]))
+            done(in_order, "the sorted list is out of order", items=len(ordered))
 
 
-        if __name__ == "__main__":
-            print(json.dumps({"work": work}[sys.argv[1]]()))
+        dispatch(work)
 
         """
 
     static func stubSteps(tool: String, steps: [String]) -> String {
+        let functions = steps.map { $0.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_") }
         var text = """
-            \"\"\"\(tool): one function per scenario step. Each returns the step's metrics; "ok": False marks it failed.
+            \"\"\"\(tool): one function per scenario step (docs/adapters.md). Each ends with its verdict:
+            done(ok, reason, **metrics), or unsupported(reason) when the tool cannot do the step here.
 
             Until a function is written, its step is recorded as failed with the reason below, never as measured.
             \"\"\"
-            import json
-            import sys
+            from bakeoff_step import dispatch, done
+
 
 
             """
-        for step in steps {
+        for (step, function) in zip(steps, functions) {
             text += """
-                def \(step.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_"))():
-                    return {"ok": False, "reason": "step \(step) is not written yet: edit steps.py"}
+                def \(function)():
+                    done(False, "step \(step) is not written yet: edit steps.py")
+
 
 
                 """
         }
-        let table = steps.map { "\"\($0)\": \($0.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_"))" }
-            .joined(separator: ", ")
-        text += "if __name__ == \"__main__\":\n    print(json.dumps({\(table)}[sys.argv[1]]()))\n"
+        text += "dispatch(\(functions.joined(separator: ", ")))\n"
         return text
     }
 

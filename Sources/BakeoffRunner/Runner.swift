@@ -124,6 +124,15 @@ public final class Runner: @unchecked Sendable {
         let total = plan.entries.reduce(0) { $0 + $1.adapters.count * $1.scenario.steps.count } * options.repetitions
         var index = 0
         let runFolder = "\(options.workFolder)/\(run.id)"
+        // Every step can import bakeoff_step (the verdict protocol): written once, last on each step's PYTHONPATH.
+        let stepModuleFolder = "\(runFolder)/python"
+        try? BakeoffStepModule.write(into: stepModuleFolder)
+        defer {
+            // It goes with the run folder, unless kept work dirs are beside it (to rerun a step by hand).
+            if (try? FileManager.default.contentsOfDirectory(atPath: runFolder)) == ["python"] {
+                try? FileManager.default.removeItem(atPath: runFolder)
+            }
+        }
         stages: for entry in plan.entries {
             var prepared: [String: PreparedEnvironment] = [:]
             for adapter in entry.adapters {
@@ -167,7 +176,8 @@ public final class Runner: @unchecked Sendable {
                             runID: run.id, stage: entry.stage.id, tool: adapter.tool, step: step, repetition: repetition,
                             adapterFolder: plan.folder(of: adapter), work: work, venv: prepared[adapter.tool]?.venv,
                             parameters: entry.scenario.parameters, adapterEnvironment: adapter.environment,
-                            timeout: options.timeoutOverride ?? step.timeoutSeconds, grace: options.grace, sandbox: sandbox)
+                            timeout: options.timeoutOverride ?? step.timeoutSeconds, grace: options.grace, sandbox: sandbox,
+                            stepModuleFolder: stepModuleFolder)
                         progress.started(ticket)
                         let result: StepResult
                         if let problem = prepared[adapter.tool]?.problem {

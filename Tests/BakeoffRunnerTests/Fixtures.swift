@@ -20,7 +20,11 @@ final class Fixture {
         for sub in ["adapter", "work/home", "work/tmp"] {
             try FileManager.default.createDirectory(atPath: "\(folder.path)/\(sub)", withIntermediateDirectories: true)
         }
+        try BakeoffStepModule.write(into: stepModuleFolder)
     }
+
+    /// Where the runner's bakeoff_step.py is, as a run writes it.
+    var stepModuleFolder: String { folder.path + "/python" }
 
     deinit { folder.remove() }
 
@@ -37,7 +41,8 @@ final class Fixture {
         StepContext(
             runID: "test-run", stage: "stage", tool: "tool", step: ScenarioStep(id: step, title: step, description: "", timeoutSeconds: timeout),
             repetition: 1, adapterFolder: adapter, work: work, venv: nil, parameters: parameters,
-            adapterEnvironment: environment, timeout: timeout, grace: grace, sandbox: sandbox)
+            adapterEnvironment: environment, timeout: timeout, grace: grace, sandbox: sandbox,
+            stepModuleFolder: stepModuleFolder)
     }
 
     func run(_ step: AdapterStep?, _ context: StepContext? = nil) -> Observation {

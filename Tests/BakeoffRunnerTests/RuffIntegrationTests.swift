@@ -17,13 +17,15 @@ final class RuffIntegrationTests: XCTestCase {
 
         """
 
+    // The verdict through bakeoff_step, which the runner writes into the run folder and puts on PYTHONPATH.
     static let lint = """
-        import json, subprocess, sys, time
-        t = time.time()
+        import json, subprocess, sys
+        from bakeoff_step import Timer, done
+        timer = Timer()
         out = subprocess.run(["ruff", "check", "--no-cache", "--output-format", "json", sys.argv[1]], capture_output=True, text=True)
         findings = json.loads(out.stdout)
         codes = sorted(f["code"] for f in findings)
-        print(json.dumps({"ok": codes == ["F401", "F401"], "findings": len(findings), "lint_s": time.time() - t}))
+        done(codes == ["F401", "F401"], f"found {codes}", findings=len(findings), lint_s=timer())
         """
 
     func testRuffInstalledWithUvLintsAFixtureAndIsMeasured() throws {
@@ -63,6 +65,8 @@ final class RuffIntegrationTests: XCTestCase {
             XCTAssertGreaterThan(o.cpuSeconds ?? 0, 0)
         }
         XCTAssertEqual(first.observations.map(\.repetition), [1, 2])
+        // Nothing kept, so the run folder (bakeoff_step.py included) is gone.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(f.folder.path)/runs/\(first.id)"))
         let env = try XCTUnwrap(collector.environments.first)
         XCTAssertEqual(env.kind, "python")
         XCTAssertEqual(env.toolVersion, "0.17.6")

@@ -163,19 +163,20 @@ final class IntegrationRunTests: XCTestCase {
         try folder.write(
             "integrations/lint-the-app/run.py",
             """
-            import os, sys
+            import os
             import pair
+            from bakeoff_step import check, dispatch, done
 
             def hand():
                 value = pair.role("ci-cd").give()
-                pair.check(pair.role("web-app").take(value) == 42, "the app did not double the value")
+                check(pair.role("web-app").take(value) == 42, "the app did not double the value")
                 named = pair.tool("ci-cd") == "ruff" and pair.tool("web-app") == "streamlit"
-                pair.ok(value=value, named=named, own_env=os.environ.get("FIXTURE_HOME", "").endswith("adapters/streamlit/home"))
+                done(True, value=value, named=named, own_env=os.environ.get("FIXTURE_HOME", "").endswith("adapters/streamlit/home"))
 
             def missing():
                 pair.calling(pair.role("web-app").not_here)
 
-            {"hand": hand, "missing": missing}[sys.argv[1]]()
+            dispatch(hand, missing)
 
             """)
         return folder

@@ -70,6 +70,8 @@ final class RunnerTests: XCTestCase {
         // Only the work dirs of repetitions with a failure are kept.
         let kept = try FileManager.default.contentsOfDirectory(atPath: "\(f.folder.path)/runs/\(run.id)/stage")
         XCTAssertEqual(kept, ["alpha"])
+        // bakeoff_step.py stays beside kept work dirs, to rerun a step by hand.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(f.folder.path)/runs/\(run.id)/python/bakeoff_step.py"))
     }
 
     func testAMissingDebianPackageFailsTheToolsStepsWithHowToInstallIt() throws {

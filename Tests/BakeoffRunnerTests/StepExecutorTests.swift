@@ -125,6 +125,63 @@ final class StepExecutorTests: XCTestCase {
         XCTAssertTrue(o.reason!.hasPrefix("command not found: 'no-such-tool-here' is not on the step's PATH"), o.reason!)
     }
 
+    func testAPythonStepImportsTheStepModuleAndItsVerdictParses() throws {
+        let f = try Fixture()
+        try f.script("steps.py", """
+            import sys
+            from bakeoff_step import Timer, dispatch, done, param, unsupported
+            import helper
+
+
+            def measure():
+                timer = Timer()
+                rows = param("rows", 1)
+                done(rows == 12, "rows not read", rows=rows, ratio=2 / 3, share=float("nan"), found=True,
+                     name=helper.NAME, elapsed_s=timer())
+
+
+            def check_fails():
+                done(False, "best run not found", query_s=0.25)
+
+
+            def no_registry():
+                unsupported("no model registry offline")
+
+
+            dispatch(measure, check_fails, **{"no-registry": no_registry})
+            """)
+        try f.folder.write("adapter/common/helper.py", "NAME = 'shared'\n")
+        let context = f.context(
+            parameters: [ScenarioParameter(name: "rows", value: "12", description: "")],
+            environment: ["PYTHONPATH": "{adapter}/common"])
+        func run(_ step: String) -> Observation { f.run(.command(["python3", "{adapter}/steps.py", step]), context) }
+
+        let measured = run("measure")
+        XCTAssertEqual(measured.status, .ok, measured.stderrTail ?? "")
+        // Floats rounded to 4 decimals, booleans as 1/0, a NaN left out (null), text ignored.
+        XCTAssertEqual(measured.metrics.filter { $0.key != "elapsed_s" }, ["rows": 12, "ratio": 0.6667, "found": 1])
+        XCTAssertNotNil(measured.metrics["elapsed_s"])
+
+        let failed = run("check_fails")
+        XCTAssertEqual(failed.status, .failed)
+        XCTAssertEqual(failed.exitCode, 0)
+        XCTAssertEqual(failed.reason, "the step reported a failed check: best run not found")
+        XCTAssertEqual(failed.metrics, ["query_s": 0.25])
+        XCTAssertEqual(failed.stderrTail, "check failed: best run not found")
+
+        let unsupported = run("no-registry")
+        XCTAssertEqual(unsupported.status, .unsupported)
+        XCTAssertEqual(unsupported.reason, "no model registry offline")
+
+        let unknown = run("other")
+        XCTAssertEqual(unknown.status, .failed)
+        XCTAssertEqual(unknown.reason, "the step reported a failed check: steps.py has no step 'other'; it has: check_fails, measure, no-registry")
+
+        // The adapter's own PYTHONPATH entries come first, the step module's folder last.
+        _ = f.run(.command(["sh", "-c", "echo \"$PYTHONPATH\" > pythonpath.txt"]), context)
+        XCTAssertEqual(f.read("work/pythonpath.txt"), "\(f.adapter)/common:\(f.stepModuleFolder)\n")
+    }
+
     func testTheStepSeesOnlyItsExplicitEnvironment() throws {
         let f = try Fixture()
         setenv("BAKEOFF_TEST_LEAK", "leaked", 1)

@@ -1,5 +1,5 @@
-"""Shared by every integration driver: the two tools' role modules, the work folder, parameters, the
-seeded data set and the verdict line.
+"""Shared by every integration driver: the two tools' role modules, the work folder, the seeded data set and
+model, serving. The verdict line and the parameters are bakeoff_step's, as in every step.
 
 The runner names the pair through the environment: for each of the two stages,
 BAKEOFF_TOOL_<STAGE> (the tool id) and BAKEOFF_ROLE_<STAGE> (the absolute path of the tool's integrate.py),
@@ -7,7 +7,6 @@ STAGE upper-cased with '-' as '_' (BAKEOFF_ROLE_EXPERIMENT_TRACKING)."""
 import hashlib
 import importlib
 import importlib.util
-import json
 import math
 import os
 import pickle
@@ -18,6 +17,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+from bakeoff_step import fail, unsupported
 
 WORK = os.environ.get("BAKEOFF_WORK", os.getcwd())
 FEATURES = ["x1", "x2", "x3", "x4"]
@@ -43,10 +44,6 @@ def role(stage):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def param(name, default):
-    return os.environ.get("BAKEOFF_PARAM_" + name.upper().replace("-", "_"), str(default))
 
 
 def path(*parts):
@@ -79,43 +76,6 @@ def read_csv(file):
         lines = f.read().splitlines()
     header = lines[0].split(",")
     return header, [[float(v) for v in line.split(",")] for line in lines[1:] if line]
-
-
-class Timer:
-    def __init__(self):
-        self.t = time.perf_counter()
-
-    def __call__(self):
-        return round(time.perf_counter() - self.t, 4)
-
-
-def ok(**metrics):
-    out = {"ok": True}
-    out.update(metrics)
-    print(json.dumps(out))
-    sys.stdout.flush()
-    sys.exit(0)
-
-
-def fail(reason, **metrics):
-    print("check failed: " + reason, file=sys.stderr)
-    out = {"ok": False, "reason": reason}
-    out.update(metrics)
-    print(json.dumps(out))
-    sys.stdout.flush()
-    sys.exit(0)
-
-
-def check(condition, reason, **metrics):
-    if not condition:
-        fail(reason, **metrics)
-
-
-def unsupported(reason):
-    """The tool cannot do this step here: the runner records it as unsupported with `reason`."""
-    print(json.dumps({"ok": False, "unsupported": str(reason)}))
-    sys.stdout.flush()
-    sys.exit(0)
 
 
 def calling(function, *args):

@@ -4,12 +4,13 @@ import json
 import time
 
 import pair
+from bakeoff_step import param
 
 
 def fetch():
     t = time.perf_counter()
     data = pair.role("data-versioning")
-    data.fetch(pair.path("repo"), pair.param("version", "v1"), pair.path("fetched.csv"))
+    data.fetch(pair.path("repo"), param("version", "v1"), pair.path("fetched.csv"))
     with open(pair.path("fetch.json"), "w") as f:
         json.dump({"fetch_s": time.perf_counter() - t}, f)
 

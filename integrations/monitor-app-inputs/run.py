@@ -4,15 +4,16 @@ import os
 import sys
 
 sys.dont_write_bytecode = True
+from bakeoff_step import Timer, check, dispatch, done, param  # noqa: E402
 import pair  # noqa: E402
 
 
 def serve_and_log():
-    reference = pair.dataset(int(pair.param("rows", 2000)), 31)
+    reference = pair.dataset(param("rows", 2000), 31)
     pair.write_csv(reference, pair.path("reference.csv"))
     pair.save_model(pair.train(reference), pair.path("model.pkl"))
-    batch = int(pair.param("batch", 100))
-    inputs = pair.requests(batch, 32) + pair.requests(batch, 33, shift=float(pair.param("drift", 1.5)))
+    batch = param("batch", 100)
+    inputs = pair.requests(batch, 32) + pair.requests(batch, 33, shift=param("drift", 1.5))
     log = pair.path("served.jsonl")
     if os.path.exists(log):
         os.remove(log)
@@ -21,28 +22,28 @@ def serve_and_log():
     metrics = dict(startup_s=startup_s, request_ms=pair.median_ms(latencies), logged=len(logged))
     same = len(logged) == len(inputs) and all(
         all(abs(float(got[f]) - want[f]) <= 1e-9 for f in pair.FEATURES) for got, want in zip(logged, inputs))
-    pair.check(same, f"the app logged {len(logged)} inputs, not the {len(inputs)} it was sent, in order", **metrics)
+    check(same, f"the app logged {len(logged)} inputs, not the {len(inputs)} it was sent, in order", **metrics)
     for name, part in [("control", logged[:batch]), ("shifted", logged[batch:])]:
         pair.write_csv([[float(x[f]) for f in pair.FEATURES] for x in part], pair.path(f"{name}.csv"), label=False)
-    pair.ok(**metrics)
+    done(True, **metrics)
 
 
 def detect_drift():
     for name in ["control", "shifted"]:
-        pair.check(os.path.exists(pair.path(f"{name}.csv")), "no logged inputs: the serve_and_log step did not complete")
+        check(os.path.exists(pair.path(f"{name}.csv")), "no logged inputs: the serve_and_log step did not complete")
     monitor = pair.role("model-monitoring")
-    timer = pair.Timer()
+    timer = Timer()
     flags = {}
     for name in ["control", "shifted"]:
         flags[name] = pair.calling(monitor.drift, pair.path("reference.csv"), pair.path(f"{name}.csv"), pair.FEATURES)
     drift_s = timer()
     missing = [f"{name}:{c}" for name in flags for c in pair.FEATURES if c not in flags[name]]
-    pair.check(not missing, f"the monitor gave no verdict for {', '.join(missing)}", drift_s=drift_s)
+    check(not missing, f"the monitor gave no verdict for {', '.join(missing)}", drift_s=drift_s)
     shifted_flagged = bool(flags["shifted"]["x1"])
     false_alarms = sum(bool(v) for v in flags["control"].values()) + sum(
         bool(flags["shifted"][c]) for c in pair.FEATURES if c != "x1")
-    pair.ok(drift_s=drift_s, shifted_flagged=shifted_flagged, false_alarms=false_alarms)
+    done(True, drift_s=drift_s, shifted_flagged=shifted_flagged, false_alarms=false_alarms)
 
 
 if __name__ == "__main__":
-    {"serve_and_log": serve_and_log, "detect_drift": detect_drift}[sys.argv[1]]()
+    dispatch(serve_and_log, detect_drift)

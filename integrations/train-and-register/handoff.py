@@ -3,10 +3,11 @@ then train and log the run to the tracker from inside the task. The run id goes 
 import json
 
 import pair
+from bakeoff_step import param
 
 
 def prepare():
-    pair.write_csv(pair.dataset(int(pair.param("rows", 2000)), 11), pair.path("train.csv"))
+    pair.write_csv(pair.dataset(param("rows", 2000), 11), pair.path("train.csv"))
 
 
 def train_and_log():

@@ -27,10 +27,11 @@ public enum StepEnvironment {
     ]
 
     /// The environment of one step: base values, the venv first on PATH, the work dir's home and temp,
-    /// the scenario parameters, the port of a server step, telemetry off, then the adapter's `env:`.
+    /// the scenario parameters, the port of a server step, telemetry off, then the adapter's `env:`; last on
+    /// PYTHONPATH, after the adapter's own entries, `stepModuleFolder` (where `bakeoff_step.py` was written).
     public static func forStep(
         venv: String?, work: String, adapterFolder: String, parameters: [ScenarioParameter], port: UInt16?,
-        adapterEnvironment: [String: String]
+        adapterEnvironment: [String: String], stepModuleFolder: String?
     ) -> [String: String] {
         var env: [String: String] = [
             "LANG": "C.UTF-8",
@@ -52,6 +53,10 @@ public enum StepEnvironment {
         env.merge(telemetryOff) { _, new in new }
         for (key, value) in adapterEnvironment {
             env[key] = substitute(value, work: work, adapter: adapterFolder, port: port, parameters: parameters)
+        }
+        if let stepModuleFolder {
+            let own = env["PYTHONPATH"] ?? ""
+            env["PYTHONPATH"] = own.isEmpty ? stepModuleFolder : "\(own):\(stepModuleFolder)"
         }
         return env
     }

@@ -22,11 +22,13 @@ public struct StepContext: Sendable {
     public var timeout: Double
     public var grace: Double
     public var sandbox: NetworkSandbox
+    /// The folder holding `bakeoff_step.py` (`BakeoffStepModule`), put last on the step's PYTHONPATH.
+    public var stepModuleFolder: String?
 
     public init(
         runID: String, stage: String, tool: String, step: ScenarioStep, repetition: Int, adapterFolder: String,
         work: String, venv: String?, parameters: [ScenarioParameter], adapterEnvironment: [String: String],
-        timeout: Double, grace: Double, sandbox: NetworkSandbox
+        timeout: Double, grace: Double, sandbox: NetworkSandbox, stepModuleFolder: String?
     ) {
         self.runID = runID
         self.stage = stage
@@ -41,6 +43,7 @@ public struct StepContext: Sendable {
         self.timeout = timeout
         self.grace = grace
         self.sandbox = sandbox
+        self.stepModuleFolder = stepModuleFolder
     }
 
     /// A blank observation of this step, to be filled in.
@@ -53,7 +56,7 @@ public struct StepContext: Sendable {
     func environment(port: UInt16?) -> [String: String] {
         StepEnvironment.forStep(
             venv: venv, work: work, adapterFolder: adapterFolder, parameters: parameters, port: port,
-            adapterEnvironment: adapterEnvironment)
+            adapterEnvironment: adapterEnvironment, stepModuleFolder: stepModuleFolder)
     }
 
     func argv(_ command: [String], port: UInt16?) -> [String] {

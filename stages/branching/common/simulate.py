@@ -14,10 +14,13 @@ counted against the change it serves, or against releasing.
   gitflow      a branch per change from develop, merged into develop when done; every RELEASE_EVERY hours a
                release branch is cut from develop, merged into main (tagged) and back into develop
 
-Reported (last stdout line): conflicts met (merges or rebases stopped by a conflict), changes that met one,
+An adapter's steps.py runs it for its strategy: `dispatch(simulate=lambda: simulate("gitflow"))`.
+Reported (the verdict line): conflicts met (merges or rebases stopped by a conflict), changes that met one,
 git commands per change (releasing included, spread over the changes), mean and max hours from a change's
 first commit to the release that ships it, releases, and whether main ends with every change's last lines."""
-import json, os, subprocess, sys, time
+import os, subprocess, sys, time
+
+from bakeoff_step import done, fail
 
 WORK = os.environ.get("BAKEOFF_WORK", os.getcwd())
 RELEASE_EVERY = 6
@@ -207,30 +210,24 @@ class Sim:
         return missing
 
 
-def main():
-    strategy = sys.argv[1]
+def simulate(strategy):
     if strategy not in ("trunk-based", "github-flow", "gitflow"):
-        sys.exit(f"unknown strategy {strategy!r}")
+        fail(f"unknown strategy {strategy!r}")
     sim = Sim(strategy)
     t = time.time()
     try:
         hours = sim.run()
         missing = sim.main_has_every_change()
     except RuntimeError as e:
-        print(json.dumps({"ok": False, "reason": str(e)}))
-        return
+        fail(str(e))
     lead = [sim.released_at[c[0]] - c[1] + 1 for c in CHANGES]
     total = sum(sim.commands.values())
-    out = {"ok": not missing, "conflicts": sim.conflicts, "changes_with_conflict": len(sim.conflicted - {"release"}),
-           "git_commands": total, "git_commands_per_change": round(total / len(CHANGES), 4),
-           "release_commands": sim.commands["release"], "lead_time_hours_mean": round(sum(lead) / len(lead), 4),
-           "lead_time_hours_max": max(lead), "releases": sim.releases, "simulated_hours": hours,
-           "git_s": round(sim.git_s, 4), "simulation_s": round(time.time() - t, 4), "changes": len(CHANGES)}
-    if missing:
-        out["reason"] = f"main does not end with each change's last lines: {', '.join(missing)}"
+    simulation_s = round(time.time() - t, 4)
     for cid in sorted(sim.commands):
         print(f"{cid}: {sim.commands[cid]} git commands", file=sys.stderr)
-    print(json.dumps(out))
-
-
-main()
+    done(not missing, f"main does not end with each change's last lines: {', '.join(missing)}",
+         conflicts=sim.conflicts, changes_with_conflict=len(sim.conflicted - {"release"}), git_commands=total,
+         git_commands_per_change=round(total / len(CHANGES), 4), release_commands=sim.commands["release"],
+         lead_time_hours_mean=round(sum(lead) / len(lead), 4), lead_time_hours_max=max(lead), releases=sim.releases,
+         simulated_hours=hours, git_s=round(sim.git_s, 4), simulation_s=simulation_s,
+         changes=len(CHANGES))

@@ -1,12 +1,14 @@
-"""CI/CD steps for one linter (stage ci-cd) or formatter (stage formatting): `python cicd.py TOOL STEP`.
+"""CI/CD steps for one linter (stage ci-cd) or formatter (stage formatting): an adapter's steps.py calls
+`tool_steps(TOOL)`, and the step named on its command line runs with that tool.
 
-Both stages' adapters run this one file. The corpus is the
+Both stages' adapters use this one file (on their PYTHONPATH). The corpus is the
 source of a pinned package (BAKEOFF_PARAM_CORPUS, e.g. rich==14.1.0) installed in this environment from the
 lock file; each step copies its .py files into the work folder and works on the copy. The tool is timed as
 its own process (time.perf_counter around subprocess.run); the runner also measures the whole step.
-Prints one JSON object as the last stdout line; "ok": false (with the reason on stderr) when a check fails.
+Ends with the verdict line (bakeoff_step); "ok": false (with the reason on stderr) when a check fails.
 """
 import ast
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -17,9 +19,14 @@ import subprocess
 import sys
 import time
 
+from bakeoff_step import dispatch, done, fail, param
+
 WORK = os.environ.get("BAKEOFF_WORK", os.getcwd())
 HOME = os.environ.get("HOME", WORK)
-CORPUS = os.environ.get("BAKEOFF_PARAM_CORPUS", "rich==14.1.0")
+CORPUS = param("corpus", "rich==14.1.0")
+# The measured tools run in the step's environment without its PYTHONPATH, which only reaches this module and
+# bakeoff_step: nothing of the harness is on a tool's path.
+TOOL_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
 # Rule concepts every linter knows, mapped to each tool's codes (agreement between tools).
 CONCEPTS = {
@@ -31,20 +38,6 @@ CONCEPTS = {
 }
 # pylint's message types, by the first letter of the message id.
 PYLINT_TYPES = {"C": "convention", "R": "refactor", "W": "warning", "E": "error", "F": "fatal", "I": "info"}
-
-
-def fail(reason, **fields):
-    print("check failed: " + reason, file=sys.stderr)
-    out = {"ok": False, "reason": reason}
-    out.update(fields)
-    print(json.dumps(out))
-    sys.exit(0)
-
-
-def emit(**fields):
-    out = {"ok": True}
-    out.update(fields)
-    print(json.dumps(out))
 
 
 def exe(name):
@@ -59,7 +52,7 @@ CALLS = [0]
 def fresh_env(base=None):
     """Environment for one measured call: black's and pylint's caches in a new, empty folder every time."""
     CALLS[0] += 1
-    env = dict(base or os.environ)
+    env = dict(base or TOOL_ENV)
     for var, name in (("BLACK_CACHE_DIR", "black"), ("PYLINTHOME", "pylint")):
         d = os.path.join(HOME, ".cache", f"{name}-{os.getpid()}-{CALLS[0]}")
         shutil.rmtree(d, ignore_errors=True)
@@ -222,7 +215,7 @@ def step_lint(tool):
     if unknown:
         fail(f"findings name files outside the corpus: {unknown[:3]}")
     digest = hashlib.sha256(json.dumps(per_file, sort_keys=True).encode()).hexdigest()[:16]
-    emit(findings=len(findings), files_with_findings=len(per_file), lines=lines, files=len(files),
+    done(True, findings=len(findings), files_with_findings=len(per_file), lines=lines, files=len(files),
          lint_s=round(secs, 3), s_per_kloc=round(secs / lines * 1000, 4), **summarize(tool, findings),
          per_file_digest=digest, version=version(tool))
 
@@ -251,7 +244,7 @@ def step_format(tool):
         fail(f"formatted code no longer parses: {broken[:3]}", **out)
     if left:
         fail(f"{len(left)} files still need formatting after the rewrite", **out)
-    emit(**out)
+    done(True, **out)
 
 
 def step_format_check(tool):
@@ -263,7 +256,7 @@ def step_format_check(tool):
     bad = [f for f in flagged if not os.path.exists(os.path.join(os.path.dirname(root), f))]
     if bad:
         fail(f"flagged files are not in the corpus: {bad[:3]}")
-    emit(files_to_reformat=len(flagged), files=len(files), lines=lines, check_s=round(secs, 3),
+    done(True, files_to_reformat=len(flagged), files=len(files), lines=lines, check_s=round(secs, 3),
          s_per_kloc=round(secs / lines * 1000, 4), version=version(tool))
 
 
@@ -321,7 +314,7 @@ def step_autofix(tool):
         fail(f"{len(left)} files still need formatting after the fix", **out)
     if n_after > n_before:
         fail("more findings after the fix than before", **out)
-    emit(**out)
+    done(True, **out)
 
 
 REPEATS = 3
@@ -359,7 +352,7 @@ def step_precommit(tool):
     shutil.rmtree(repo, ignore_errors=True)
     os.makedirs(repo)
     root, files, lines = copy_corpus("precommit-repo")
-    git_env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_NAME="bakeoff", GIT_AUTHOR_EMAIL="bakeoff@localhost",
+    git_env = dict(TOOL_ENV, GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_NAME="bakeoff", GIT_AUTHOR_EMAIL="bakeoff@localhost",
                    GIT_COMMITTER_NAME="bakeoff", GIT_COMMITTER_EMAIL="bakeoff@localhost")
     for cmd in (["git", "init", "-q", "."], ["git", "add", "-A"]):
         p = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=git_env)
@@ -418,14 +411,15 @@ def step_precommit(tool):
     if out["findings_diff"] > tolerance or (pc.returncode != 0) != (direct.returncode != 0):
         fail(f"pre-commit reported {n_pc} findings (exit {pc.returncode}), the direct call {n_direct} "
              f"(exit {direct.returncode})", **out)
-    emit(**out)
+    done(True, **out)
 
 
 def version(tool):
     return importlib.metadata.version(tool)
 
 
-if __name__ == "__main__":
-    tool, step = sys.argv[1], sys.argv[2]
-    {"lint": step_lint, "format_check": step_format_check, "autofix": step_autofix, "format": step_format,
-     "precommit": step_precommit}[step](tool)
+def tool_steps(tool):
+    """Runs the step named on the command line with `tool`: an adapter's whole steps.py is `tool_steps("ruff")`."""
+    steps = {"lint": step_lint, "format_check": step_format_check, "autofix": step_autofix, "format": step_format,
+             "precommit": step_precommit}
+    dispatch(**{step: functools.partial(function, tool) for step, function in steps.items()})

@@ -1,7 +1,9 @@
 """Shared by the file-based data-versioning adapters (stdlib only, so the git-lfs adapter runs it with the
-system python3): the seeded mixed dataset, its 1 % change, a dataset hash, sizes and reporting.
-Adapters reach it through PYTHONPATH (see docs/adapters.md)."""
-import hashlib, json, math, os, random, sys
+system python3): the seeded mixed dataset, its 1 % change, a dataset hash, sizes, the state kept between
+steps. Adapters reach it through PYTHONPATH (see docs/adapters.md)."""
+import hashlib, json, math, os, random
+
+from bakeoff_step import param
 
 MIB = 1 << 20
 CSV_FILE = 256 * 1024
@@ -9,13 +11,9 @@ WORK = os.environ.get("BAKEOFF_WORK", os.getcwd())
 STATE = os.path.join(WORK, "bakeoff-state.json")
 
 
-def param(name, default):
-    return float(os.environ.get("BAKEOFF_PARAM_" + name.upper(), default))
-
-
 def layout():
     """(big file bytes, number of 1 MiB blobs, number of 256 KiB CSV files) for dataset_mb."""
-    total = int(param("dataset_mb", 200) * MIB)
+    total = int(param("dataset_mb", 200.0) * MIB)
     return int(total * 0.4), max(1, round(total * 0.3 / MIB)), max(1, round(total * 0.3 / CSV_FILE))
 
 
@@ -47,7 +45,7 @@ def generate(root):
 def changed_files(root, seed=2911):
     """The files modify() writes (same seeded choice), e.g. to unlock them first."""
     big, blobs, csvs = layout()
-    budget = (big + blobs * MIB + csvs * CSV_FILE) * param("change_percent", 1) / 100
+    budget = (big + blobs * MIB + csvs * CSV_FILE) * param("change_percent", 1.0) / 100
     rng = random.Random(seed)
     rng.randbytes(int(budget / 2))
     k = max(1, math.ceil(budget / 2 / CSV_FILE))
@@ -58,7 +56,7 @@ def modify(root, seed=2911):
     """Change change_percent of the bytes: half patched in place in big.bin, half as rewritten CSV files
     (another seed changes other bytes: the remote steps make versions 2 to 5 with seeds 2913 to 2916)."""
     big, blobs, csvs = layout()
-    budget = (big + blobs * MIB + csvs * CSV_FILE) * param("change_percent", 1) / 100
+    budget = (big + blobs * MIB + csvs * CSV_FILE) * param("change_percent", 1.0) / 100
     rng = random.Random(seed)
     patch = int(budget / 2)
     with open(f"{root}/big.bin", "r+b") as f:
@@ -103,14 +101,3 @@ def state():
 def save_state(**kw):
     s = state(); s.update(kw)
     json.dump(s, open(STATE, "w"))
-
-
-def done(ok, reason="", **metrics):
-    if not ok:
-        print(f"check failed: {reason}", file=sys.stderr)
-    out = {"ok": bool(ok)}
-    out.update({k: (round(v, 4) if isinstance(v, float) else v) for k, v in metrics.items()})
-    if not ok:
-        out["reason"] = reason
-    print(json.dumps(out))
-    sys.exit(0)

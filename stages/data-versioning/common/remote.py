@@ -13,7 +13,8 @@ it out of its store counts twice, as it uses twice the disk). Each tool gives fo
   clone() -> path   full clone of the latest version into CLONE; returns the data folder there
   fetch_one() -> p  only ONE_FILE of version 1 into ONE; returns the file's path"""
 import hashlib, os, time
-from dataset import WORK, changed_files, dataset_hash, done, generate, modify, save_state, state, tree_bytes
+from bakeoff_step import done
+from dataset import WORK, changed_files, dataset_hash, generate, modify, save_state, state, tree_bytes
 
 REMOTE = os.path.join(WORK, "remote")
 CLONE = os.path.join(WORK, "clone")

@@ -1,12 +1,10 @@
-"""Shared by the experiment-tracking adapters: seeded run plan, seeded model data, reporting.
-Each adapter folder holds its own copy, so an adapter stays self-contained."""
-import json, math, os, random, sys, time
+"""Shared by the experiment-tracking adapters (on their PYTHONPATH): the seeded run plan, seeded model data,
+the state kept between steps."""
+import json, math, os, random, time
+
+from bakeoff_step import param
 
 T_START = time.time()
-
-
-def param(name, default):
-    return int(os.environ.get("BAKEOFF_PARAM_" + name.upper(), default))
 
 
 def sizes():
@@ -58,15 +56,3 @@ def tree_bytes(path):
             if not os.path.islink(p):
                 total += os.path.getsize(p)
     return total
-
-
-def done(ok, reason="", **metrics):
-    """The last stdout line: ok + metrics; on failure the reason goes to stderr."""
-    if not ok:
-        print(f"check failed: {reason}", file=sys.stderr)
-    out = {"ok": bool(ok)}
-    out.update({k: (round(v, 4) if isinstance(v, float) else v) for k, v in metrics.items()})
-    if not ok:
-        out["reason"] = reason
-    print(json.dumps(out))
-    sys.exit(0)

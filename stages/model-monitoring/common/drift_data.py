@@ -21,7 +21,6 @@ each with a 95 % Wilson score interval on the pooled count (metrics NAME_lo, NAM
 seeds x features, the interval says how far the share could move with other seeds. Wilson rather than a
 t-interval over 5 seeds, because a share of 0 or 1 on every seed would give a t-interval of width 0.
 """
-import json
 import os
 import resource
 import sys
@@ -30,6 +29,7 @@ import time
 import numpy as np
 import pandas as pd
 
+from bakeoff_step import dispatch, done, fail, param
 from drift_judge import DRIFTED, FEATURES, INJECTED, judge
 
 NUMERIC = [f for f in FEATURES if f.startswith("n")]
@@ -40,10 +40,6 @@ DRIFTED_P = [0.25, 0.3, 0.25, 0.2]
 REFERENCE_ROWS = 10_000
 MISSING_SHARE = 0.2
 T0 = time.perf_counter()
-
-
-def param(name, default):
-    return int(os.environ.get("BAKEOFF_PARAM_" + name.upper(), default))
 
 
 def _draw(rng, rows, drift):
@@ -67,20 +63,6 @@ def make(rows, seed=20261129, drift=True, reference_rows=REFERENCE_ROWS):
 
 def peak_rss_mb():
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-
-def fail(reason, **fields):
-    print("check failed: " + reason, file=sys.stderr)
-    out = {"ok": False, "reason": reason}
-    out.update(fields)
-    print(json.dumps(out))
-    sys.exit(0)
-
-
-def emit(**fields):
-    out = {"ok": True}
-    out.update(fields)
-    print(json.dumps(out))
 
 
 def _flags(detect, ref, cur, what):
@@ -111,27 +93,30 @@ def detect_step(detect, rows, seeds):
 
 
 def main(tool, version, import_s, detect, report=None):
-    """Run one step (argv[1]) with the tool's detect(ref, cur) -> {feature: drifted?} and report(ref, cur, path)."""
-    step = sys.argv[1]
+    """Runs the step named on the command line with the tool's detect(ref, cur) -> {feature: drifted?} and
+    report(ref, cur, path) (None: the tool writes no report)."""
     work = os.environ.get("BAKEOFF_WORK", os.getcwd())
     common = {"version": version, "import_s": round(import_s, 3)}
-    if step in ("detect_100", "detect_10k"):
+
+    def detect_seeded(step):
         rows = param("rows_small", 100) if step == "detect_100" else param("rows_large", 10_000)
         out = detect_step(detect, rows, param("seeds", 5))
         if step == "detect_10k":
             # detection time for one batch of 10 000 rows against the reference, mean over seeds and batches
             out["s_per_10k_rows"] = round(out["detect_s"] * 10_000 / rows, 4)
         out.update(common, peak_rss_mb=peak_rss_mb(), total_s=round(time.perf_counter() - T0, 3))
-        emit(**out)
-    elif step == "detect_100k":
+        done(True, **out)
+
+    def detect_100k():
         rows = param("rows_scale", 100_000)
         ref, cur = make(rows, reference_rows=rows)
         t = time.perf_counter()
         flags = _flags(detect, ref, cur, "drifted batch")
         out = {"rows": rows, "detect_s": round(time.perf_counter() - t, 3), "flagged": len(flags)}
         out.update(common, peak_rss_mb=peak_rss_mb(), total_s=round(time.perf_counter() - T0, 3))
-        emit(**out)
-    elif step == "report":
+        done(True, **out)
+
+    def report_step():
         if report is None:
             fail(f"{tool} writes no report artifact")
         ref, cur = make(param("rows_large", 10_000))
@@ -149,6 +134,7 @@ def main(tool, version, import_s, detect, report=None):
             fail(f"the report is only {size} bytes", **out)
         if mentions < len(FEATURES):
             fail(f"the report names only {mentions} of the {len(FEATURES)} features", **out)
-        emit(**out, peak_rss_mb=peak_rss_mb())
-    else:
-        raise SystemExit(f"unknown step {step}")
+        done(True, **out, peak_rss_mb=peak_rss_mb())
+
+    dispatch(detect_100k, report=report_step,
+             detect_100=lambda: detect_seeded("detect_100"), detect_10k=lambda: detect_seeded("detect_10k"))

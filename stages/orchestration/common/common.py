@@ -6,7 +6,9 @@ so a task is one core's worth of work and the fan-out shows whether the tool run
 side. Every task body records when it started and ended (a mark file per body, in the folder of the current
 phase, BAKEOFF_PHASE), so a step can count executed bodies, add up their times (the sequential sum) and compare
 that with the wall time from the first body's start to the last body's end (parallelism = sum / wall)."""
-import contextlib, json, os, sys, time, uuid
+import contextlib, json, os, time, uuid
+
+from bakeoff_step import done, param
 
 for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
@@ -18,7 +20,7 @@ ROWS, FEATURES, ITERATIONS = 40_000, 40, 500
 
 
 def fan_out():
-    return int(os.environ.get("BAKEOFF_PARAM_FAN_OUT", "8"))
+    return param("fan_out", 8)
 
 
 def set_phase(phase):
@@ -166,18 +168,6 @@ def timing(phase, t_call, t_end):
            "sequential_s": seq, "overhead_s": max(0.0, (t_end - t_call) - seq)}
     out.update(fan_out_figures(bodies(phase, "train")))
     return out
-
-
-def done(ok, reason="", **metrics):
-    if not ok:
-        print(f"check failed: {reason}", file=sys.stderr)
-    out = {"ok": bool(ok)}
-    out.update({k: (round(v, 4) if isinstance(v, float) else v) for k, v in metrics.items()})
-    if not ok:
-        out["reason"] = reason
-    print(json.dumps(out))
-    sys.stdout.flush()
-    sys.exit(0)
 
 
 # ---- retry and re-run checks, the same for every tool ----------------------------------------------------

@@ -1,19 +1,20 @@
-"""Task- and hook-runner steps: `python runner_overhead.py RUNNER STEP` (RUNNER: pre-commit, tox, nox).
+"""Task- and hook-runner steps for one RUNNER (pre-commit, tox, nox): an adapter's steps.py calls
+`runner_steps(RUNNER)`, and the step named on its command line runs with that runner.
 
 The same lint (ruff check, default rules, no cache) over the same fixed corpus as the ci-cd stage (rich,
-copied from its wheel; cicd.py's helpers are reused), run directly and through the runner's own
-configuration: pre-commit (a local `language: system` hook), tox (an environment with skip_install that
-calls the ruff next to it) and nox (a session with venv_backend "none"). One untimed warm-up call each first
-(tox creates its environment then), then REPEATS interleaved calls; the overhead is the difference of the
-medians, clamped at 0, and flagged as noise when within the larger median absolute deviation of the two
-series. The runner must report the same findings as the direct call."""
-import os, shutil, subprocess, sys, time
+copied from its wheel; cicd.py's helpers are reused: the adapters put ci-cd's common/ on PYTHONPATH too), run
+directly and through the runner's own configuration: pre-commit (a local `language: system` hook), tox (an
+environment with skip_install that calls the ruff next to it) and nox (a session with venv_backend "none").
+One untimed warm-up call each first (tox creates its environment then), then REPEATS interleaved calls; the
+overhead is the difference of the medians, clamped at 0, and flagged as noise when within the larger median
+absolute deviation of the two series. The runner must report the same findings as the direct call."""
+import functools, os, shutil, subprocess, sys, time
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "ci-cd", "common"))
-from cicd import REPEATS, WORK, HOME, copy_corpus, count_output, emit, exe, fail, mad, median, run, version
+from bakeoff_step import dispatch, done, fail
+from cicd import REPEATS, TOOL_ENV, WORK, HOME, copy_corpus, count_output, exe, mad, median, run, version
 
 LINT = ["ruff", "check", "--isolated", "--no-cache", "--output-format", "concise"]
-GIT_ENV = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_NAME="bakeoff", GIT_AUTHOR_EMAIL="bakeoff@localhost",
+GIT_ENV = dict(TOOL_ENV, GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_NAME="bakeoff", GIT_AUTHOR_EMAIL="bakeoff@localhost",
                GIT_COMMITTER_NAME="bakeoff", GIT_COMMITTER_EMAIL="bakeoff@localhost", PRE_COMMIT_COLOR="never",
                PRE_COMMIT_HOME=os.path.join(HOME, ".cache", "pre-commit"))
 
@@ -85,7 +86,7 @@ def step_overhead(runner):
     if n_runner != n_direct:
         fail(f"{runner} reported {n_runner} findings (exit {through.returncode}), the direct call {n_direct}: "
              f"{(through.stdout + through.stderr).strip()[-600:]}", **out)
-    emit(**out)
+    done(True, **out)
 
 
 def step_git_hook(runner):
@@ -108,9 +109,9 @@ def step_git_hook(runner):
     out = dict(hook_ran=ran, commit_refused=refused, install_s=round(install_s, 3), commit_s=round(commit_s, 3))
     if not (ran and refused):
         fail(f"the commit did not run the hook or was not refused (exit {c.returncode}): {(c.stdout + c.stderr)[-400:]}", **out)
-    emit(**out)
+    done(True, **out)
 
 
-if __name__ == "__main__":
-    runner, step = sys.argv[1], sys.argv[2]
-    {"overhead": step_overhead, "git_hook": step_git_hook}[step](runner)
+def runner_steps(runner):
+    """Runs the step named on the command line with `runner`: an adapter's whole steps.py is `runner_steps("tox")`."""
+    dispatch(overhead=functools.partial(step_overhead, runner), git_hook=functools.partial(step_git_hook, runner))

@@ -2,8 +2,8 @@
 the same way for every framework (docs/adapters.md, "Web apps in a real browser").
 
 Run as the `client` of a server step, so the server is the process that serves the page the browser loads
-and the runner's server measurements (start until healthy, memory) are the app's. An adapter's client.py
-names its app's CSS hooks and calls drive():
+and the runner's server measurements (start until healthy, memory) are the app's. An adapter's serve step
+(its steps.py) names its app's CSS hooks and calls drive():
 
     drive(inputs={"sepal_length": "#sepal_length input", ...}, button="#predict", output="#prediction")
 
@@ -26,7 +26,6 @@ import json
 import os
 import shutil
 import signal
-import sys
 import tempfile
 import time
 from urllib.parse import urlparse
@@ -36,7 +35,8 @@ from selenium.common.exceptions import JavascriptException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
 
-from webcommon import FEATURES, fail, report_latencies, requests_plan
+from bakeoff_step import fail
+from webcommon import FEATURES, report_latencies, requests_plan
 
 CHROMIUM = os.environ.get("BAKEOFF_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("BAKEOFF_CHROMEDRIVER", "/usr/bin/chromedriver")
@@ -199,11 +199,11 @@ def reap_browser(grace_s=5.0):
 
 
 def drive(inputs, button, output, path="/"):
-    """Loads the app at 127.0.0.1:<argv[1]><path>, waits until usable, makes every seeded prediction through
+    """Loads the app at 127.0.0.1:<BAKEOFF_PORT><path>, waits until usable, makes every seeded prediction through
     the page and prints the verdict line. inputs maps each feature (webcommon.FEATURES) to its field's hook."""
     if sorted(inputs) != sorted(FEATURES):
         fail(f"the client names inputs {sorted(inputs)}, the app has {FEATURES}")
-    port = int(sys.argv[1])
+    port = int(os.environ["BAKEOFF_PORT"])        # the server step's port, set by the runner
     ready = os.environ.get("BAKEOFF_READY_SECONDS")     # set by the runner for a server step's client
     rows, expected = requests_plan()
     for binary in (CHROMIUM, CHROMEDRIVER):

@@ -1,37 +1,20 @@
-"""Shared by the web-app adapters (the same file in every adapter folder): the seeded model, the seeded
-prediction requests, latency statistics and reporting.
+"""Shared by the web-app adapters (on their PYTHONPATH) and their apps: the seeded model, the seeded prediction
+requests, latency statistics, and two steps every adapter runs as they are:
 
-  python webcommon.py train            train the model, write model.pkl and requests.json to the work folder
-  python webcommon.py app_loc APP...   count the app's lines of code (non-blank, non-comment)
+  train()          train the model, write model.pkl and requests.json to the work folder
+  app_loc(paths)   count the app's lines of code (non-blank, non-comment)
 """
 import json
 import os
 import pickle
-import sys
 import time
+
+from bakeoff_step import done, fail, param
 
 WORK = os.environ.get("BAKEOFF_WORK", os.getcwd())
 MODEL = os.path.join(WORK, "model.pkl")
 REQUESTS = os.path.join(WORK, "requests.json")
 FEATURES = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
-
-
-def param(name, default):
-    return int(os.environ.get("BAKEOFF_PARAM_" + name.upper(), default))
-
-
-def fail(reason, **fields):
-    print("check failed: " + reason, file=sys.stderr)
-    out = {"ok": False, "reason": reason}
-    out.update(fields)
-    print(json.dumps(out))
-    sys.exit(0)
-
-
-def emit(**fields):
-    out = {"ok": True}
-    out.update(fields)
-    print(json.dumps(out))
 
 
 def load_model():
@@ -80,7 +63,7 @@ def train():
                train_s=round(time.perf_counter() - t0, 3))
     if accuracy < 0.9:
         fail(f"test accuracy {accuracy:.3f} is below 0.9", **out)
-    emit(**out)
+    done(True, **out)
 
 
 def requests_plan():
@@ -108,7 +91,7 @@ def report_latencies(latencies_s, answers, expected, **extra):
     if correct != len(expected):
         wrong = [(i, a, e) for i, (a, e) in enumerate(zip(answers, expected)) if a != e][:3]
         fail(f"{len(expected) - correct} of {len(expected)} predictions wrong or missing, e.g. {wrong}", **out)
-    emit(**out)
+    done(True, **out)
 
 
 def app_loc(paths):
@@ -120,13 +103,4 @@ def app_loc(paths):
                 loc += 1
     if loc == 0:
         fail("the app has no code")
-    emit(loc=loc, files=len(paths))
-
-
-if __name__ == "__main__":
-    if sys.argv[1] == "train":
-        train()
-    elif sys.argv[1] == "app_loc":
-        app_loc(sys.argv[2:])
-    else:
-        raise SystemExit("usage: webcommon.py train | app_loc APP...")
+    done(True, loc=loc, files=len(paths))

@@ -3,8 +3,8 @@ every file under data/ is annexed (locked symlinks into .git/annex/objects). Fil
 they are changed in place; versions are `datalad save` commits; the old version is a git checkout."""
 import os, subprocess, sys, time
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from dataset import WORK, changed_files, dataset_hash, done, generate, modify as change, save_state, state, tree_bytes
+from bakeoff_step import dispatch, done
+from dataset import WORK, changed_files, dataset_hash, generate, modify as change, save_state, state, tree_bytes
 
 t0 = time.time()
 import datalad.api as dl
@@ -127,4 +127,4 @@ def remote_fetch_one():
     fetch_one_step(fetch_one)
 
 
-globals()[sys.argv[1]]()
+dispatch(setup, add, modify, commit_version, checkout_old, storage, remote_push, remote_clone, remote_fetch_one)

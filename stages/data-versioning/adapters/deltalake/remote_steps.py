@@ -8,7 +8,8 @@ sys.dont_write_bytecode = True
 import pyarrow as pa
 import pyarrow.compute as pc
 from deltalake import DeltaTable, write_deltalake
-from dataset import WORK, done
+from bakeoff_step import dispatch
+from dataset import WORK
 from remote import CLONE, ONE, ONE_FILE, REMOTE, clone_step, fetch_one_step, push_step
 
 URI = "file://" + os.path.join(REMOTE, "table")
@@ -86,4 +87,4 @@ def remote_fetch_one():
     fetch_one_step(fetch_one)
 
 
-{"remote_push": remote_push, "remote_clone": remote_clone, "remote_fetch_one": remote_fetch_one}[sys.argv[1]]()
+dispatch(remote_push, remote_clone, remote_fetch_one)

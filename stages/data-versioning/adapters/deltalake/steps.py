@@ -3,6 +3,7 @@ seeded table rows (an id and 12 float64 features, 104 bytes a row); version 2 up
 (a contiguous id range) with a MERGE, and version 1 is read back by time travel."""
 import hashlib, json, os, sys, time
 sys.dont_write_bytecode = True
+from bakeoff_step import dispatch, done, param
 
 t0 = time.time()
 import numpy as np
@@ -16,10 +17,6 @@ TABLE = os.path.join(WORK, "table")
 STATE = os.path.join(WORK, "bakeoff-state.json")
 ROW = 8 * 13
 FEATURES = [f"f{i:02d}" for i in range(12)]
-
-
-def param(name, default):
-    return float(os.environ.get("BAKEOFF_PARAM_" + name.upper(), default))
 
 
 def state():
@@ -42,16 +39,6 @@ def frame_hash(df):
     return h.hexdigest()
 
 
-def done(ok, reason="", **metrics):
-    if not ok:
-        print(f"check failed: {reason}", file=sys.stderr)
-    out = {"ok": bool(ok)}
-    out.update({k: (round(v, 4) if isinstance(v, float) else v) for k, v in metrics.items()})
-    if not ok:
-        out["reason"] = reason
-    print(json.dumps(out)); sys.exit(0)
-
-
 def load(name):
     z = np.load(os.path.join(WORK, name))
     return pd.DataFrame({"id": z["id"], **{c: z[c] for c in FEATURES}})
@@ -59,7 +46,7 @@ def load(name):
 
 def setup():
     t = time.time()
-    rows = int(param("dataset_mb", 200) * (1 << 20)) // ROW
+    rows = int(param("dataset_mb", 200.0) * (1 << 20)) // ROW
     rng = np.random.default_rng(1129)
     cols = {"id": np.arange(rows, dtype=np.int64), **{c: rng.normal(size=rows) for c in FEATURES}}
     np.savez(os.path.join(WORK, "v1.npz"), **cols)
@@ -81,7 +68,7 @@ def add():
 def modify():
     rows = state()["rows"]
     t = time.time()
-    n = max(1, int(rows * param("change_percent", 1) / 100))
+    n = max(1, int(rows * param("change_percent", 1.0) / 100))
     start = int(np.random.default_rng(2911).integers(0, rows - n + 1))
     rng = np.random.default_rng(2912)
     changed = pd.DataFrame({"id": np.arange(start, start + n, dtype=np.int64), **{c: rng.normal(size=n) for c in FEATURES}})
@@ -118,4 +105,4 @@ def storage():
     done(stored > 0, "empty table", stored_bytes=stored, logical_bytes=logical, dedup_ratio=logical / stored)
 
 
-globals()[sys.argv[1]]()
+dispatch(setup, add, modify, commit_version, checkout_old, storage)

@@ -2,8 +2,8 @@
 (`dvc add data`), versions are git commits of data.dvc, content lives in the local cache (.dvc/cache)."""
 import os, subprocess, sys, time
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from dataset import WORK, dataset_hash, done, generate, modify as change, save_state, state, tree_bytes
+from bakeoff_step import dispatch, done
+from dataset import WORK, dataset_hash, generate, modify as change, save_state, state, tree_bytes
 
 DVC = os.path.join(os.path.dirname(sys.executable), "dvc")
 DATA = os.path.join(WORK, "data")
@@ -140,4 +140,4 @@ def remote_fetch_one():
     fetch_one_step(fetch_one)
 
 
-globals()[sys.argv[1]]()
+dispatch(setup, add, modify, commit_version, checkout_old, storage, remote_push, remote_clone, remote_fetch_one)

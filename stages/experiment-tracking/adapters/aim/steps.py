@@ -3,8 +3,8 @@ Finished runs are invisible to SDK reads until the index is rebuilt (`aim storag
 Aim UI does in the background; headless scripts do it themselves, and the time is reported."""
 import os, subprocess, sys, time
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import done, model_data, run_plan, save_state, sizes, state
+from bakeoff_step import dispatch, done
+from common import model_data, run_plan, save_state, sizes, state
 
 t0 = time.time()
 from aim import Repo, Run
@@ -106,4 +106,4 @@ def export_runs():
     done(rows == n, f"{rows} rows exported, expected {n}", rows_exported=rows, export_s=export_s)
 
 
-globals()[sys.argv[1]]()
+dispatch(setup, log_runs, query_best, log_model, load_predict, export_runs)

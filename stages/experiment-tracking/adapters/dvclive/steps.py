@@ -3,8 +3,8 @@ DVCLive (a git ref, no new branch); queries and exports go through `dvc exp show
 DVC-tracked artifact declared in dvc.yaml, registered and promoted with GTO (git tags: DVC's model registry)."""
 import csv, io, json, os, subprocess, sys, time
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import done, model_data, run_plan, save_state, sizes, state
+from bakeoff_step import dispatch, done
+from common import model_data, run_plan, save_state, sizes, state
 
 t0 = time.time()
 from dvclive import Live
@@ -134,4 +134,4 @@ def export_runs():
     done(rows == n, f"{rows} rows exported, expected {n}", rows_exported=rows, export_s=export_s)
 
 
-globals()[sys.argv[1]]()
+dispatch(setup, log_runs, query_best, log_model, register_model, promote, load_predict, export_runs)

@@ -1,8 +1,8 @@
 """MLflow adapter: a local sqlite tracking store (MLFLOW_TRACKING_URI) and file artifacts under the work dir."""
 import os, sys, time
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import T_START, done, model_data, run_plan, save_state, sizes, state, tree_bytes
+from bakeoff_step import dispatch, done
+from common import T_START, model_data, run_plan, save_state, sizes, state, tree_bytes
 
 t0 = time.time()
 import mlflow
@@ -101,4 +101,4 @@ def export_runs():
     done(rows == n, f"{rows} rows exported, expected {n}", rows_exported=rows, export_s=export_s)
 
 
-globals()[sys.argv[1]]()
+dispatch(setup, log_runs, query_best, log_model, register_model, promote, load_predict, export_runs)

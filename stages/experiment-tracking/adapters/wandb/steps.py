@@ -3,8 +3,8 @@ would be uploaded later with `wandb sync`. Offline runs are read back with W&B's
 (offline_runs.py), which the query and the export use; the registry and artifact downloads need the server."""
 import glob, os, sys, time
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import done, model_data, run_plan, save_state, sizes
+from bakeoff_step import dispatch, done
+from common import model_data, run_plan, save_state, sizes
 import offline_runs
 
 t0 = time.time()
@@ -89,4 +89,4 @@ def export_runs():
     done(exported == n, f"{exported} rows exported, expected {n}", rows_exported=exported, export_s=export_s)
 
 
-globals()[sys.argv[1]]()
+dispatch(setup, log_runs, query_best, log_model, export_runs)

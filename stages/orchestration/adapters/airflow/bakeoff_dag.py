@@ -7,8 +7,8 @@ the daily DAG's timetable for its next run. The `ui` step runs the same fan-out 
 import os, sys, time
 from datetime import timedelta
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.environ["BAKEOFF_ADAPTER"])
-from common import (WORK, body, data_path, done, evaluate, fan_out, fan_out_result, flaky_train, prepare,
+from bakeoff_step import dispatch, done
+from common import (WORK, body, data_path, evaluate, fan_out, fan_out_result, flaky_train, prepare,
                     retry_result, set_phase, train)
 
 t0 = time.time()
@@ -87,15 +87,17 @@ def schedule():
     done(ok, f"import errors {dict(bag.import_errors)}, next run {when}", accepted=ok, schedule_s=time.time() - t)
 
 
+def fan_out_step():
+    n = fan_out(); set_phase("fan_out")
+    t = time.time(); dr = fan_out_d.test(); t_end = time.time()
+    fan_out_result("fan_out", n, best(), t, t_end, tool_ok=str(dr.state) == "success", import_s=import_s)
+
+
+def retry_step():
+    set_phase("retry")
+    t = time.time(); dr = retry_d.test(); run_s = time.time() - t
+    retry_result("retry", run_s, str(dr.state) == "success")
+
+
 if __name__ == "__main__":          # the dags-folder parser imports this file too; only run when executed
-    step = sys.argv[1]
-    if step == "fan_out":
-        n = fan_out(); set_phase("fan_out")
-        t = time.time(); dr = fan_out_d.test(); t_end = time.time()
-        fan_out_result("fan_out", n, best(), t, t_end, tool_ok=str(dr.state) == "success", import_s=import_s)
-    elif step == "retry":
-        set_phase("retry")
-        t = time.time(); dr = retry_d.test(); run_s = time.time() - t
-        retry_result("retry", run_s, str(dr.state) == "success")
-    elif step == "schedule":
-        schedule()
+    dispatch(schedule, fan_out=fan_out_step, retry=retry_step)

@@ -5,8 +5,8 @@ ops side by side; execute_in_process would run them one after another. The sched
 in Definitions, evaluated for a tick."""
 import os, sys, time
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (body, done, evaluate, fan_out, fan_out_result, flaky_train, prepare, retry_result,
+from bakeoff_step import dispatch, done
+from common import (body, evaluate, fan_out, fan_out_result, flaky_train, prepare, retry_result,
                     set_phase, train)
 
 t0 = time.time()
@@ -106,4 +106,4 @@ def schedule():
 
 
 if __name__ == "__main__":          # the multiprocess executor imports this file in each op process
-    {"setup": setup, "fan_out": fan_out_step, "retry": retry, "schedule": schedule}[sys.argv[1]]()
+    dispatch(setup, retry, schedule, fan_out=fan_out_step)

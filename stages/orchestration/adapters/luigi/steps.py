@@ -4,8 +4,8 @@ the scheduler's retry settings (luigi.cfg written at setup: retry_delay 0, worke
 time-based trigger of its own (its execution model page: trigger it with crontab or another scheduler)."""
 import json, os, sys, time
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (WORK, body, data_path, done, evaluate, fan_out, fan_out_result, flaky_train, model_path, prepare,
+from bakeoff_step import dispatch, done
+from common import (WORK, body, data_path, evaluate, fan_out, fan_out_result, flaky_train, model_path, prepare,
                     rerun_result, results_digest, retry_result, set_phase, train)
 
 CFG = os.path.join(WORK, "luigi.cfg")
@@ -98,4 +98,4 @@ def cached_rerun():
     rerun_result("rerun", n, best(), before, run_s, tool_ok=res.status.name.startswith("SUCCESS"))
 
 
-{"setup": setup, "fan_out": fan_out_step, "retry": retry, "cached_rerun": cached_rerun}[sys.argv[1]]()
+dispatch(setup, retry, cached_rerun, fan_out=fan_out_step)

@@ -1,9 +1,8 @@
 """start (prepare the dataset) -> foreach train over n models -> join (evaluate, fan-in) -> end.
 A daily @schedule is declared on the flow; a scheduler it is deployed to (Argo, Step Functions, Airflow)
 honours it."""
-import os, sys
+import sys
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import body, data_path, evaluate, prepare, train
 from metaflow import FlowSpec, Parameter, schedule, step
 

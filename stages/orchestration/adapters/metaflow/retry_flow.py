@@ -1,7 +1,6 @@
 """One training step that fails on its first attempt; @retry gives it a second one."""
-import os, sys
+import sys
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import data_path, flaky_train
 from metaflow import FlowSpec, current, retry, step
 

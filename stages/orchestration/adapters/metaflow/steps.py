@@ -5,8 +5,8 @@ re-executes from the fan-in step. The schedule step is unsupported offline (see 
 import os, subprocess, sys, time
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-from common import WORK, done, fan_out, fan_out_result, rerun_result, results_digest, retry_result, set_phase
+from bakeoff_step import dispatch, done
+from common import WORK, fan_out, fan_out_result, rerun_result, results_digest, retry_result, set_phase
 
 t0 = time.time()
 import metaflow
@@ -58,4 +58,4 @@ def cached_rerun():
     rerun_result("rerun", n, Flow("FanFlow").latest_run.data.total, before, run_s, expected_executed=1)
 
 
-{"setup": setup, "fan_out": fan_out_step, "retry": retry, "cached_rerun": cached_rerun}[sys.argv[1]]()
+dispatch(setup, retry, cached_rerun, fan_out=fan_out_step)

@@ -5,8 +5,8 @@ their inputs and source with results persisted under PREFECT_HOME, so the re-run
 The schedule is a deployment with a cron schedule, registered with the API and read back."""
 import os, sys, time
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (body, done, evaluate, fan_out, fan_out_result, flaky_train, prepare, rerun_result,
+from bakeoff_step import dispatch, done
+from common import (body, evaluate, fan_out, fan_out_result, flaky_train, prepare, rerun_result,
                     results_digest, retry_result, set_phase, train)
 
 t0 = time.time()
@@ -102,4 +102,4 @@ def schedule():
     done(crons == [CRON], f"schedules read back: {crons}", accepted=crons == [CRON], schedule_s=schedule_s)
 
 
-{"setup": setup, "fan_out": fan_out_step, "retry": retry, "cached_rerun": cached_rerun, "schedule": schedule}[sys.argv[1]]()
+dispatch(setup, retry, cached_rerun, schedule, fan_out=fan_out_step)

@@ -1,12 +1,9 @@
 """Evidently adapter: DataDriftPreset with its default per-column tests (for numeric columns with more than
 1 000 rows: normed Wasserstein distance, threshold 0.1); a feature counts as drifted when Evidently's own
 verdict for the column says so (distance >= threshold, or p-value < threshold for statistical tests)."""
-import os
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from drift_data import FEATURES, main  # noqa: E402
+from drift_data import FEATURES, main
 
 t0 = time.perf_counter()
 import evidently  # noqa: E402

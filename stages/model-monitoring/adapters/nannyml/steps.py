@@ -4,12 +4,9 @@ chunks of a 10 000-row batch, one chunk of a 100-row batch. NannyML alerts per c
 spread of the metric over reference chunks of the same size), so single chunks of undrifted columns alert now
 and then; the decision rule used here is: a feature drifted when more than half of the current batch's
 chunks alert for either of its methods."""
-import os
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from drift_data import CATEGORICAL, FEATURES, NUMERIC, main  # noqa: E402
+from drift_data import CATEGORICAL, FEATURES, NUMERIC, main
 
 t0 = time.perf_counter()
 import nannyml as nml  # noqa: E402

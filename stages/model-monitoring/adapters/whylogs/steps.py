@@ -2,11 +2,9 @@
 (calculate_drift_scores: a KS test on the profiles' distribution sketches for numeric columns). A feature counts
 as drifted when whylogs' category is DRIFT (POSSIBLE_DRIFT is reported apart, not counted)."""
 import os
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from drift_data import FEATURES, main  # noqa: E402
+from drift_data import FEATURES, main
 
 t0 = time.perf_counter()
 import whylogs as why  # noqa: E402

@@ -4,12 +4,9 @@ feature counts as drifted when alibi-detect's feature-level verdict says so, whi
 p-value with 0.05 uncorrected (alibi-detect applies its default Bonferroni correction only to the batch-level
 verdict, drift_type="batch"). Missing values are passed as NaN, as the data has them. alibi-detect returns
 arrays and dicts: it has no report."""
-import os
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from drift_data import CATEGORICAL, CATEGORIES, FEATURES, main  # noqa: E402
+from drift_data import CATEGORICAL, CATEGORIES, FEATURES, main
 
 t0 = time.perf_counter()
 import alibi_detect  # noqa: E402

@@ -1,0 +1,5 @@
+"""pre-commit in the task-runner stage: every step is the stage's own (common/runner_overhead.py), run with
+pre-commit."""
+from runner_overhead import runner_steps
+
+runner_steps("pre-commit")
