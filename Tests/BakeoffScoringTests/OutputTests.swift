@@ -26,6 +26,34 @@ final class OutputTests: XCTestCase {
         XCTAssertFalse(same.stages[0].winnerChanged)
     }
 
+    func testTheEvaluationCarriesEveryProfileOncePerSetOfGates() throws {
+        var f = Fixture.threeTools()
+        f.profile("speedy", ["a": 3, "b": 1])
+        f.profile("hosted", ["a": 1, "b": 1], gates: [Gate(fact: "license", allowed: ["MIT"], reason: "MIT only")])
+        let evaluation = try Evaluation.make(project: f.project, runs: [], options: ScoringOptions(weightOverrides: ["a": 2], samples: 0))
+        let profiles = evaluation.profiles
+        XCTAssertEqual(profiles.profiles.map(\.id), ["base", "speedy", "hosted"])
+        // base and speedy have the same gates: one board, base's own (with the --weight override); hosted has its own.
+        XCTAssertEqual(profiles.profiles.map(\.board), [0, 0, 1])
+        XCTAssertEqual(profiles.profile("speedy")?.weights, [3, 1])
+        XCTAssertEqual(profiles.boards[0].map(\.card), evaluation.scoreboard.stages)
+        XCTAssertEqual(profiles.boards[1][0].card.tools.filter { $0.eliminated == nil }.map(\.tool), ["p"])
+        // No scenario: nothing is measured, no other side.
+        XCTAssertEqual(profiles.boards[0][0].measured, [])
+        XCTAssertNil(profiles.boards[0][0].otherSide)
+    }
+
+    func testJSONIsPrettyWithSortedKeysOrCompactInTheGivenOrderAtFullPrecision() {
+        let value = JSONValue.ordered([
+            "z": .number(0.1 + 0.2), "a": .object(["y": .integer(1), "b": .array([.number(2), .null])]), "m": .array([]),
+        ])
+        XCTAssertEqual(
+            value.rendered(),
+            "{\n  \"z\": 0.3,\n  \"a\": {\n    \"b\": [\n      2,\n      null\n    ],\n    \"y\": 1\n  },\n  \"m\": []\n}\n")
+        XCTAssertEqual(value.rendered(.compact), #"{"z":0.30000000000000004,"a":{"b":[2.0,null],"y":1},"m":[]}"#)
+        XCTAssertEqual(JSONValue.number(.infinity).rendered(.compact), "null")
+    }
+
     func testSyntheticLargeProjectScoresEveryStage() throws {
         let (project, runs) = SyntheticProject.make(stages: 4, tools: 6, indicators: 30, seed: 5)
         let board = try Scorer.score(project: project, runs: runs, options: ScoringOptions(samples: 1000))
