@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "bakeoff-bench",
             dependencies: [
-                "BakeoffBench", "BakeoffModel", "BakeoffScoring",
+                "BakeoffBench", "BakeoffModel", "BakeoffReports", "BakeoffScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .systemLibrary(
@@ -53,14 +53,16 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Small in-memory projects scored, shared by the scoring tests and the tests of what renders a scoreboard.
+        .target(name: "ScoringFixture", dependencies: ["BakeoffModel", "BakeoffScoring"], path: "Tests/ScoringFixture"),
         .testTarget(name: "BakeoffModelTests", dependencies: ["BakeoffModel", "TestSupport"]),
         .testTarget(name: "BakeoffFilesTests", dependencies: ["BakeoffFiles", "TestSupport"]),
         .testTarget(name: "BakeoffCatalogTests", dependencies: ["BakeoffCatalog", "TestSupport"]),
         .testTarget(name: "BakeoffRunnerTests", dependencies: ["BakeoffRunner", "TestSupport"]),
         .testTarget(name: "BakeoffLedgerTests", dependencies: ["BakeoffLedger", "TestSupport"]),
-        .testTarget(name: "BakeoffScoringTests", dependencies: ["BakeoffScoring", "BakeoffBench", "TestSupport"]),
+        .testTarget(name: "BakeoffScoringTests", dependencies: ["BakeoffScoring", "BakeoffBench", "ScoringFixture", "TestSupport"]),
         .testTarget(
-            name: "BakeoffReportsTests", dependencies: ["BakeoffReports", "BakeoffBench", "TestSupport"],
+            name: "BakeoffReportsTests", dependencies: ["BakeoffReports", "BakeoffBench", "ScoringFixture", "TestSupport"],
             exclude: ["Deliverables/Golden", "Site/Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

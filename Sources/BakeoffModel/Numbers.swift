@@ -46,6 +46,23 @@ public enum Numbers {
         return "\(s / 60):" + (rest < 10 ? "0" : "") + String(rest)
     }
 
+    /// `$12,345` or `$12.5`: dollars with thousands separators and at most two decimals.
+    public static func dollars(_ amount: Double) -> String {
+        let text = Numbers.format(amount, decimals: 2)
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        grouped = whole + grouped
+        if parts.count > 1 { grouped += "." + parts[1] }
+        return (negative ? "-$" : "$") + grouped
+    }
+
     /// A byte count in binary units with one decimal (`52.3 MiB`).
     public static func bytes(_ count: Int64) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB"]

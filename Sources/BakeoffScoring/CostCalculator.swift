@@ -55,7 +55,7 @@ struct CostCalculator {
             if let paid = tool.fact("pricing.self_hosted_usd_year"), let price = paid.value.number {
                 cite(paid)
                 lines.append(CostLine(
-                    item: "licence", formula: "self-hosted edition \(Self.dollars(price))/year × \(Numbers.format(Double(months) / 12)) years",
+                    item: "licence", formula: "self-hosted edition \(Numbers.dollars(price))/year × \(Numbers.format(Double(months) / 12)) years",
                     amountUSD: price * Double(months) / 12))
             } else if let paid = tool.fact("pricing.self_hosted"), paid.value.description == "paid" {
                 cite(paid)
@@ -70,11 +70,11 @@ struct CostCalculator {
             opsHours = deployment.opsHoursPerMonth ?? inputs.opsHoursPerMonth
             let source = deployment.opsHoursPerMonth != nil ? "team assumption for this tool" : "company default"
             lines.append(CostLine(
-                item: "server", formula: "\(Self.dollars(inputs.serverMonthlyUSD))/month × \(months) months\(planned)",
+                item: "server", formula: "\(Numbers.dollars(inputs.serverMonthlyUSD))/month × \(months) months\(planned)",
                 amountUSD: inputs.serverMonthlyUSD * Double(months)))
             lines.append(CostLine(
                 item: "operations",
-                formula: "\(Numbers.format(opsHours)) h/month (\(source)) × \(Self.dollars(inputs.hourlyRateUSD))/h × \(months) months",
+                formula: "\(Numbers.format(opsHours)) h/month (\(source)) × \(Numbers.dollars(inputs.hourlyRateUSD))/h × \(months) months",
                 amountUSD: opsHours * inputs.hourlyRateUSD * Double(months)))
         case .saas:
             if plan == "free" {
@@ -82,12 +82,12 @@ struct CostCalculator {
             } else if let priceFact = tool.fact("pricing.seat_usd_month"), let price = priceFact.value.number {
                 cite(priceFact)
                 lines.append(CostLine(
-                    item: "seats", formula: "\(inputs.seats) seats × \(Self.dollars(price))/seat-month × \(months) months",
+                    item: "seats", formula: "\(inputs.seats) seats × \(Numbers.dollars(price))/seat-month × \(months) months",
                     amountUSD: Double(inputs.seats) * price * Double(months)))
             } else if let price = assumedSeatPrices[tool.id] {
                 lines.append(CostLine(
                     item: "seats",
-                    formula: "\(inputs.seats) seats × \(Self.dollars(price))/seat-month (team assumption) × \(months) months",
+                    formula: "\(inputs.seats) seats × \(Numbers.dollars(price))/seat-month (team assumption) × \(months) months",
                     amountUSD: Double(inputs.seats) * price * Double(months)))
             } else {
                 return .unknown("a SaaS with no pricing.seat_usd_month fact and no team assumption", evidence: evidence)
@@ -99,22 +99,5 @@ struct CostCalculator {
         breakdown.opsHoursPerMonth = opsHours
         breakdown.engineerShare = opsHours / Self.engineerHoursPerMonth
         return .known(breakdown, evidence: evidence)
-    }
-
-    /// `$12,345` or `$12.5`: dollars with thousands separators and at most two decimals.
-    static func dollars(_ amount: Double) -> String {
-        let text = Numbers.format(amount, decimals: 2)
-        let negative = text.hasPrefix("-")
-        let body = negative ? String(text.dropFirst()) : text
-        let parts = body.split(separator: ".", maxSplits: 1)
-        var whole = String(parts[0])
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "," + whole.suffix(3) + grouped
-            whole.removeLast(3)
-        }
-        grouped = whole + grouped
-        if parts.count > 1 { grouped += "." + parts[1] }
-        return (negative ? "-$" : "$") + grouped
     }
 }

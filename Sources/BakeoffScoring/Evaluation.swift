@@ -2,7 +2,8 @@ import BakeoffModel
 
 /// Everything a command or a report reads of a project's decision, built once: the project, its evidence (run
 /// files and recorded stack checks), the scoreboard under the chosen weights (one evidence set per stage, the
-/// verdict rules, the sensitivity), the whole-stack choice and the warnings. A pure value: renderers take it
+/// verdict rules, the sensitivity), every other profile's criterion scores, the whole-stack choice and the
+/// warnings. A pure value: renderers take it
 /// and never score, choose or read files themselves.
 public struct Evaluation: Sendable {
     public var project: Project
@@ -13,6 +14,8 @@ public struct Evaluation: Sendable {
     public var scoreboard: Scoreboard
     /// The integrations' pairs and the whole-stack choice (the recommended stack where there is one).
     public var stack: StackAnalysis
+    /// Every profile's criterion scores on the same evidence, for re-ranking under other weights.
+    public var profiles: ProfileBoards
 
     /// Scores and chooses the stack; the stack's robustness uses at most `StackScorer.defaultSamples` samples.
     public static func make(
@@ -22,6 +25,9 @@ public struct Evaluation: Sendable {
         let stack = StackAnalysis.make(
             project: project, scoreboard: scoreboard, runs: runs, checks: coInstallChecks,
             samples: min(options.samples, StackScorer.defaultSamples), seed: options.seed)
-        return Evaluation(project: project, runs: runs, coInstallChecks: coInstallChecks, options: options, scoreboard: scoreboard, stack: stack)
+        let profiles = ProfileBoards.make(project: project, runs: runs, scoreboard: scoreboard, options: options)
+        return Evaluation(
+            project: project, runs: runs, coInstallChecks: coInstallChecks, options: options, scoreboard: scoreboard, stack: stack,
+            profiles: profiles)
     }
 }

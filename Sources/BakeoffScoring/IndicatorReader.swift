@@ -73,7 +73,7 @@ struct IndicatorReader {
             let result = calculator.breakdown(stage: stage.id, tool: tool)
             switch result {
             case .known(let breakdown, let evidence):
-                return (RawIndicator(number: breakdown.totalUSD, categories: [], display: CostCalculator.dollars(breakdown.totalUSD), spread: nil, evidence: evidence), breakdown)
+                return (RawIndicator(number: breakdown.totalUSD, categories: [], display: Numbers.dollars(breakdown.totalUSD), spread: nil, evidence: evidence), breakdown)
             case .unknown(let why, let evidence):
                 return (.unknown(why, evidence: evidence), nil)
             }

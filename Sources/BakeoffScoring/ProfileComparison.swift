@@ -17,14 +17,32 @@ public struct ProfileComparison: Hashable, Sendable {
         public var to: Int?
     }
 
+    /// Why a stage's winner changed (the formatters put it in words).
+    public enum Reason: Hashable, Sendable {
+        /// No candidate can be ranked under the new weights.
+        case noneRanked
+        /// No candidate was ranked before.
+        case noneRankedBefore
+        /// The old winner is eliminated under the new profile's gates, and why.
+        case eliminated(tool: String, why: String)
+        /// The new winner ranks first, and one of the two is not in the new board.
+        case nowFirst(tool: String)
+        /// The new winner ranks first, but no weight change favours it: renormalizing over unknown criteria
+        /// moved the totals.
+        case renormalized(tool: String)
+        /// The weight change that moved the most points from the old winner to the new one: the criterion's
+        /// weight in both boards, the tool that leads on it, the one it leads, and by how many points (0–10).
+        case weight(criterion: String, from: Double, to: Double, leader: String, trailer: String, gap: Double)
+    }
+
     /// One stage's winners and ranks in both boards, with the reason the winner changed.
     public struct StageChange: Hashable, Sendable {
         public var stage: String
         public var winnerFrom: String?
         public var winnerTo: String?
         public var ranks: [RankChange]
-        /// Why the winner changed, in words; nil when it did not.
-        public var why: String?
+        /// Why the winner changed; nil when it did not.
+        public var why: Reason?
         public var winnerChanged: Bool { winnerFrom != winnerTo }
         public var ranksChanged: Bool { ranks.contains { $0.from != $0.to } }
     }
@@ -58,15 +76,13 @@ public struct ProfileComparison: Hashable, Sendable {
 
     /// The criterion whose weight change moved the most points from the old winner to the new one:
     /// Δweight × (new winner's score − old winner's score), on criteria both have evidence for.
-    static func explain(_ a: StageScorecard, _ b: StageScorecard, _ changes: [WeightChange]) -> String {
-        guard let old = a.winner, let new = b.winner else {
-            return b.winner == nil ? "no candidate can be ranked under \(b.stage)'s new weights" : "no candidate was ranked before"
-        }
+    static func explain(_ a: StageScorecard, _ b: StageScorecard, _ changes: [WeightChange]) -> Reason {
+        guard let old = a.winner, let new = b.winner else { return b.winner == nil ? .noneRanked : .noneRankedBefore }
         if let gone = b.tools.first(where: { $0.tool == old }), let why = gone.eliminated {
-            return "\(old) is eliminated: \(why)"
+            return .eliminated(tool: old, why: why)
         }
         guard let oldTool = b.tools.first(where: { $0.tool == old }), let newTool = b.tools.first(where: { $0.tool == new }) else {
-            return "\(new) now ranks first"
+            return .nowFirst(tool: new)
         }
         var best: (String, Double, Double)?
         for change in changes {
@@ -77,63 +93,9 @@ public struct ProfileComparison: Hashable, Sendable {
             if swing > (best?.1 ?? 1e-12) { best = (change.criterion, swing, sNew - sOld) }
         }
         guard let (criterion, _, gap) = best, let c = changes.first(where: { $0.criterion == criterion }) else {
-            return "\(new) now ranks first; renormalizing over unknown criteria moved the totals"
+            return .renormalized(tool: new)
         }
-        let direction = c.delta > 0 ? "rises" : "falls"
-        let leader = gap > 0 ? new : old
-        return "\(criterion) \(direction) from \(ScoreboardFormatter.percent(c.from)) to \(ScoreboardFormatter.percent(c.to)), "
-            + "and \(leader) leads \(gap > 0 ? old : new) on it by \(Numbers.fixed(abs(gap), decimals: 1)) points"
-    }
-
-    /// Weight changes, then per stage the winner and the tools whose rank moved.
-    public func text() -> String {
-        var out = "Profile \(from) compared with \(to).\n"
-        let moved = weights.filter { abs($0.delta) > 1e-12 }
-        out += moved.isEmpty
-            ? "Weights: identical.\n"
-            : "Weights, largest change first: " + moved.map { w in
-                let sign = w.delta > 0 ? "+" : "−"
-                return "\(w.criterion) \(ScoreboardFormatter.percent(w.from)) → \(ScoreboardFormatter.percent(w.to)) (\(sign)\(ScoreboardFormatter.points(abs(w.delta))))"
-            }.joined(separator: ", ") + ".\n"
-        for s in stages {
-            let winner = s.winnerChanged
-                ? "winner \(s.winnerFrom ?? "none") → \(s.winnerTo ?? "none") because \(s.why ?? "the totals moved")"
-                : s.winnerFrom.map { "winner \($0) unchanged" } ?? "no winner under either profile"
-            let moves = s.ranks.filter { $0.from != $0.to }.map { "\($0.tool) \(rank($0.from)) → \(rank($0.to))" }
-            out += "  \(s.stage): \(winner); " + (moves.isEmpty ? "ranks unchanged" : "ranks: " + moves.joined(separator: ", ")) + ".\n"
-        }
-        return out
-    }
-
-    private func rank(_ r: Int?) -> String { r.map(String.init) ?? "–" }
-
-    public func json() -> String {
-        JSONValue.object([
-            "from": .string(from),
-            "to": .string(to),
-            "weights": .array(weights.map { .object(["criterion": .string($0.criterion), "from": .number($0.from), "to": .number($0.to), "delta": .number($0.delta)]) }),
-            "stages": .array(stages.map { s in
-                .object([
-                    "id": .string(s.stage),
-                    "winner_from": .optional(s.winnerFrom),
-                    "winner_to": .optional(s.winnerTo),
-                    "winner_changed": .bool(s.winnerChanged),
-                    "why": .optional(s.why),
-                    "ranks": .array(s.ranks.map { r in
-                        .object(["tool": .string(r.tool), "from": r.from.map { .number(Double($0)) } ?? .null, "to": r.to.map { .number(Double($0)) } ?? .null])
-                    }),
-                ])
-            }),
-        ]).rendered()
-    }
-
-    public func csv() -> String {
-        var out = "stage,tool,rank_\(from),rank_\(to),winner_changed\n"
-        for s in stages {
-            for r in s.ranks {
-                out += [s.stage, r.tool, r.from.map(String.init) ?? "", r.to.map(String.init) ?? "", "\(s.winnerChanged)"].map(CSVField.escape).joined(separator: ",") + "\n"
-            }
-        }
-        return out
+        return .weight(
+            criterion: criterion, from: c.from, to: c.to, leader: gap > 0 ? new : old, trailer: gap > 0 ? old : new, gap: abs(gap))
     }
 }

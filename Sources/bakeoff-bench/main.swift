@@ -1,6 +1,7 @@
 import ArgumentParser
 import BakeoffBench
 import BakeoffModel
+import BakeoffReports
 import BakeoffScoring
 import Foundation
 

@@ -55,6 +55,7 @@ struct Build: ParsableCommand {
                     project: context.project, runs: context.runs, coInstallChecks: context.coInstallChecks, options: scoring)
                 context.scoreboard = evaluation.scoreboard
                 context.stack = evaluation.stack
+                context.profiles = evaluation.profiles
             },
         ] + ReportPipeline.siteSteps(projectRoot: project.root)
             + [ReportPipeline.dataStep] + ReportPipeline.deliverableSteps

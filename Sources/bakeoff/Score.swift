@@ -1,6 +1,7 @@
 import ArgumentParser
 import BakeoffLedger
 import BakeoffModel
+import BakeoffReports
 import BakeoffRunner
 import BakeoffScoring
 
@@ -61,9 +62,9 @@ struct Score: ParsableCommand {
             other.weightOverrides = [:]
             let comparison = ProfileComparison(board, try score(project, evaluation.runs, other))
             switch format {
-            case .text: print(ScoreboardFormatter.text(board) + "\n" + comparison.text(), terminator: "")
-            case .json: print(comparison.json(), terminator: "")
-            case .csv: print(comparison.csv(), terminator: "")
+            case .text: print(ScoreboardFormatter.text(board) + "\n" + ProfileComparisonFormatter.text(comparison), terminator: "")
+            case .json: print(ProfileComparisonFormatter.json(comparison), terminator: "")
+            case .csv: print(ProfileComparisonFormatter.csv(comparison), terminator: "")
             }
             return
         }

@@ -28,7 +28,7 @@ struct Slides: ParsableCommand {
         let project = e.project
         let slides = SlideDeck.slides(project: project, scoreboard: e.scoreboard, runs: e.runs, stack: e.stack)
         let plan = TalkPlan.plan(slides: slides, team: project.team, teamSize: CourseRules.teamSize(for: project))
-        print(plan.report(team: project.team), terminator: "")
+        print(plan.report(team: project.team, templates: try TemplateSet.load(projectRoot: project.root)), terminator: "")
         guard check else { return }
         var problems = DeckLint.lint(slides, rawIDs: SlideDeck.rawIDs(project: project))
         let deck: String?

@@ -39,4 +39,11 @@ final class NumbersTests: XCTestCase {
         XCTAssertEqual(Numbers.bytes(512), "512 B")
         XCTAssertEqual(Numbers.bytes(52 * 1024 * 1024), "52.0 MiB")
     }
+
+    func testDollars() {
+        XCTAssertEqual(Numbers.dollars(0), "$0")
+        XCTAssertEqual(Numbers.dollars(999), "$999")
+        XCTAssertEqual(Numbers.dollars(1234567.5), "$1,234,567.5")
+        XCTAssertEqual(Numbers.dollars(-1000), "-$1,000")
+    }
 }

@@ -1,4 +1,5 @@
 import BakeoffModel
+import ScoringFixture
 import XCTest
 
 @testable import BakeoffScoring
@@ -61,13 +62,6 @@ final class EvidenceAndCostTests: XCTestCase {
         // 8 seats × $50 × 36 = 14,400, said to be the team's assumption.
         XCTAssertEqual(card.tool("cloud").cost!.totalUSD, 14400)
         XCTAssertTrue(card.tool("cloud").cost!.lines[0].formula.contains("team assumption"))
-    }
-
-    func testDollars() {
-        XCTAssertEqual(CostCalculator.dollars(0), "$0")
-        XCTAssertEqual(CostCalculator.dollars(999), "$999")
-        XCTAssertEqual(CostCalculator.dollars(1234567.5), "$1,234,567.5")
-        XCTAssertEqual(CostCalculator.dollars(-1000), "-$1,000")
     }
 
     func measuredFixture() -> Fixture {
@@ -171,19 +165,12 @@ final class EvidenceAndCostTests: XCTestCase {
 
 final class StackCostTests: XCTestCase {
     func testAStacksCostIsItsMembersCostsWithTheUnknownOnesNamed() throws {
-        var f = Fixture(criteria: [
-            Fixture.criterion("cost", [Fixture.indicator("tco", .totalCostOfOwnership, .minMax, direction: .lower, unit: "USD")])
-        ])
-        f.profile("base", ["cost": 1])
-        f.tool("server", ["pricing.model": .text("free")], deployment: Deployment(kind: .service))
-        f.tool("lib", ["pricing.model": .text("free")], deployment: Deployment(kind: .library))
-        f.tool("cloud", ["pricing.model": .text("per-seat")], deployment: Deployment(kind: .saas))
-        let board = try Scorer.score(project: f.project, runs: [], options: ScoringOptions(samples: 0))
+        let board = try Scorer.score(project: Fixture.threeDeployments().project, runs: [], options: ScoringOptions(samples: 0))
         // server: 2,160 + 10,800 = 12,960 and 4 h/month; lib: 0; cloud: unknown (no seat price).
         let cost = StackCost.of([("stage", "server"), ("stage", "lib"), ("stage", "cloud")], scoreboard: board)
         XCTAssertEqual(cost.totalUSD, 12960)
         XCTAssertEqual(cost.unknown, ["CLOUD"])
         XCTAssertEqual(cost.opsHoursPerMonth, 4)
-        XCTAssertEqual(cost.text, "$12,960 over 36 months plus the unknown cost of CLOUD; 4 h/month of operations = 2.5 % of an engineer")
+        XCTAssertEqual(cost.engineerShare, 0.025, accuracy: 1e-12)
     }
 }

@@ -1,32 +1,17 @@
 import BakeoffModel
+import ScoringFixture
 import XCTest
 
 @testable import BakeoffScoring
 
 final class ScorerTests: XCTestCase {
-    /// Criterion A: x (min-max, higher). Criterion B: y (linear 0 → 100) and lic (map), equal indicator weights.
-    static func threeTools() -> Fixture {
-        var f = Fixture(criteria: [
-            Fixture.criterion("a", [Fixture.indicator("x", .fact(key: "x"), .minMax)]),
-            Fixture.criterion("b", [
-                Fixture.indicator("y", .fact(key: "y"), .linear(worst: 0, best: 100)),
-                Fixture.indicator("lic", .fact(key: "license"), .map(["MIT": 10, "GPL-3.0": 6], default: nil)),
-            ]),
-        ])
-        f.tool("p", ["x": .number(10), "y": .number(50), "license": .text("MIT")])
-        f.tool("q", ["x": .number(20), "y": .number(100), "license": .text("GPL-3.0")])
-        f.tool("r", ["x": .number(30), "y": .number(0)])
-        f.profile("base", ["a": 1, "b": 3])
-        return f
-    }
-
     func testHandComputedTotals() throws {
         // x min-max over 10…30: p 0, q 5, r 10.
         // y linear 0→100: p 5, q 10, r 0.  lic: p 10, q 6, r unknown.
         // r's lic is unknown: it counts at the worst known lic, 6 (an unknown is never an advantage).
         // B: p (5+10)/2 = 7.5, q (10+6)/2 = 8, r (0+6)/2 = 3 (one of two indicators known → medium).
         // Weights 1:3 → 0.25, 0.75. p = 0.75·7.5 = 5.625; q = 0.25·5 + 0.75·8 = 7.25; r = 0.25·10 + 0.75·3 = 4.75.
-        let card = try Self.threeTools().score()
+        let card = try Fixture.threeTools().score()
         XCTAssertEqual(card.tools.map(\.tool), ["q", "p", "r"])
         XCTAssertEqual(card.tool("p").total!, 5.625, accuracy: 1e-12)
         XCTAssertEqual(card.tool("q").total!, 7.25, accuracy: 1e-12)
@@ -48,7 +33,7 @@ final class ScorerTests: XCTestCase {
 
     func testWeightOverridesAreRelativeToTheProfileScale() throws {
         // a=3, b=1 → 0.75, 0.25: p = 0.25·7.5 = 1.875; q = 0.75·5 + 0.25·8 = 5.75; r = 0.75·10 + 0.25·3 = 8.25.
-        let board = try Scorer.score(project: Self.threeTools().project, runs: [], options: ScoringOptions(weightOverrides: ["a": 3, "b": 1], samples: 0))
+        let board = try Scorer.score(project: Fixture.threeTools().project, runs: [], options: ScoringOptions(weightOverrides: ["a": 3, "b": 1], samples: 0))
         XCTAssertEqual(board.weights["a"]!, 0.75, accuracy: 1e-12)
         XCTAssertEqual(board.stages[0].winner, "r")
         XCTAssertEqual(board.stages[0].tool("r").total!, 8.25, accuracy: 1e-12)
@@ -56,7 +41,7 @@ final class ScorerTests: XCTestCase {
     }
 
     func testAnUnknownCountsAtTheWorstKnownScoreNeverAsAnAdvantage() throws {
-        var f = Self.threeTools()
+        var f = Fixture.threeTools()
         // s has only x = 30 (score 10 on A). Left out, B would give s the total 10 and the win. Counted at the
         // worst known scores (y 0, lic 6 → B 3) it totals 0.25·10 + 0.75·3 = 4.75 and q keeps the lead.
         f.tool("s", ["x": .number(30)])
@@ -80,7 +65,7 @@ final class ScorerTests: XCTestCase {
     }
 
     func testToolWithNoEvidenceIsUnrankedAsInsufficient() throws {
-        var f = Self.threeTools()
+        var f = Fixture.threeTools()
         f.tool("empty", [:])
         let card = try f.score()
         let empty = card.tool("empty")
@@ -181,7 +166,7 @@ final class ScorerTests: XCTestCase {
     }
 
     func testErrors() throws {
-        let project = Self.threeTools().project
+        let project = Fixture.threeTools().project
         XCTAssertThrowsError(try Scorer.score(project: project, runs: [], options: ScoringOptions(profile: "bsae"))) { error in
             XCTAssertEqual(error as? ScoringError, .unknownProfile("bsae", known: ["base"]))
             XCTAssertTrue("\(error)".contains("did you mean 'base'?"), "\(error)")

@@ -1,4 +1,5 @@
 import BakeoffModel
+import ScoringFixture
 import XCTest
 
 @testable import BakeoffScoring

@@ -1,4 +1,5 @@
 import BakeoffModel
+import ScoringFixture
 import XCTest
 
 @testable import BakeoffScoring
@@ -6,17 +7,8 @@ import XCTest
 /// The rules that make a verdict survive questions: unknowns never help, noise is a tie, coverage counts,
 /// integrations count both ways, equal totals are no winner, and a criterion that separates nobody says so.
 final class VerdictRulesTests: XCTestCase {
-    func factFixture() -> Fixture {
-        var f = Fixture(criteria: [
-            Fixture.criterion("a", [Fixture.indicator("x", .fact(key: "x"), .linear(worst: 0, best: 10))]),
-            Fixture.criterion("b", [Fixture.indicator("y", .fact(key: "y"), .linear(worst: 0, best: 10))]),
-        ])
-        f.profile("base", ["a": 1, "b": 1])
-        return f
-    }
-
     func testAnUnknownCountsAtTheWorstKnownScoreAndMakesTheVerdictProvisional() throws {
-        var f = factFixture()
+        var f = Fixture.twoFacts()
         f.tool("known", ["x": .number(6), "y": .number(6)])
         f.tool("weak", ["x": .number(2), "y": .number(4)])
         f.tool("gap", ["x": .number(9)])  // y unknown
@@ -29,38 +21,23 @@ final class VerdictRulesTests: XCTestCase {
         XCTAssertNil(card.provisional, "the winner's own unknowns cannot cost it the lead once known")
 
         // Now the unknown is the runner-up's: at the worst known y it loses, at the best it would win.
-        var g = factFixture()
-        g.tool("known", ["x": .number(6), "y": .number(6)])
-        g.tool("weak", ["x": .number(2), "y": .number(2)])
-        g.tool("gap", ["x": .number(8)])
-        let h = try g.score(ScoringOptions(samples: 0))
+        let h = try Fixture.provisional().score(ScoringOptions(samples: 0))
         // gap: (8 + 2) / 2 = 5 < known 6; with y at 6: (8 + 6) / 2 = 7 > 6.
         XCTAssertEqual(h.winner, "known")
         XCTAssertEqual(h.provisional?.challenger, "gap")
         XCTAssertEqual(h.provisional?.deciding, ["y"])
         XCTAssertEqual(h.provisional!.challengerBest, 7, accuracy: 1e-12)
         XCTAssertTrue(h.provisional!.next.contains("source GAP's y"), h.provisional!.next)
-        XCTAssertTrue(VerdictNotes.provisional(h)!.hasPrefix("Provisional: GAP would overtake"))
     }
 
     func testEqualTotalsAreNoClearWinner() throws {
-        var f = factFixture()
-        f.tool("p", ["x": .number(8), "y": .number(4)])
-        f.tool("q", ["x": .number(4), "y": .number(8)])
-        let card = try f.score(ScoringOptions(samples: 0))
+        let card = try Fixture.tied().score(ScoringOptions(samples: 0))
         XCTAssertEqual(card.tiedWithWinner, ["q"])
-        let note = VerdictNotes.tie(card)!
-        XCTAssertTrue(note.hasPrefix("No clear winner: P and Q tie at 6.00"), note)
-        XCTAssertTrue(note.contains("differ most on"), note)
     }
 
     func testACriterionOnWhichEveryoneScoresTheSameDecidesNothing() throws {
-        var f = factFixture()
-        f.tool("p", ["x": .number(5), "y": .number(9)])
-        f.tool("q", ["x": .number(5), "y": .number(3)])
-        let card = try f.score(ScoringOptions(samples: 0))
+        let card = try Fixture.undecisive().score(ScoringOptions(samples: 0))
         XCTAssertEqual(card.undecisiveCriteria, ["a"])
-        XCTAssertEqual(VerdictNotes.undecisive(card), "A decides nothing here: every ranked candidate scores the same on it.")
     }
 
     func measured() -> Fixture {
@@ -171,22 +148,11 @@ final class VerdictRulesTests: XCTestCase {
             card.tool("noregistry").eliminated, "could not do the must-have step register (unsupported): we need a registry")
     }
 
-    func testAWinnerWithFewerStepsDoneThanTheRunnerUpIsExplained() throws {
-        var f = Fixture(criteria: [
-            Fixture.criterion("perf", [Fixture.indicator("cap", .capability, .linear(worst: 0, best: 1))]),
-            Fixture.criterion("cost", [Fixture.indicator("c", .fact(key: "c"), .linear(worst: 0, best: 10))]),
-        ])
-        f.steps = ["a", "b"]
-        f.profile("base", ["perf": 1, "cost": 3])
-        f.tool("cheap", ["c": .number(10)])
-        f.tool("complete", ["c": .number(0)])
-        let run = Runs.run("r1", at: "2026-11-01T00:00:00Z", [
-            Runs.obs("cheap", "a", rep: 1, wall: 1), Runs.obs("cheap", "b", rep: 1, wall: nil, status: .failed),
-            Runs.obs("complete", "a", rep: 1, wall: 1), Runs.obs("complete", "b", rep: 1, wall: 1),
-        ])
+    func testAWinnerMayHaveFewerStepsDoneThanTheRunnerUp() throws {
+        let (f, run) = Fixture.fewerStepsDone()
         let card = try f.score(ScoringOptions(samples: 0), runs: [run])
         XCTAssertEqual(card.winner, "cheap")
-        let note = VerdictNotes.coverage(card)!
-        XCTAssertTrue(note.hasPrefix("CHEAP wins with 1 of 2 steps done against COMPLETE's 2 of 2: its lead comes from cost"), note)
+        XCTAssertEqual(card.tool("cheap").coverage.map { [$0.done, $0.total] }, [1, 2])
+        XCTAssertEqual(card.tool("complete").coverage.map { [$0.done, $0.total] }, [2, 2])
     }
 }

@@ -55,6 +55,18 @@ final class ReportCommandsTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("Weights & Biases (https://wandb.ai)"), text.stdout)
         XCTAssertFalse(text.stdout.contains("\\&") || text.stdout.contains("<https://"), text.stdout)
         XCTAssertFalse(text.stdout.contains("`runs` runs"), text.stdout)
+
+        // The commands print what the build writes: with the project's own templates where it has them.
+        try folder.write("templates/checkin.mustache", "Check-in {{number}} of {{group}}, due {{due}}.\n")
+        try folder.write("templates/timing.mustache", "{{#speakers}}{{name}} {{time}}\n{{/speakers}}")
+        let custom = try CLI.run(["checkin", "1", "--project", folder.path])
+        XCTAssertEqual(custom.stdout, "Check-in 1 of Pipeline Pilots, due 2026-09-14.\n", custom.stderr)
+        let timing = try CLI.run(["slides", "--project", folder.path])
+        XCTAssertTrue(timing.stdout.hasPrefix("Ana Ruiz "), timing.stdout)
+        try folder.write("templates/qa.mustache", "{{#questions}")
+        let broken = try CLI.run(["checkin", "1", "--project", folder.path])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stderr.hasPrefix("error: templates/qa.mustache:1:1: "), broken.stderr)
     }
 
     func testRubricFailsOnAFreshProjectAndSlidesCheckFailsOverTheLimit() throws {

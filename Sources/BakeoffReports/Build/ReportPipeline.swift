@@ -8,6 +8,8 @@ public struct BuildContext: Sendable {
     public var scoreboard: Scoreboard?
     /// The pairs and the whole-stack choice, read once after scoring.
     public var stack: StackAnalysis?
+    /// Every profile's criterion scores (the what-if page), from the evaluation.
+    public var profiles: ProfileBoards?
     /// The recorded `bakeoff stack check`s (evidence/stack/), loaded with the evidence.
     public var coInstallChecks: [CoInstallSummary] = []
     /// True when `--weight` changed the profile's weights (the site says so).
@@ -42,13 +44,14 @@ public struct BuildContext: Sendable {
         return scoreboard
     }
 
-    /// The site's model (project, scoreboard, runs), assembled once for the pages, the charts and the diagram.
+    /// The site's model (project, scoreboard, runs, stack, profiles), assembled once for the pages, the charts
+    /// and the diagram.
     public mutating func siteModel() throws -> SiteModel {
         if let site { return site }
         let scoreboard = try requireScoreboard()
         let model = SiteModel(
             project: project, scoreboard: scoreboard, runs: runs, weightsOverridden: weightsOverridden, version: version,
-            stack: stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs))
+            stack: stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs), profiles: profiles)
         site = model
         return model
     }

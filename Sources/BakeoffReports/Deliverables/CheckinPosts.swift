@@ -13,42 +13,144 @@ public enum CheckinPosts {
         public var fileName: String { (number < 10 ? "0" : "") + "\(number)-\(id).md" }
     }
 
-    /// Every post of the schedule, in order. The last one also names the recommendation (the whole-stack choice
-    /// from `stack` when there is one), as the deck does.
-    public static func posts(project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil) -> [Post] {
-        let schedule = project.team.schedule
-        let recommendation = Recommendation.make(project: project, scoreboard: scoreboard, stack: stack)
-        return schedule.enumerated().map { index, slot in
-            let number = index + 1
-            let markdown: String
-            if slot.id == "group-details" {
-                markdown = groupDetails(project: project, slot: slot, number: number)
-            } else if let stage = project.stage(slot.id) {
-                markdown = stagePost(project: project, stage: stage, slot: slot, number: number, scoreboard: scoreboard, runs: runs)
-            } else {
-                markdown = "# Check-in \(number)\n"
+    /// The view model of `templates/checkin.mustache`, one post: Markdown-ready values (user-supplied text
+    /// already escaped for Markdown, links written), laid out by the template.
+    public struct View: Sendable, Encodable {
+        /// Group details: the team and who assesses which stage.
+        public struct Group: Sendable, Encodable {
+            public struct StageRow: Sendable, Encodable {
+                public var title: String
+                /// `MLflow (Ana Ruiz), Aim (Chen Wei)`.
+                public var candidates: String
             }
-            let last = index == schedule.count - 1 && schedule.count > 1 && !recommendation.decided.isEmpty
-            return Post(number: number, id: slot.id, markdown: markdown + (last ? recommendationSection(recommendation) : ""))
+
+            public var members: String
+            public var company: String
+            public var dataScienceTeam: String
+            public var product: String
+            public var stages: [StageRow]
+        }
+
+        /// A stage's post: what is compared, how, and the first results.
+        public struct StagePost: Sendable, Encodable {
+            public struct ToolRow: Sendable, Encodable {
+                /// The name, linked to the homepage.
+                public var tool: String
+                public var assessors: String
+                public var summary: String
+            }
+
+            public struct Step: Sendable, Encodable {
+                public var number: Int
+                public var title: String
+            }
+
+            public struct Scenario: Sendable, Encodable {
+                /// With each parameter's value in place of its name.
+                public var description: String
+                public var steps: [Step]
+                /// `Training runs logged = 100; Parameters per run = 10`; absent without parameters.
+                public var parameters: String?
+            }
+
+            public struct ResultRow: Sendable, Encodable {
+                /// `1`, or `–` when unranked.
+                public var rank: String
+                public var tool: String
+                /// Out of 10 with one decimal, or `unknown`.
+                public var score: String
+                /// One per `criteria`, in order.
+                public var scores: [String]
+            }
+
+            public struct Results: Sendable, Encodable {
+                /// The criteria's titles: the table's last columns.
+                public var criteria: [String]
+                public var rows: [ResultRow]
+                /// `**Leader so far:** MLflow with 7.5 of 10, 1.3 ahead of Aim; first in 69 % of sampled weightings.`
+                public var leader: String
+                /// What was measured, per tool.
+                public var measured: String
+            }
+
+            public var title: String
+            public var question: String
+            public var tools: [ToolRow]
+            /// Absent for a stage compared on facts only.
+            public var scenario: Scenario?
+            /// The criteria's titles, comma-separated.
+            public var criteria: String
+            /// Absent until a candidate can be ranked.
+            public var results: Results?
+        }
+
+        /// One line of the recommendation so far.
+        public struct Pick: Sendable, Encodable {
+            public var stage: String
+            /// The tool's name, or `no pick yet`.
+            public var tool: String
+            /// Why the stack takes another tool than the stage's winner; absent when it does not.
+            public var reason: String?
+        }
+
+        public var number: Int
+        /// The team's name.
+        public var group: String
+        public var poster: String
+        public var due: String
+        /// Set on the group-details post.
+        public var groupDetails: Group?
+        /// Set on a stage's post.
+        public var stage: StagePost?
+        /// The recommendation so far, one line per stage: on the last post only, once a stage has a pick.
+        public var recommendation: [Pick]
+        /// Whether `recommendation` has lines (for its heading).
+        public var hasRecommendation: Bool
+    }
+
+    /// Every post of the schedule, in order, rendered with `templates/checkin.mustache` (the project's, else the
+    /// built-in copy). The last one also names the recommendation (the whole-stack choice from `stack` when
+    /// there is one), as the deck does.
+    public static func posts(
+        project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil, templates: TemplateSet = .builtIn
+    ) -> [Post] {
+        views(project: project, scoreboard: scoreboard, runs: runs, stack: stack).map { id, view in
+            Post(number: view.number, id: id, markdown: templates.render("checkin", view))
         }
     }
 
-    /// The recommendation so far, one line per stage, with the reason where the stack takes another tool than
-    /// the stage's winner.
-    static func recommendationSection(_ recommendation: Recommendation) -> String {
+    /// Every post's view model, by check-in id, in schedule order.
+    public static func views(project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil) -> [(String, View)] {
+        let schedule = project.team.schedule
+        let recommendation = Recommendation.make(project: project, scoreboard: scoreboard, stack: stack)
+        let team = project.team
         let e = MarkdownText.escape
-        var lines = ["", "## Our recommendation so far", ""]
-        for pick in recommendation.picks {
-            lines.append("- \(e(pick.stageTitle)): **\(e(pick.name ?? "no pick yet"))**" + (pick.reason.map { " — " + e($0) } ?? ""))
+        let poster = e(team.member(team.poster)?.name ?? team.poster)
+        return schedule.enumerated().map { index, slot in
+            var view = View(
+                number: index + 1, group: e(team.name), poster: poster, due: slot.due.description, recommendation: [],
+                hasRecommendation: false)
+            if slot.id == "group-details" {
+                view.groupDetails = groupDetails(project: project)
+            } else if let stage = project.stage(slot.id) {
+                view.stage = stagePost(project: project, stage: stage, scoreboard: scoreboard, runs: runs)
+            }
+            if index == schedule.count - 1 && schedule.count > 1 && !recommendation.decided.isEmpty {
+                view.recommendation = recommendation.picks.map { pick in
+                    View.Pick(stage: e(pick.stageTitle), tool: e(pick.name ?? "no pick yet"), reason: pick.reason.map(e))
+                }
+                view.hasRecommendation = true
+            }
+            return (slot.id, view)
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The post for `selector`: a 1-based number or a check-in id.
     public static func post(
-        _ selector: String, project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil
+        _ selector: String, project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil,
+        templates: TemplateSet = .builtIn
     ) -> Post? {
-        let all = posts(project: project, scoreboard: scoreboard, runs: runs, stack: stack)
+        let all = posts(project: project, scoreboard: scoreboard, runs: runs, stack: stack, templates: templates)
         if let n = Int(selector) { return all.first { $0.number == n } }
         return all.first { $0.id == selector }
     }
@@ -58,108 +160,60 @@ public enum CheckinPosts {
         parameters.reduce(text) { $0.replacingOccurrences(of: "`\($1.name)`", with: $1.value) }
     }
 
-    private static func groupDetails(project: Project, slot: CheckInSlot, number: Int) -> String {
+    private static func groupDetails(project: Project) -> View.Group {
         let team = project.team
         let e = MarkdownText.escape
-        let poster = team.member(team.poster)?.name ?? team.poster
-        var lines = ["# Check-in \(number): group details", ""]
-        lines += [
-            "- **Group:** \(e(team.name))",
-            "- **Members:** \(team.members.map { e($0.name) }.joined(separator: ", "))",
-            "- **Posted by:** \(e(poster))",
-            "- **Company:** \(e(team.company.courseLabel))",
-            "- **Data-science team:** \(e(team.dataScienceTeam.courseLabel))",
-            "- **Product:** \(e(team.product))",
-            "- **Due:** \(slot.due)",
-        ]
-        lines.append("")
-        lines.append("## Stages and who assesses them")
-        lines.append("")
-        let rows = project.assessedStages.map { stage -> [String] in
-            let candidates = team.assignment(for: stage.id)?.candidates ?? []
-            return [
-                e(stage.title),
-                candidates.map { c in
-                    "\(e(stage.candidate(c.tool)?.name ?? c.tool)) (\(c.assessors.map { e(team.member($0)?.name ?? $0) }.joined(separator: ", ")))"
-                }.joined(separator: ", "),
-            ]
-        }
-        lines.append(MarkdownText.table(header: ["Stage", "Candidates (assessors)"], rows: rows))
-        return lines.joined(separator: "\n") + "\n"
+        return View.Group(
+            members: team.members.map { e($0.name) }.joined(separator: ", "), company: e(team.company.courseLabel),
+            dataScienceTeam: e(team.dataScienceTeam.courseLabel), product: e(team.product),
+            stages: project.assessedStages.map { stage in
+                let candidates = team.assignment(for: stage.id)?.candidates ?? []
+                return View.Group.StageRow(
+                    title: e(stage.title),
+                    candidates: candidates.map { c in
+                        "\(e(stage.candidate(c.tool)?.name ?? c.tool)) (\(c.assessors.map { e(team.member($0)?.name ?? $0) }.joined(separator: ", ")))"
+                    }.joined(separator: ", "))
+            })
     }
 
-    private static func stagePost(
-        project: Project, stage fullStage: Stage, slot: CheckInSlot, number: Int, scoreboard: Scoreboard?, runs: [Run]
-    ) -> String {
+    private static func stagePost(project: Project, stage fullStage: Stage, scoreboard: Scoreboard?, runs: [Run]) -> View.StagePost {
         let team = project.team
         let e = MarkdownText.escape
         let stage = project.assessedStages.first { $0.id == fullStage.id } ?? fullStage
         let summary = StageSummary(stage: stage, scoreboard: scoreboard, runs: runs)
-        let poster = team.member(team.poster)?.name ?? team.poster
-        var lines = ["# Check-in \(number): \(e(stage.title))", ""]
-        lines.append("**Group:** \(e(team.name)) · **Posted by:** \(e(poster)) · **Due:** \(slot.due)")
-        lines.append("")
-        lines.append("**Question:** \(e(stage.question))")
-        lines.append("")
-        lines.append("## Tools assessed")
-        lines.append("")
         let assessments = team.assignment(for: stage.id)?.candidates ?? []
-        lines.append(
-            MarkdownText.table(
-                header: ["Tool", "Assessed by", "What it is"],
-                rows: assessments.map { a in
-                    let tool = stage.candidate(a.tool)
-                    return [
-                        tool.map { MarkdownText.link($0.name, to: $0.homepage) } ?? e(a.tool),
-                        a.assessors.map { e(team.member($0)?.name ?? $0) }.joined(separator: ", "),
-                        e(tool?.summary ?? ""),
-                    ]
-                }))
-        lines.append("")
-        lines.append("## How we compare them")
-        lines.append("")
+        var post = View.StagePost(
+            title: e(stage.title), question: e(stage.question),
+            tools: assessments.map { a in
+                let tool = stage.candidate(a.tool)
+                return View.StagePost.ToolRow(
+                    tool: tool.map { MarkdownText.link($0.name, to: $0.homepage) } ?? e(a.tool),
+                    assessors: a.assessors.map { e(team.member($0)?.name ?? $0) }.joined(separator: ", "), summary: e(tool?.summary ?? ""))
+            },
+            criteria: project.criteria.map { e($0.title) }.joined(separator: ", "))
         if let scenario = stage.scenario {
-            lines.append(e(withValues(scenario.description, scenario.parameters)))
-            lines.append("")
-            for (i, step) in scenario.steps.enumerated() {
-                lines.append("\(i + 1). \(e(step.title))")
-            }
-            if !scenario.parameters.isEmpty {
-                lines.append("")
-                lines.append(
-                    "Parameters: "
-                        + scenario.parameters.map { "\(e($0.description)) = \(e($0.value))" }.joined(separator: "; ") + ".")
-            }
-        } else {
-            lines.append("On sourced facts: licence, hosting, pricing, release cadence, support and integrations.")
+            post.scenario = View.StagePost.Scenario(
+                description: e(withValues(scenario.description, scenario.parameters)),
+                steps: scenario.steps.enumerated().map { View.StagePost.Step(number: $0 + 1, title: e($1.title)) },
+                parameters: scenario.parameters.isEmpty
+                    ? nil : scenario.parameters.map { "\(e($0.description)) = \(e($0.value))" }.joined(separator: "; "))
         }
-        lines.append("")
-        lines.append("Criteria: " + project.criteria.map { e($0.title) }.joined(separator: ", ") + ".")
-        lines.append("")
-        lines.append("## First results")
-        lines.append("")
-        if let card = summary.card, summary.winner != nil {
+        if let card = summary.card, let winner = summary.winner {
             let criteria = project.criteria
-            let header = ["Rank", "Tool", "Score"] + criteria.map { e($0.title) }
-            let rows = card.tools.map { tool in
-                [tool.rank.map(String.init) ?? "–", e(tool.name), Numbers.score(tool.total)]
-                    + criteria.map { c in Numbers.score(tool.criteria.first { $0.criterion == c.id }?.score) }
+            var leader = "**Leader so far:** \(e(winner.name)) with \(Numbers.score(winner.total)) of 10"
+            if let runner = summary.runnerUp, let a = winner.total, let b = runner.total {
+                leader += ", \(Numbers.fixed(a - b, decimals: 1)) ahead of \(e(runner.name))"
             }
-            lines.append(MarkdownText.table(header: header, rows: rows, rightAligned: Set([0, 2] + (0..<criteria.count).map { $0 + 3 })))
-            lines.append("")
-            if let winner = summary.winner {
-                var leader = "**Leader so far:** \(e(winner.name)) with \(Numbers.score(winner.total)) of 10"
-                if let runner = summary.runnerUp, let a = winner.total, let b = runner.total {
-                    leader += ", \(Numbers.fixed(a - b, decimals: 1)) ahead of \(e(runner.name))"
-                }
-                if let p = summary.winProbability { leader += "; first in \(Numbers.percent(p)) of sampled weightings" }
-                lines.append(leader + ".")
-            }
-            lines.append("")
-            lines.append(e(summary.measurementClaim))
-        } else {
-            lines.append("No results yet: the scenario runs this week.")
+            if let p = summary.winProbability { leader += "; first in \(Numbers.percent(p)) of sampled weightings" }
+            post.results = View.StagePost.Results(
+                criteria: criteria.map { e($0.title) },
+                rows: card.tools.map { tool in
+                    View.StagePost.ResultRow(
+                        rank: tool.rank.map(String.init) ?? "–", tool: e(tool.name), score: Numbers.score(tool.total),
+                        scores: criteria.map { c in Numbers.score(tool.criteria.first { $0.criterion == c.id }?.score) })
+                },
+                leader: leader + ".", measured: e(summary.measurementClaim))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return post
     }
 }

@@ -4,12 +4,27 @@ import BakeoffModel
 /// one form per member, prefilled with facts only (what they assessed, posted and presented). No grade is
 /// filled in: that is the reviewer's judgement, not the tool's.
 public enum PeerReview {
-    /// `peer-review/MEMBER.md` by file name (`MEMBER.md`), one per member.
-    public static func forms(project: Project, slides: [Slide], plan: TalkPlan) -> [String: String] {
+    /// The view model of `templates/peer-review.mustache`, one member's form: Markdown-ready values.
+    public struct View: Sendable, Encodable {
+        public var name: String
+        public var team: String
+        /// `none`, or how many and which: `2: MLflow (Experiment tracking), Aim (Experiment tracking)`.
+        public var tools: String
+        /// Check-in posts this member made, and how many the schedule has.
+        public var posts: Int
+        public var checkins: Int
+        /// `none`, or how many and which slides' titles: `2: Our ask; Cost and risk`.
+        public var slides: String
+        /// Planned speaking time with slide changes, `m:ss`.
+        public var speakingTime: String
+    }
+
+    /// Every member's form's view model, by file name (`MEMBER.md`).
+    public static func views(project: Project, slides: [Slide], plan: TalkPlan) -> [String: View] {
         let team = project.team
         let e = MarkdownText.escape
         let titles = Dictionary(slides.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        var files: [String: String] = [:]
+        var views: [String: View] = [:]
         for member in team.members {
             var tools: [String] = []
             for assignment in team.stages {
@@ -19,22 +34,20 @@ public enum PeerReview {
                     tools.append("\(e(name)) (\(e(stage?.title ?? assignment.stage)))")
                 }
             }
-            let posts = team.poster == member.id ? team.schedule.count : 0
             let parts = plan.parts.filter { $0.speaker == member.id }
-            let seconds = plan.perSpeaker.first { $0.member == member.id }?.seconds ?? 0
-            var lines = [
-                "# Peer evaluation: \(e(member.name))", "",
-                "Group: \(e(team.name)). The facts below come from the project; the grade and the reasoning are yours.", "",
-                "## What \(e(member.name)) did (facts)", "",
-                "- Tools assessed: " + (tools.isEmpty ? "none" : "\(tools.count): " + tools.joined(separator: ", ")),
-                "- Check-in posts made: \(posts) of \(team.schedule.count)",
-                "- Slides presented: " + (parts.isEmpty ? "none" : "\(parts.count): " + parts.map { e(titles[$0.slide] ?? $0.slide) }.joined(separator: "; ")),
-                "- Planned speaking time: \(Numbers.minutesSeconds(seconds)) (with slide changes)",
-                "", "## Evaluation by (your name)", "", "Grade: ______", "", "Reasoning:", "", "", "",
-            ]
-            if lines.last == "" { lines.removeLast() }
-            files[Markup.anchor(member.id) + ".md"] = lines.joined(separator: "\n") + "\n"
+            views[Markup.anchor(member.id) + ".md"] = View(
+                name: e(member.name), team: e(team.name),
+                tools: tools.isEmpty ? "none" : "\(tools.count): " + tools.joined(separator: ", "),
+                posts: team.poster == member.id ? team.schedule.count : 0, checkins: team.schedule.count,
+                slides: parts.isEmpty ? "none" : "\(parts.count): " + parts.map { e(titles[$0.slide] ?? $0.slide) }.joined(separator: "; "),
+                speakingTime: Numbers.minutesSeconds(plan.perSpeaker.first { $0.member == member.id }?.seconds ?? 0))
         }
-        return files
+        return views
+    }
+
+    /// `peer-review/MEMBER.md` by file name (`MEMBER.md`), one per member, rendered with
+    /// `templates/peer-review.mustache` (the project's, else the built-in copy).
+    public static func forms(project: Project, slides: [Slide], plan: TalkPlan, templates: TemplateSet = .builtIn) -> [String: String] {
+        views(project: project, slides: slides, plan: plan).mapValues { templates.render("peer-review", $0) }
     }
 }

@@ -144,19 +144,35 @@ public enum QuestionsAndAnswers {
         return out
     }
 
-    /// `qa.md`: every question with its answer and its evidence link.
-    public static func markdown(_ questions: [Question], team: Team) -> String {
-        let e = MarkdownText.escape
-        var lines = ["# \(e(team.name)): questions the CTO may ask", ""]
-        if questions.isEmpty { lines.append("No question prepared: there is no evidence to question yet.") }
-        for (i, q) in questions.enumerated() {
-            lines.append("## \(i + 1). \(e(q.question))")
-            lines.append("")
-            lines.append(e(q.answer))
-            lines.append("")
-            lines.append("Evidence: " + MarkdownText.link(q.evidence, to: q.evidence))
-            lines.append("")
+    /// The view model of `templates/qa.mustache` (`reports/slides/qa.md`): Markdown-ready values.
+    public struct View: Sendable, Encodable {
+        public struct QuestionView: Sendable, Encodable {
+            public var number: Int
+            public var question: String
+            public var answer: String
+            /// A Markdown link to the evidence, relative to `reports/slides/`.
+            public var evidence: String
+            /// True on the last question.
+            public var last: Bool
         }
-        return lines.joined(separator: "\n")
+
+        public var team: String
+        public var questions: [QuestionView]
+    }
+
+    public static func view(_ questions: [Question], team: Team) -> View {
+        let e = MarkdownText.escape
+        return View(
+            team: e(team.name),
+            questions: questions.enumerated().map { i, q in
+                View.QuestionView(
+                    number: i + 1, question: e(q.question), answer: e(q.answer), evidence: MarkdownText.link(q.evidence, to: q.evidence),
+                    last: i == questions.count - 1)
+            })
+    }
+
+    /// The questions as Markdown, rendered with `templates/qa.mustache` (the project's, else the built-in copy).
+    public static func markdown(_ questions: [Question], team: Team, templates: TemplateSet = .builtIn) -> String {
+        templates.render("qa", view(questions, team: team))
     }
 }

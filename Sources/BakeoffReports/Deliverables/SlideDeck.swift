@@ -475,23 +475,49 @@ public enum SlideDeck {
         return Draft(id: "cost-risk", title: "Cost and risk", body: body, essential: essential, optional: costSentences)
     }
 
-    /// The deck as Marp Markdown: front matter with the theme, slides separated by `---`, the picture on the
-    /// right, speaker notes as HTML comments that name the speaker and the time; backup slides last, untimed.
-    public static func marp(slides: [Slide], plan: TalkPlan, team: Team) -> String {
-        var out = "---\nmarp: true\ntheme: default\nsize: 16:9\npaginate: true\nstyle: |\n"
-            + "  section { font-size: 26px; }\n  table { font-size: 20px; }\n  h1 { font-size: 40px; color: #0b3d91; }\n---\n\n"
-        for (i, slide) in slides.enumerated() {
-            if i > 0 { out += "\n---\n\n" }
-            out += "# \(MarkdownText.escape(slide.title))\n\n"
-            if let image = slide.image { out += "![bg right:45% fit](\(image))\n\n" }
-            out += "\(slide.body)\n"
-            let part = plan.parts.first { $0.slide == slide.id }
-            let speaker = slide.backup ? "backup, untimed" : part.map { team.member($0.speaker)?.name ?? $0.speaker } ?? "unassigned"
-            let time = Numbers.minutesSeconds(part?.seconds ?? 0)
-            // Marp reads a comment starting with a directive name as a directive; "Speaker" is none.
-            if !slide.backup { out += "\n<!--\nSpeaker: \(commentSafe(speaker)) (\(time))\n\(commentSafe(slide.notes))\n-->\n" }
+    /// The view model of `templates/marp.mustache` (`reports/slides/deck.md`): Markdown-ready values.
+    public struct MarpView: Sendable, Encodable {
+        public struct SlideView: Sendable, Encodable {
+            /// True on the first slide (no `---` before it).
+            public var first: Bool
+            /// Escaped for Markdown.
+            public var title: String
+            /// The picture's path, relative to `reports/slides/`; absent without one.
+            public var image: String?
+            /// The slide's Markdown (user text already escaped).
+            public var body: String
+            /// A backup slide: after the ask, untimed, without notes.
+            public var backup: Bool
+            /// Who speaks it (`backup, untimed` on a backup slide); safe inside an HTML comment.
+            public var speaker: String
+            /// Its speaking time, `m:ss`.
+            public var time: String
+            /// What the speaker says; safe inside an HTML comment (`--` becomes `–`).
+            public var notes: String
         }
-        return out
+
+        public var team: String
+        public var slides: [SlideView]
+    }
+
+    /// The Marp deck's view model: per slide its title, picture, body, speaker, time and notes.
+    public static func marpView(slides: [Slide], plan: TalkPlan, team: Team) -> MarpView {
+        MarpView(
+            team: MarkdownText.escape(team.name),
+            slides: slides.enumerated().map { i, slide in
+                let part = plan.parts.first { $0.slide == slide.id }
+                let speaker = slide.backup ? "backup, untimed" : part.map { team.member($0.speaker)?.name ?? $0.speaker } ?? "unassigned"
+                return MarpView.SlideView(
+                    first: i == 0, title: MarkdownText.escape(slide.title), image: slide.image, body: slide.body, backup: slide.backup,
+                    speaker: commentSafe(speaker), time: Numbers.minutesSeconds(part?.seconds ?? 0), notes: commentSafe(slide.notes))
+            })
+    }
+
+    /// The deck as Marp Markdown, rendered with `templates/marp.mustache` (the project's, else the built-in
+    /// copy): front matter with the theme, slides separated by `---`, the picture on the right, speaker notes
+    /// as HTML comments that name the speaker and the time; backup slides last, untimed.
+    public static func marp(slides: [Slide], plan: TalkPlan, team: Team, templates: TemplateSet = .builtIn) -> String {
+        templates.render("marp", marpView(slides: slides, plan: plan, team: team))
     }
 
     /// Keeps text from closing an HTML comment early.

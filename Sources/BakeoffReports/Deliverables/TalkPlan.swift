@@ -190,31 +190,67 @@ public struct TalkPlan: Hashable, Sendable {
         return result.map { $0 ?? members[0] }
     }
 
-    /// The plan as a terminal report: per slide, per speaker, the total, and every problem.
-    public func report(team: Team) -> String {
-        var lines: [String] = []
+    /// The view model of `templates/timing.mustache` (`reports/slides/timing.txt`, and what `bakeoff slides`
+    /// prints): plain text, each column of the table already padded to its width.
+    public struct View: Sendable, Encodable {
+        public struct PartView: Sendable, Encodable {
+            /// Padded on the right to the widest slide id.
+            public var slide: String
+            /// Right-aligned in 5 characters.
+            public var words: String
+            /// `m:ss`, right-aligned in 5 characters.
+            public var time: String
+            /// `+2 s`, right-aligned in 6 characters.
+            public var change: String
+            public var speaker: String
+        }
+
+        public struct SpeakerView: Sendable, Encodable {
+            public var name: String
+            public var time: String
+            /// The target (`1:00`) when the member speaks less; absent otherwise.
+            public var under: String?
+        }
+
+        /// `slide`, padded like the slide column.
+        public var slideHeader: String
+        public var parts: [PartView]
+        public var speakers: [SpeakerView]
+        public var total: String
+        public var limit: String
+        /// The safety margin in seconds.
+        public var margin: Int
+        /// `yes` when the total keeps the margin under the limit, else `no`.
+        public var kept: String
+        public var problems: [String]
+        public var warnings: [String]
+    }
+
+    /// The timing table's view model.
+    public func view(team: Team) -> View {
         let nameOf = { (id: String) in team.member(id)?.name ?? id }
         let slideWidth = max(5, parts.map(\.slide.count).max() ?? 5)
-        lines.append("slide".padding(toLength: slideWidth, withPad: " ", startingAt: 0) + "  words   time  change  speaker")
-        for part in parts {
-            let words = String(part.words)
-            lines.append(
-                part.slide.padding(toLength: slideWidth, withPad: " ", startingAt: 0) + "  "
-                    + String(repeating: " ", count: max(0, 5 - words.count)) + words + "  "
-                    + pad(Numbers.minutesSeconds(part.seconds), 5) + "  " + pad("+\(part.transitionSeconds) s", 6) + "  "
-                    + nameOf(part.speaker))
-        }
-        lines.append("")
-        for (member, seconds) in perSpeaker {
-            let mark = seconds < memberTargetSeconds ? "  under \(Numbers.minutesSeconds(memberTargetSeconds))" : ""
-            lines.append("\(nameOf(member)): \(Numbers.minutesSeconds(seconds))\(mark)")
-        }
-        lines.append(
-            "total: \(Numbers.minutesSeconds(totalSeconds)) of \(Numbers.minutesSeconds(limitSeconds)) "
-                + "(\(safetyMarginSeconds) s safety margin kept: \(totalSeconds + safetyMarginSeconds <= limitSeconds ? "yes" : "no"))")
-        lines += problems.map { "problem: \($0)" }
-        lines += warnings.map { "warning: \($0)" }
-        return lines.joined(separator: "\n") + "\n"
+        return View(
+            slideHeader: "slide".padding(toLength: slideWidth, withPad: " ", startingAt: 0),
+            parts: parts.map { part in
+                View.PartView(
+                    slide: part.slide.padding(toLength: slideWidth, withPad: " ", startingAt: 0), words: pad(String(part.words), 5),
+                    time: pad(Numbers.minutesSeconds(part.seconds), 5), change: pad("+\(part.transitionSeconds) s", 6),
+                    speaker: nameOf(part.speaker))
+            },
+            speakers: perSpeaker.map { member, seconds in
+                View.SpeakerView(
+                    name: nameOf(member), time: Numbers.minutesSeconds(seconds),
+                    under: seconds < memberTargetSeconds ? Numbers.minutesSeconds(memberTargetSeconds) : nil)
+            },
+            total: Numbers.minutesSeconds(totalSeconds), limit: Numbers.minutesSeconds(limitSeconds), margin: safetyMarginSeconds,
+            kept: totalSeconds + safetyMarginSeconds <= limitSeconds ? "yes" : "no", problems: problems, warnings: warnings)
+    }
+
+    /// Per slide its words, time, change and speaker; per member their time; the total against the limit; the
+    /// problems and warnings. Rendered with `templates/timing.mustache` (the project's, else the built-in copy).
+    public func report(team: Team, templates: TemplateSet = .builtIn) -> String {
+        templates.render("timing", view(team: team))
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

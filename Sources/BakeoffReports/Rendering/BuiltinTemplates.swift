@@ -11,6 +11,11 @@ enum BuiltinTemplates {
         "footer": footer,
         "style": style,
         "deck": deck,
+        "checkin": checkin,
+        "marp": marp,
+        "qa": qa,
+        "peer-review": peerReview,
+        "timing": timing,
     ]
 
     static let index = #"""
@@ -641,6 +646,189 @@ footer { position: absolute; left: 0; right: 0; bottom: 0; height: 48px; box-siz
 </script>
 </body>
 </html>
+
+"""#
+
+    static let checkin = #"""
+{{#groupDetails}}
+# Check-in {{number}}: group details
+
+- **Group:** {{group}}
+- **Members:** {{members}}
+- **Posted by:** {{poster}}
+- **Company:** {{company}}
+- **Data-science team:** {{dataScienceTeam}}
+- **Product:** {{product}}
+- **Due:** {{due}}
+
+## Stages and who assesses them
+
+| Stage | Candidates (assessors) |
+| --- | --- |
+{{#stages}}
+| {{title}} | {{candidates}} |
+{{/stages}}
+{{/groupDetails}}
+{{#stage}}
+# Check-in {{number}}: {{title}}
+
+**Group:** {{group}} · **Posted by:** {{poster}} · **Due:** {{due}}
+
+**Question:** {{question}}
+
+## Tools assessed
+
+| Tool | Assessed by | What it is |
+| --- | --- | --- |
+{{#tools}}
+| {{tool}} | {{assessors}} | {{summary}} |
+{{/tools}}
+
+## How we compare them
+
+{{#scenario}}
+{{description}}
+
+{{#steps}}
+{{number}}. {{title}}
+{{/steps}}
+{{#parameters}}
+
+Parameters: {{.}}.
+{{/parameters}}
+{{/scenario}}
+{{^scenario}}
+On sourced facts: licence, hosting, pricing, release cadence, support and integrations.
+{{/scenario}}
+
+Criteria: {{criteria}}.
+
+## First results
+
+{{#results}}
+| Rank | Tool | Score |{{#criteria}} {{.}} |{{/criteria}}
+| ---: | --- | ---: |{{#criteria}} ---: |{{/criteria}}
+{{#rows}}
+| {{rank}} | {{tool}} | {{score}} |{{#scores}} {{.}} |{{/scores}}
+{{/rows}}
+
+{{leader}}
+
+{{measured}}
+{{/results}}
+{{^results}}
+No results yet: the scenario runs this week.
+{{/results}}
+{{/stage}}
+{{^groupDetails}}
+{{^stage}}
+# Check-in {{number}}
+{{/stage}}
+{{/groupDetails}}
+{{#hasRecommendation}}
+
+## Our recommendation so far
+
+{{#recommendation}}
+- {{stage}}: **{{tool}}**{{#reason}} — {{.}}{{/reason}}
+{{/recommendation}}
+{{/hasRecommendation}}
+
+"""#
+
+    static let marp = #"""
+---
+marp: true
+theme: default
+size: 16:9
+paginate: true
+style: |
+  section { font-size: 26px; }
+  table { font-size: 20px; }
+  h1 { font-size: 40px; color: #0b3d91; }
+---
+
+{{#slides}}
+{{^first}}
+
+---
+
+{{/first}}
+# {{title}}
+
+{{#image}}
+![bg right:45% fit]({{.}})
+
+{{/image}}
+{{body}}
+{{^backup}}
+
+<!--
+Speaker: {{speaker}} ({{time}})
+{{notes}}
+-->
+{{/backup}}
+{{/slides}}
+
+"""#
+
+    static let qa = #"""
+# {{team}}: questions the CTO may ask
+
+{{^questions}}
+No question prepared: there is no evidence to question yet.
+{{/questions}}
+{{#questions}}
+## {{number}}. {{question}}
+
+{{answer}}
+
+Evidence: {{evidence}}
+{{^last}}
+
+{{/last}}
+{{/questions}}
+
+"""#
+
+    static let peerReview = #"""
+# Peer evaluation: {{name}}
+
+Group: {{team}}. The facts below come from the project; the grade and the reasoning are yours.
+
+## What {{name}} did (facts)
+
+- Tools assessed: {{tools}}
+- Check-in posts made: {{posts}} of {{checkins}}
+- Slides presented: {{slides}}
+- Planned speaking time: {{speakingTime}} (with slide changes)
+
+## Evaluation by (your name)
+
+Grade: ______
+
+Reasoning:
+
+
+
+"""#
+
+    static let timing = #"""
+{{slideHeader}}  words   time  change  speaker
+{{#parts}}
+{{slide}}  {{words}}  {{time}}  {{change}}  {{speaker}}
+{{/parts}}
+
+{{#speakers}}
+{{name}}: {{time}}{{#under}}  under {{.}}{{/under}}
+{{/speakers}}
+total: {{total}} of {{limit}} ({{margin}} s safety margin kept: {{kept}})
+{{#problems}}
+problem: {{.}}
+{{/problems}}
+{{#warnings}}
+warning: {{.}}
+{{/warnings}}
 
 """#
 }

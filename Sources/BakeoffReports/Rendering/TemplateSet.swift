@@ -1,10 +1,15 @@
 import Foundation
 
-/// The Mustache templates pages are rendered with: the project's `templates/NAME.mustache` where it exists,
-/// otherwise the built-in copy, so a project without a templates folder still builds.
+/// The Mustache templates the pages and the hand-ins are rendered with: the project's `templates/NAME.mustache`
+/// where it exists, otherwise the built-in copy, so a project without a templates folder still builds.
 public struct TemplateSet: Sendable {
-    /// The template names the site and the deck use (`header`, `footer` and `style` are partials).
-    public static let names = ["index", "stage", "evidence", "stack", "whatif", "header", "footer", "style", "deck"]
+    /// The template names the site and the HTML deck use (`header`, `footer` and `style` are partials).
+    public static let htmlNames = ["index", "stage", "evidence", "stack", "whatif", "header", "footer", "style", "deck"]
+    /// The templates of the Markdown and text hand-ins: their values arrive ready for the format (user text
+    /// escaped for Markdown by the view model), so the template inserts them as they are.
+    public static let textNames = ["checkin", "marp", "qa", "peer-review", "timing"]
+    /// Every template name: `templates/NAME.mustache`.
+    public static let names = htmlNames + textNames
 
     let renderer: TemplateRenderer
     /// Which templates came from the project folder, sorted (for progress output and tests).
@@ -53,7 +58,10 @@ public struct TemplateSet: Sendable {
         var templates: [String: Template] = [:]
         for name in sources.keys.sorted() {
             do {
-                templates[name] = try Template(sources[name]!)
+                var template = try Template(sources[name]!)
+                // Mustache escapes for HTML; the hand-ins' values are already escaped for their own format.
+                template.escapesHTML = !Self.textNames.contains(name)
+                templates[name] = template
             } catch let error as Template.SyntaxError {
                 throw LoadError(file: "\(file(name)):\(error.line):\(error.column)", message: error.message)
             }

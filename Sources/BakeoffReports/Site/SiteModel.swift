@@ -13,14 +13,16 @@ public struct SiteModel: Sendable {
     public var stack: StackAnalysis
     /// The one tool recommended per stage, which every page and the diagram name.
     public var recommendation: Recommendation
+    /// Every profile's criterion scores, which the what-if page re-ranks.
+    public var profiles: ProfileBoards
     let measurements: Measurements
     /// Run id → the short form pages show (the whole id stays in link targets and hovers).
     let runLabels: [String: String]
 
-    /// `stack` nil: read from the project and runs here.
+    /// `stack` and `profiles` nil: read from the project and runs here (`Evaluation.make` gives both).
     public init(
         project: Project, scoreboard: Scoreboard, runs: [Run], weightsOverridden: Bool = false, version: String,
-        stack: StackAnalysis? = nil
+        stack: StackAnalysis? = nil, profiles: ProfileBoards? = nil
     ) {
         self.project = project
         self.scoreboard = scoreboard
@@ -30,6 +32,8 @@ public struct SiteModel: Sendable {
         let stack = stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs)
         self.stack = stack
         self.recommendation = Recommendation.make(project: project, scoreboard: scoreboard, stack: stack)
+        self.profiles = profiles
+            ?? ProfileBoards.make(project: project, runs: runs, scoreboard: scoreboard, options: ScoringOptions(samples: 0))
         self.measurements = Measurements(runs: runs, selection: scoreboard.evidenceSelection.isEmpty ? nil : scoreboard.evidenceSelection)
         self.runLabels = Self.shortRunLabels(runs.map(\.id))
     }

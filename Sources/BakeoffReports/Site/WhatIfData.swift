@@ -2,7 +2,7 @@ import BakeoffModel
 import BakeoffScoring
 
 /// The numbers the what-if page re-ranks in the browser: per profile, per stage, the criterion scores the
-/// evaluation computed for every candidate in the running. Embedded in the page as versioned JSON; the page's
+/// evaluation computed for every candidate in the running (`Evaluation.profiles`; nothing is scored here). Embedded in the page as versioned JSON; the page's
 /// script (`WhatIfScript.ranking`) and `WhatIfRanking` read exactly these fields.
 ///
 /// Version 1 fields of a stage: `measured` (the criteria with a measured indicator here), then the candidates:
@@ -83,14 +83,9 @@ public struct WhatIfData: Hashable, Sendable {
         }
     }
 
-    public struct Profile: Hashable, Sendable {
-        public var id: String
-        public var title: String
-        /// Relative weights in criterion order, as the profile file gives them.
-        public var weights: [Double]
-        /// Index into `evaluations`: profiles with the same gates share one.
-        public var evaluation: Int
-    }
+    /// A profile: its relative weights in criterion order, as the profile file gives them, and its index into
+    /// `evaluations` (profiles with the same gates share one).
+    public typealias Profile = ProfileBoards.Profile
 
     /// One stage's tool.
     public struct Pick: Hashable, Sendable {
@@ -118,82 +113,39 @@ public struct WhatIfData: Hashable, Sendable {
     /// The profile with this id.
     public func profile(_ id: String) -> Profile? { profiles.first { $0.id == id } }
 
-    /// Reads the matrices from the site's scoreboard and, for the other profiles and for the other side of "a
-    /// measured criterion carries weight", from scoring again without the Monte Carlo (only the criterion
-    /// scores are read, and those depend on the weights only through who is in the running).
-    public static func make(project: Project, runs: [Run], scoreboard: Scoreboard, stack: StackChoice?) -> WhatIfData {
+    /// Reads the matrices from the evaluation's boards of every profile (`ProfileBoards`), the recommendation's
+    /// weights and winners from the site's scoreboard.
+    public static func make(project: Project, profiles: ProfileBoards, scoreboard: Scoreboard, stack: StackChoice?) -> WhatIfData {
         let criteria = project.criteria.map { Criterion(id: $0.id, title: $0.title) }
         let ids = criteria.map(\.id)
-        var evaluations: [[Stage]] = []
-        var profiles: [Profile] = []
-        var byGates: [[Gate]: Int] = [:]
-        for profile in project.profiles {
-            let weights = ids.map { profile.weights[$0] ?? 0 }
-            if let index = byGates[profile.gates] {
-                profiles.append(Profile(id: profile.id, title: profile.title, weights: weights, evaluation: index))
-                continue
-            }
-            let options = ScoringOptions(profile: profile.id, samples: 0)
-            let board = profile.id == scoreboard.profile ? scoreboard : try? Scorer.score(project: project, runs: runs, options: options)
-            guard let board else { continue }
-            let relative = profile.id == scoreboard.profile && !scoreboard.relativeWeights.isEmpty
-                ? ids.map { scoreboard.relativeWeights[$0] ?? 0 } : weights
-            let stages = Self.stages(project: project, runs: runs, board: board, relative: relative, options: options)
-            evaluations.append(stages)
-            byGates[profile.gates] = evaluations.count - 1
-            profiles.append(Profile(id: profile.id, title: profile.title, weights: weights, evaluation: evaluations.count - 1))
-        }
         let relative = scoreboard.relativeWeights.isEmpty ? scoreboard.weights : scoreboard.relativeWeights
         let recommended = Recommendation(
             profile: scoreboard.profile, weights: ids.map { relative[$0] ?? 0 },
             winners: scoreboard.stages.map { Pick(stage: $0.stage, tool: $0.winner) },
             stack: stack.map { $0.members.map { Pick(stage: $0.stage, tool: $0.tool) } })
-        return WhatIfData(criteria: criteria, recommended: recommended, profiles: profiles, evaluations: evaluations)
+        return WhatIfData(
+            criteria: criteria, recommended: recommended,
+            profiles: profiles.profiles,
+            evaluations: profiles.boards.map { board in board.map { stage(project: project, $0) } })
     }
 
-    /// Every stage of a board, with the other side of "a measured criterion carries weight" scored where a
-    /// never-run candidate makes it differ.
-    static func stages(project: Project, runs: [Run], board: Scoreboard, relative: [Double], options: ScoringOptions) -> [Stage] {
+    /// A board's stage: its candidates, and with the other side of "a measured criterion carries weight" where
+    /// a never-run candidate makes it differ.
+    static func stage(project: Project, _ board: ProfileBoards.Stage) -> Stage {
         let ids = project.criteria.map(\.id)
-        var stages = board.stages.map { card -> Stage in
-            let measured = measuredCriteria(project: project, card: card)
-            return Stage(
-                id: card.stage, title: card.title, href: SiteModel.stagePage(card.stage), measured: measured,
-                candidates: candidates(project: project, card: card, criteria: ids))
+        var stage = Stage(
+            id: board.card.stage, title: board.card.title, href: SiteModel.stagePage(board.card.stage), measured: board.measured,
+            candidates: candidates(project: project, card: board.card, criteria: ids))
+        guard let other = board.otherSide else { return stage }
+        let alternative = candidates(project: project, card: other, criteria: ids)
+        if board.measuredWeighted {
+            stage.unmeasured = alternative
+        } else {
+            stage.unmeasured = stage.candidates
+            stage.candidates = alternative
         }
-        // The other side, one scoring per set of measured criteria: zero them (or give them weight) and score.
-        let neverRun = Set(board.stages.filter { card in
-            !(project.stage(card.stage)?.scenario?.steps.isEmpty ?? true) && card.tools.contains { $0.evidenceRun == nil && $0.eliminated == nil }
-        }.map(\.stage))
-        for measured in Set(stages.filter { neverRun.contains($0.id) }.map(\.measured)) {
-            let weighted = measured.contains { relative[$0] > 0 }
-            var other = relative
-            for j in measured { other[j] = weighted ? 0 : Swift.max(1, relative[j]) }
-            if !other.contains(where: { $0 > 0 }) { continue }  // every criterion is measured: no weight leaves them all out
-            var options = options
-            options.weightOverrides = Dictionary(uniqueKeysWithValues: zip(ids, other))
-            guard let board = try? Scorer.score(project: project, runs: runs, options: options) else { continue }
-            for i in stages.indices where stages[i].measured == measured && neverRun.contains(stages[i].id) {
-                guard let card = board.stages.first(where: { $0.stage == stages[i].id }) else { continue }
-                let alternative = candidates(project: project, card: card, criteria: ids)
-                if weighted {
-                    stages[i].unmeasured = alternative
-                } else {
-                    stages[i].unmeasured = stages[i].candidates
-                    stages[i].candidates = alternative
-                }
-                if stages[i].unmeasured == stages[i].candidates { stages[i].unmeasured = nil }
-            }
-        }
-        return stages
-    }
-
-    /// Indices of the criteria with a measured indicator (a step or the scenario coverage) in the card's stage.
-    static func measuredCriteria(project: Project, card: StageScorecard) -> [Int] {
-        let applied = Set(card.tools.first?.indicators.map(\.indicator) ?? [])
-        return project.criteria.indices.filter { j in
-            project.criteria[j].indicators.contains { applied.contains($0.id) && $0.source.isMeasured }
-        }
+        if stage.unmeasured == stage.candidates { stage.unmeasured = nil }
+        return stage
     }
 
     /// A stage's candidates in the running, with their criterion scores as the scorer counted them and with the

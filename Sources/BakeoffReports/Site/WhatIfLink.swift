@@ -46,7 +46,7 @@ public enum WhatIfLink {
     /// scoreboard the site was built from (`StageScorecard.sensitivity.flipPoints`).
     public static func flipURL(data: WhatIfData, stage id: String, flip: FlipPoint) -> String? {
         let r = data.recommended
-        guard let profile = data.profile(r.profile), let stage = data.evaluations[profile.evaluation].first(where: { $0.id == id }),
+        guard let profile = data.profile(r.profile), let stage = data.evaluations[profile.board].first(where: { $0.id == id }),
             let weights = flipWeights(stage: stage, criteria: data.criteria.map(\.id), weights: r.weights, flip: flip)
         else { return nil }
         return url(weights: weights)

@@ -92,7 +92,7 @@ extension SiteModel {
     /// The what-if page, rendered at the recommendation's weights (what shows without JavaScript; the script
     /// replaces the tables when the weights move).
     public func whatIfPage() -> SiteViews.WhatIfPage {
-        let data = WhatIfData.make(project: project, runs: runs, scoreboard: scoreboard, stack: stack.choice)
+        let data = WhatIfData.make(project: project, profiles: profiles, scoreboard: scoreboard, stack: stack.choice)
         let criteria = data.criteria.map(\.id)
         let recommended = data.recommended
         let shares = WhatIfRanking.normalized(recommended.weights)
@@ -102,7 +102,7 @@ extension SiteModel {
                 max: Numbers.format(Swift.max(100, recommended.weights[i])), share: Format.percent(shares[i]))
         }
         let titles = Dictionary(data.criteria.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let evaluation = data.profile(recommended.profile).map { data.evaluations[$0.evaluation] } ?? []
+        let evaluation = data.profile(recommended.profile).map { data.evaluations[$0.board] } ?? []
         var names: [String: String] = [:]
         let rows = evaluation.map { stage -> SiteViews.WhatIfStageRow in
             let result = WhatIfRanking.rank(stage, criteria: criteria, weights: recommended.weights)

@@ -27,15 +27,4 @@ public struct StackCost: Hashable, Sendable {
         cost.engineerShare = cost.opsHoursPerMonth / CostCalculator.engineerHoursPerMonth
         return cost
     }
-
-    /// `$25,920 over 36 months; 8 h/month of operations = 5.0 % of an engineer` (and the unknown ones named).
-    public var text: String {
-        var out = "\(CostCalculator.dollars(totalUSD))"
-        if horizonMonths > 0 { out += " over \(horizonMonths) months" }
-        if !unknown.isEmpty { out += " plus the unknown cost of \(Prose.list(unknown))" }
-        out += opsHoursPerMonth > 0
-            ? "; \(Numbers.format(opsHoursPerMonth)) h/month of operations = \(Numbers.format(engineerShare * 100, decimals: 1)) % of an engineer"
-            : "; no operations hours"
-        return out
-    }
 }

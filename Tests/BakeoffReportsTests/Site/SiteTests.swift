@@ -234,11 +234,16 @@ final class SiteTests: XCTestCase {
         var source = "/// Built-in copies of templates/*.mustache, used when a project has no templates folder.\n"
         source += "/// Kept identical to templates/ by a test; `RECORD_SNAPSHOTS=1 swift test` rewrites this file from them.\n"
         source += "enum BuiltinTemplates {\n    static let all: [String: String] = [\n"
-        for name in TemplateSet.names { source += "        \"\(name)\": \(name),\n" }
+        // `peer-review` → `peerReview`: a Swift name.
+        func identifier(_ name: String) -> String {
+            let words = name.split(separator: "-")
+            return String(words[0]) + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }
+        for name in TemplateSet.names { source += "        \"\(name)\": \(identifier(name)),\n" }
         source += "    ]\n"
         for name in TemplateSet.names {
             let text = try String(contentsOfFile: "\(folder)/\(name).mustache", encoding: .utf8)
-            source += "\n    static let \(name) = #\"\"\"\n\(text)\n\"\"\"#\n"
+            source += "\n    static let \(identifier(name)) = #\"\"\"\n\(text)\n\"\"\"#\n"
             if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != "1" {
                 XCTAssertEqual(BuiltinTemplates.all[name], text, "templates/\(name).mustache differs from the built-in copy")
             }

@@ -138,10 +138,11 @@ final class WhatIfTests: XCTestCase {
         gated.weights["cost"] = 40
         gated.gates = [Gate(fact: "license", allowed: ["Apache-2.0", "MIT", "GPL-3.0"], reason: "open licence only")]
         project.profiles.append(gated)
-        let board = try Scorer.score(project: project, runs: runs, options: ScoringOptions(samples: 0))
-        let model = SiteModel(project: project, scoreboard: board, runs: runs, version: "test")
+        let evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(samples: 0))
+        let board = evaluation.scoreboard
+        let model = SiteModel(project: project, scoreboard: board, runs: runs, version: "test", profiles: evaluation.profiles)
         let page = TemplateSet.builtIn.render("whatif", model.whatIfPage())
-        let data = WhatIfData.make(project: project, runs: runs, scoreboard: board, stack: nil)
+        let data = WhatIfData.make(project: project, profiles: evaluation.profiles, scoreboard: board, stack: nil)
         XCTAssertEqual(data.evaluations.count, 2, "the gate changes who is in the running")
         let criteria = project.criteria.map(\.id)
 
@@ -170,7 +171,7 @@ final class WhatIfTests: XCTestCase {
         for (n, (k, perStage)) in zip(cases, results).enumerated() {
             let profile = data.profile(k.profile)!
             let w = criteria.enumerated().map { i, c in k.overrides[c] ?? profile.weights[i] }
-            let stages = data.evaluations[profile.evaluation]
+            let stages = data.evaluations[profile.board]
             for (stage, js) in zip(stages, perStage) {
                 let mirror = WhatIfRanking.rank(stage, criteria: criteria, weights: w)
                 assertSame(js, mirror, "\(stage.id) at \(k.profile) \(k.overrides)")
@@ -221,8 +222,9 @@ final class WhatIfTests: XCTestCase {
     func testFlipLinksOpenOnWeightsWhereTheNewWinnerWins() throws {
         var (project, runs) = SyntheticProject.make(stages: 3, tools: 5, indicators: 20, seed: 5)
         runs[0].observations.removeAll { $0.tool == "s1t2" }
-        let board = try Scorer.score(project: project, runs: runs, options: ScoringOptions(samples: 0))
-        let data = WhatIfData.make(project: project, runs: runs, scoreboard: board, stack: nil)
+        let evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(samples: 0))
+        let board = evaluation.scoreboard
+        let data = WhatIfData.make(project: project, profiles: evaluation.profiles, scoreboard: board, stack: nil)
         var checked = 0
         for card in board.stages {
             for flip in card.sensitivity?.flipPoints ?? [] where flip.flipsAt != nil {
@@ -250,7 +252,7 @@ final class WhatIfTests: XCTestCase {
         let data = WhatIfData(
             criteria: [.init(id: "a", title: "A <b>"), .init(id: "b", title: "B"), .init(id: "c", title: "C")],
             recommended: .init(profile: "p", weights: [1, 1, 0], winners: [.init(stage: "st", tool: "q")], stack: nil),
-            profiles: [.init(id: "p", title: "P", weights: [1, 1, 0], evaluation: 0)], evaluations: [[stage]])
+            profiles: [.init(id: "p", title: "P", weights: [1, 1, 0], board: 0)], evaluations: [[stage]])
         let json = data.json()
         for bad in ["<", ">", "&", "\u{2028}"] { XCTAssertFalse(json.contains(bad), bad) }
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
@@ -293,7 +295,7 @@ final class WhatIfTests: XCTestCase {
         let data = WhatIfData(
             criteria: criteria.map { .init(id: $0, title: $0) },
             recommended: .init(profile: "p", weights: criteria.map { _ in 1 }, winners: [], stack: nil),
-            profiles: [.init(id: "p", title: "P", weights: criteria.map { _ in 1 }, evaluation: 0)], evaluations: [stages])
+            profiles: [.init(id: "p", title: "P", weights: criteria.map { _ in 1 }, board: 0)], evaluations: [stages])
         return "<script type=\"application/json\" id=\"whatif-data\">\(data.json())</script>\n<script>\(WhatIfScript.ranking)</script>"
     }
 

@@ -35,6 +35,9 @@ struct Template: Sendable {
     }
 
     var nodes: [Node]
+    /// Whether `{{name}}` escapes for HTML when the template starts (a `{{%CONTENT_TYPE}}` tag changes it):
+    /// false for the templates of text formats.
+    var escapesHTML = true
 
     init(_ source: String) throws {
         var parser = TemplateParser(source)

@@ -7,7 +7,7 @@ struct TemplateRenderer {
         guard let template = templates[name] else { return "" }
         var stack = [value]
         var out = ""
-        render(template.nodes, stack: &stack, escaping: true, indentation: nil, into: &out)
+        render(template.nodes, stack: &stack, escaping: template.escapesHTML, indentation: nil, into: &out)
         return out
     }
 

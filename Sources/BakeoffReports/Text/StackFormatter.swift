@@ -1,6 +1,7 @@
 import BakeoffModel
+import BakeoffScoring
 
-/// `bakeoff score --stack` as text or JSON. No I/O.
+/// `bakeoff score --stack` as text or JSON (the build's `data/stack.json` is the same JSON). No I/O.
 public enum StackFormatter {
     public static func text(_ choice: StackChoice, analysis: StackAnalysis, scoreboard: Scoreboard? = nil) -> String {
         let pairs = analysis.pairs
@@ -17,7 +18,7 @@ public enum StackFormatter {
         out += "Stack total \(Numbers.fixed(choice.total, decimals: 3)); the stage winners together: "
             + "\(Numbers.fixed(choice.winnersTotal, decimals: 3)).\n"
         if let scoreboard {
-            out += "Stack cost: " + StackCost.of(choice.members.map { ($0.stage, $0.tool) }, scoreboard: scoreboard).text + ".\n"
+            out += "Stack cost: " + cost(StackCost.of(choice.members.map { ($0.stage, $0.tool) }, scoreboard: scoreboard)) + ".\n"
         }
         if choice.differences.isEmpty {
             out += "The stage winners are also the best stack.\n"
@@ -44,6 +45,17 @@ public enum StackFormatter {
             return n > 0 ? "\(n) \(v.rawValue)" : nil
         }
         out += counts.isEmpty ? ".\n" : " (\(counts.joined(separator: ", "))).\n"
+        return out
+    }
+
+    /// `$25,920 over 36 months; 8 h/month of operations = 5.0 % of an engineer` (and the unknown ones named).
+    public static func cost(_ cost: StackCost) -> String {
+        var out = "\(Numbers.dollars(cost.totalUSD))"
+        if cost.horizonMonths > 0 { out += " over \(cost.horizonMonths) months" }
+        if !cost.unknown.isEmpty { out += " plus the unknown cost of \(Prose.list(cost.unknown))" }
+        out += cost.opsHoursPerMonth > 0
+            ? "; \(Numbers.format(cost.opsHoursPerMonth)) h/month of operations = \(Numbers.format(cost.engineerShare * 100, decimals: 1)) % of an engineer"
+            : "; no operations hours"
         return out
     }
 

@@ -1,6 +1,8 @@
 import BakeoffModel
+import BakeoffScoring
 
-/// The scoreboard as a terminal table, JSON (the DESIGN.md contract plus details) or CSV. No I/O.
+/// `bakeoff score`: the scoreboard as a terminal table, JSON (the DESIGN.md contract plus details) or CSV; the
+/// build's `data/scores.json` and `data/scores.csv` are the same text. No I/O.
 public enum ScoreboardFormatter {
     // MARK: text
 

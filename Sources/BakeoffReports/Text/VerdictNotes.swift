@@ -1,4 +1,5 @@
 import BakeoffModel
+import BakeoffScoring
 
 /// The sentences that qualify a stage's verdict, generated from the scorecard alone so the terminal, the site,
 /// the posts and the deck say the same thing: ties, provisional verdicts, coverage, criteria that decide
@@ -66,7 +67,7 @@ public enum VerdictNotes {
     public static func costs(_ card: StageScorecard) -> String? {
         let parts = card.tools.compactMap { t -> String? in
             guard let c = t.cost else { return nil }
-            return "\(t.name) \(CostCalculator.dollars(c.totalUSD)) (\(costDetail(c)))"
+            return "\(t.name) \(Numbers.dollars(c.totalUSD)) (\(costDetail(c)))"
         }
         return parts.isEmpty ? nil : "Cost over the horizon: " + parts.joined(separator: "; ") + "."
     }
