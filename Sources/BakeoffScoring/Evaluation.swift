@@ -14,18 +14,20 @@ public struct Evaluation: Sendable {
     public var scoreboard: Scoreboard
     /// The integrations' pairs and the whole-stack choice (the recommended stack where there is one).
     public var stack: StackAnalysis
-    /// Every profile's criterion scores on the same evidence, for re-ranking under other weights.
-    public var profiles: ProfileBoards
+    /// Every profile's criterion scores on the same evidence, for re-ranking under other weights (the what-if
+    /// page); nil unless asked for, since only `build` shows them.
+    public var profiles: ProfileBoards?
 
     /// Scores and chooses the stack; the stack's robustness uses at most `StackScorer.defaultSamples` samples.
     public static func make(
-        project: Project, runs: [Run], coInstallChecks: [CoInstallSummary] = [], options: ScoringOptions
+        project: Project, runs: [Run], coInstallChecks: [CoInstallSummary] = [], options: ScoringOptions,
+        withProfiles: Bool = false
     ) throws -> Evaluation {
         let scoreboard = try Scorer.score(project: project, runs: runs, options: options)
         let stack = StackAnalysis.make(
             project: project, scoreboard: scoreboard, runs: runs, checks: coInstallChecks,
             samples: min(options.samples, StackScorer.defaultSamples), seed: options.seed)
-        let profiles = ProfileBoards.make(project: project, runs: runs, scoreboard: scoreboard, options: options)
+        let profiles = withProfiles ? ProfileBoards.make(project: project, runs: runs, scoreboard: scoreboard, options: options) : nil
         return Evaluation(
             project: project, runs: runs, coInstallChecks: coInstallChecks, options: options, scoreboard: scoreboard, stack: stack,
             profiles: profiles)

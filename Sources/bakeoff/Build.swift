@@ -52,7 +52,8 @@ struct Build: ParsableCommand {
             BuildStep("evaluate") { [profile = weights.profile, pins = weights.pins, samples] context in
                 let scoring = ScoringOptions(profile: profile, weightOverrides: overrides, samples: samples, pins: pins)
                 let evaluation = try Evaluation.make(
-                    project: context.project, runs: context.runs, coInstallChecks: context.coInstallChecks, options: scoring)
+                    project: context.project, runs: context.runs, coInstallChecks: context.coInstallChecks, options: scoring,
+                    withProfiles: true)
                 context.scoreboard = evaluation.scoreboard
                 context.stack = evaluation.stack
                 context.profiles = evaluation.profiles

@@ -30,8 +30,10 @@ final class OutputTests: XCTestCase {
         var f = Fixture.threeTools()
         f.profile("speedy", ["a": 3, "b": 1])
         f.profile("hosted", ["a": 1, "b": 1], gates: [Gate(fact: "license", allowed: ["MIT"], reason: "MIT only")])
-        let evaluation = try Evaluation.make(project: f.project, runs: [], options: ScoringOptions(weightOverrides: ["a": 2], samples: 0))
-        let profiles = evaluation.profiles
+        let evaluation = try Evaluation.make(
+            project: f.project, runs: [], options: ScoringOptions(weightOverrides: ["a": 2], samples: 0), withProfiles: true)
+        XCTAssertNil(try Evaluation.make(project: f.project, runs: [], options: ScoringOptions(samples: 0)).profiles, "only build asks")
+        let profiles = try XCTUnwrap(evaluation.profiles)
         XCTAssertEqual(profiles.profiles.map(\.id), ["base", "speedy", "hosted"])
         // base and speedy have the same gates: one board, base's own (with the --weight override); hosted has its own.
         XCTAssertEqual(profiles.profiles.map(\.board), [0, 0, 1])

@@ -138,11 +138,11 @@ final class WhatIfTests: XCTestCase {
         gated.weights["cost"] = 40
         gated.gates = [Gate(fact: "license", allowed: ["Apache-2.0", "MIT", "GPL-3.0"], reason: "open licence only")]
         project.profiles.append(gated)
-        let evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(samples: 0))
+        let evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(samples: 0), withProfiles: true)
         let board = evaluation.scoreboard
         let model = SiteModel(project: project, scoreboard: board, runs: runs, version: "test", profiles: evaluation.profiles)
         let page = TemplateSet.builtIn.render("whatif", model.whatIfPage())
-        let data = WhatIfData.make(project: project, profiles: evaluation.profiles, scoreboard: board, stack: nil)
+        let data = WhatIfData.make(project: project, profiles: evaluation.profiles!, scoreboard: board, stack: nil)
         XCTAssertEqual(data.evaluations.count, 2, "the gate changes who is in the running")
         let criteria = project.criteria.map(\.id)
 
@@ -222,9 +222,9 @@ final class WhatIfTests: XCTestCase {
     func testFlipLinksOpenOnWeightsWhereTheNewWinnerWins() throws {
         var (project, runs) = SyntheticProject.make(stages: 3, tools: 5, indicators: 20, seed: 5)
         runs[0].observations.removeAll { $0.tool == "s1t2" }
-        let evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(samples: 0))
+        let evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(samples: 0), withProfiles: true)
         let board = evaluation.scoreboard
-        let data = WhatIfData.make(project: project, profiles: evaluation.profiles, scoreboard: board, stack: nil)
+        let data = WhatIfData.make(project: project, profiles: evaluation.profiles!, scoreboard: board, stack: nil)
         var checked = 0
         for card in board.stages {
             for flip in card.sensitivity?.flipPoints ?? [] where flip.flipsAt != nil {
