@@ -22,7 +22,7 @@ public enum CrossCheck {
             let higher = (0..<criteria).map { _ in rng.uniform() < 0.5 }
             let weights = (0..<criteria).map { _ in 1 + (rng.uniform() * 99).rounded() }
             let (project, stage) = problem(raw: raw, higher: higher, weights: weights)
-            let board = try Scorer.score(project: project, runs: [], options: ScoringOptions(samples: isMonteCarlo ? samples : 0, seed: seed))
+            let board = try Scorer.score(project: project, history: .empty, options: ScoringOptions(samples: isMonteCarlo ? samples : 0, seed: seed))
             let card = board.stages[0]
             let toolIDs = stage.candidates.map(\.id)
             var entry: [String: JSONValue] = [

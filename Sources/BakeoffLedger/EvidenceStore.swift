@@ -37,6 +37,12 @@ public enum EvidenceStore {
         try openLedger(projectRoot: projectRoot).runs()
     }
 
+    /// Every run of the project summarized, and in full the ones `reading` picks from the summaries (for an
+    /// evaluation: `Evaluation.runIDs`): what `score` and `build` read.
+    public static func loadHistory(projectRoot: String, reading: (RunHistory) throws -> Set<String>) throws -> RunHistory {
+        try openLedger(projectRoot: projectRoot).history(reading: reading)
+    }
+
     /// Whether the ledger file (or, before it exists, the nearest existing folder above it) can be written.
     static func isWritable(_ path: String) -> Bool {
         let fm = FileManager.default

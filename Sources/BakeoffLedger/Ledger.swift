@@ -150,6 +150,7 @@ public final class Ledger: Sendable {
         try transaction { db in
             try self.requireRun(observation.runID, db, doing: "record an observation")
             try Self.insert(observation, db)
+            try Self.summarize(run: observation.runID, db)
         }
     }
 
@@ -213,6 +214,7 @@ public final class Ledger: Sendable {
                 ])
             for environment in run.environments { try Self.insert(environment, run: run.id, db) }
             for observation in run.observations { try Self.insert(observation, db) }
+            try Self.summarize(run: run.id, db)
             inserted = true
         }
         return inserted
@@ -228,6 +230,15 @@ public final class Ledger: Sendable {
     /// Every run, sorted by start time then id.
     public func runs() throws -> [Run] {
         try database.read { db in try Self.fetchRuns(db, id: nil, file: self.path) }
+    }
+
+    /// Every run summarized from the index (`run_part`), and in full the runs `reading` picks from that history,
+    /// read at one moment: what `score` and `build` load.
+    public func history(reading: (RunHistory) throws -> Set<String>) throws -> RunHistory {
+        try database.read { db in
+            let history = RunHistory(summaries: try Self.fetchSummaries(db, file: self.path))
+            return history.holding(try reading(history).sorted().flatMap { try Self.fetchRuns(db, id: $0, file: self.path) })
+        }
     }
 
     /// The ids of every recorded run, sorted.
@@ -400,6 +411,24 @@ public final class Ledger: Sendable {
             try db.execute(sql: "ALTER TABLE run ADD COLUMN calibrationWorkload TEXT")
             try db.execute(sql: "ALTER TABLE run ADD COLUMN calibrationRate REAL")
         }
+        // What each run observed per stage and tool (`RunSummary.Part`), kept with every write of an observation:
+        // the index `score` and `build` read instead of every observation of every run.
+        migrator.registerMigration("v5: run parts") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE run_part (
+                        runID TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                        stage TEXT NOT NULL,
+                        tool TEXT NOT NULL,
+                        observations INTEGER NOT NULL,
+                        repetitions INTEGER NOT NULL,
+                        okRepetitions INTEGER NOT NULL,
+                        fullSteps TEXT NOT NULL, -- step ids, each ended by a newline (Ledger.stepList)
+                        PRIMARY KEY (runID, stage, tool)
+                    )
+                    """)
+            for run in try String.fetchAll(db, sql: "SELECT id FROM run") { try summarize(run: run, db) }
+        }
         return migrator
     }
 
@@ -527,13 +556,127 @@ public final class Ledger: Sendable {
             ])
     }
 
+    /// Rewrites the index rows of one run (`run_part`) from its observations, by the one rule of `RunSummary.parts`.
+    private static func summarize(run: String, _ db: Database) throws {
+        let repetitions = try Int.fetchOne(db, sql: "SELECT repetitions FROM run WHERE id = ?", arguments: [run]) ?? 1
+        var steps: [RunSummary.Step] = []
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT stage, tool, step, repetition, status FROM observation WHERE runID = ?", arguments: [run])
+        while let row = try rows.next() {
+            steps.append(.init(stage: row[0], tool: row[1], step: row[2], repetition: row[3], ok: (row[4] as String) == ObservationStatus.ok.rawValue))
+        }
+        try db.execute(sql: "DELETE FROM run_part WHERE runID = ?", arguments: [run])
+        for part in RunSummary.parts(steps, repetitions: repetitions) {
+            try db.execute(
+                sql: """
+                    INSERT INTO run_part (runID, stage, tool, observations, repetitions, okRepetitions, fullSteps)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run, part.stage, part.tool, part.observations, part.repetitions, part.okRepetitions,
+                    stepList(part.fullSteps),
+                ])
+        }
+    }
+
+    /// `run_part.fullSteps`: each id ended by a newline, a backslash and a newline inside an id escaped. Read back
+    /// without a JSON parser: the index is read for every run at every `score` and `build`.
+    static func stepList(_ steps: [String]) -> String {
+        var out = String.UnicodeScalarView()
+        for step in steps {
+            for scalar in step.unicodeScalars {
+                switch scalar {
+                case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+                case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+                default: out.append(scalar)
+                }
+            }
+            out.append("\n")
+        }
+        return String(out)
+    }
+
+    /// The ids of a `stepList`.
+    static func steps(fromList text: String) -> [String] {
+        var steps: [String] = []
+        var current = String.UnicodeScalarView()
+        var escaped = false
+        for scalar in text.unicodeScalars {
+            if escaped {
+                current.append(scalar == "n" ? "\n" : scalar)
+                escaped = false
+            } else if scalar == "\\" {
+                escaped = true
+            } else if scalar == "\n" {
+                steps.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        return steps
+    }
+
+    /// Every run's summary from the run table and the index, sorted by start time then id.
+    private static func fetchSummaries(_ db: Database, file: String) throws -> [RunSummary] {
+        var parts: [String: [RunSummary.Part]] = [:]
+        let partRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT runID, stage, tool, observations, repetitions, okRepetitions, fullSteps
+                FROM run_part ORDER BY runID, stage, tool
+                """)
+        while let row = try partRows.next() {
+            let list: String = row[6]
+            parts[row[0], default: []].append(
+                RunSummary.Part(
+                    stage: row[1], tool: row[2], observations: row[3], repetitions: row[4], okRepetitions: row[5],
+                    fullSteps: steps(fromList: list)))
+        }
+        return try fetchRunRows(db, id: nil, file: file).map { header in
+            RunSummary(
+                id: header.id, startedAt: header.startedAt, endedAt: header.endedAt, status: header.status,
+                repetitions: header.repetitions, provenance: header.provenance, parts: parts[header.id] ?? [])
+        }
+    }
+
+    /// The run table's rows (every run, or the one `id`), sorted by start time then id.
+    private static func fetchRunRows(_ db: Database, id: String?, file: String) throws
+        -> [(id: String, startedAt: String, endedAt: String?, status: RunStatus, repetitions: Int, provenance: Provenance)]
+    {
+        let runFilter = id == nil ? "" : " WHERE id = ?"
+        let runRows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, startedAt, endedAt, status, repetitions, cpuModel, cores, memoryBytes, os, kernel, python, uv,
+                    gitCommit, bakeoffVersion, network, calibrationWorkload, calibrationRate
+                FROM run\(runFilter) ORDER BY startedAt, id
+                """,
+            arguments: id.map { [$0] } ?? [])
+        return try runRows.map { row in
+            let runID: String = row[0]
+            let statusText: String = row[3]
+            guard let status = RunStatus(rawValue: statusText) else {
+                throw LedgerError(file: file, problem: "run '\(runID)' has unknown status '\(statusText)'", remedy: rebuildRemedy)
+            }
+            let provenance = Provenance(
+                cpuModel: row[5], cores: row[6], memoryBytes: row[7], os: row[8], kernel: row[9], python: row[10],
+                uv: row[11], gitCommit: row[12], bakeoffVersion: row[13], network: row[14],
+                calibration: (row[15] as String?).flatMap { workload in
+                    (row[16] as Double?).map { Calibration(workload: workload, iterationsPerSecond: $0) }
+                })
+            return (runID, row[1], row[2], status, row[4], provenance)
+        }
+    }
+
+    private static let rebuildRemedy = "move the ledger aside and rebuild it from evidence/runs with 'bakeoff evidence import'"
+
     /// Reads runs with their environments and observations. Columns are read by position: looking each up by
     /// name was most of the time `score` and `build` spent here.
     private static func fetchRuns(_ db: Database, id: String?, file: String) throws -> [Run] {
         let filter = id == nil ? "" : " WHERE runID = ?"
         let arguments: StatementArguments = id.map { [$0] } ?? []
         let decoder = JSONDecoder()
-        let rebuild = "move the ledger aside and rebuild it from evidence/runs with 'bakeoff evidence import'"
         var environments: [String: [EnvironmentRecord]] = [:]
         let environmentRows = try Row.fetchCursor(
             db,
@@ -565,7 +708,7 @@ public final class Ledger: Sendable {
             guard let status = ObservationStatus(rawValue: statusText) else {
                 throw LedgerError(
                     file: file, problem: "observation \(row[14] as Int64) has unknown status '\(statusText)'",
-                    remedy: rebuild)
+                    remedy: rebuildRemedy)
             }
             let runID: String = row[0]
             observations[runID, default: []].append(
@@ -576,32 +719,12 @@ public final class Ledger: Sendable {
                     metrics: metricsText == "{}"
                         ? [:] : try decoder.decode([String: Double].self, from: Data(metricsText.utf8))))
         }
-        let runFilter = id == nil ? "" : " WHERE id = ?"
-        let runRows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, startedAt, endedAt, status, repetitions, cpuModel, cores, memoryBytes, os, kernel, python, uv,
-                    gitCommit, bakeoffVersion, network, calibrationWorkload, calibrationRate
-                FROM run\(runFilter) ORDER BY startedAt, id
-                """,
-            arguments: arguments)
-        return try runRows.map { row in
-            let runID: String = row[0]
-            let statusText: String = row[3]
-            guard let status = RunStatus(rawValue: statusText) else {
-                throw LedgerError(file: file, problem: "run '\(runID)' has unknown status '\(statusText)'", remedy: rebuild)
-            }
-            let provenance = Provenance(
-                cpuModel: row[5], cores: row[6], memoryBytes: row[7], os: row[8], kernel: row[9], python: row[10],
-                uv: row[11], gitCommit: row[12], bakeoffVersion: row[13], network: row[14],
-                calibration: (row[15] as String?).flatMap { workload in
-                    (row[16] as Double?).map { Calibration(workload: workload, iterationsPerSecond: $0) }
-                })
-            return RunFile.canonical(
+        return try fetchRunRows(db, id: id, file: file).map { header in
+            RunFile.canonical(
                 Run(
-                    id: runID, startedAt: row[1], endedAt: row[2], status: status, repetitions: row[4],
-                    provenance: provenance, environments: environments[runID] ?? [],
-                    observations: observations[runID] ?? []))
+                    id: header.id, startedAt: header.startedAt, endedAt: header.endedAt, status: header.status,
+                    repetitions: header.repetitions, provenance: header.provenance,
+                    environments: environments[header.id] ?? [], observations: observations[header.id] ?? []))
         }
     }
 

@@ -30,14 +30,10 @@ public struct Calibration: Hashable, Codable, Sendable {
 
     /// Warnings for the runs each stage compares, by default the newest run holding observations of each
     /// tool of the stage (the evidence set scoring reads). See `compare(stage:runs:tolerance:)`.
-    public static func compare(runs: [Run], tolerance: Double = defaultTolerance) -> [Warning] {
-        var used: [String: [String: Run]] = [:]
+    public static func compare(runs: [RunSummary], tolerance: Double = defaultTolerance) -> [Warning] {
+        var used: [String: [String: RunSummary]] = [:]
         for run in runs.sorted(by: { ($0.startedAt, $0.id) > ($1.startedAt, $1.id) }) {
-            var tools: [String: Set<String>] = [:]
-            for o in run.observations { tools[o.stage, default: []].insert(o.tool) }
-            for (stage, names) in tools {
-                for tool in names where used[stage]?[tool] == nil { used[stage, default: [:]][tool] = run }
-            }
+            for part in run.parts where used[part.stage]?[part.tool] == nil { used[part.stage, default: [:]][part.tool] = run }
         }
         return used.keys.sorted().flatMap { stage in
             compare(stage: stage, runs: Array(used[stage]!.values), tolerance: tolerance)
@@ -48,7 +44,7 @@ public struct Calibration: Hashable, Codable, Sendable {
     /// and rates whose fastest exceeds the slowest by more than `tolerance` (a share: 0.25 = 25 %). Runs without a
     /// calibration (recorded before it existed) are left out: the evidence set already says when the machines
     /// named in their provenance differ.
-    public static func compare(stage: String, runs: [Run], tolerance: Double = defaultTolerance) -> [Warning] {
+    public static func compare(stage: String, runs: [RunSummary], tolerance: Double = defaultTolerance) -> [Warning] {
         var byID: [String: Calibration] = [:]
         for run in runs { if let c = run.provenance.calibration { byID[run.id] = c } }
         guard byID.count > 1 else { return [] }

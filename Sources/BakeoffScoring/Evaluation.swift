@@ -7,8 +7,9 @@ import BakeoffModel
 /// and never score, choose or read files themselves.
 public struct Evaluation: Sendable {
     public var project: Project
-    /// Every run loaded (history included); the scoreboard says which of them each stage read.
-    public var runs: [Run]
+    /// Every recorded run summarized, and in full the runs the evaluation reads (`runIDs`); the scoreboard says
+    /// which of them each stage read.
+    public var history: RunHistory
     public var coInstallChecks: [CoInstallSummary]
     public var options: ScoringOptions
     public var scoreboard: Scoreboard
@@ -20,16 +21,25 @@ public struct Evaluation: Sendable {
 
     /// Scores and chooses the stack; the stack's robustness uses at most `StackScorer.defaultSamples` samples.
     public static func make(
-        project: Project, runs: [Run], coInstallChecks: [CoInstallSummary] = [], options: ScoringOptions,
+        project: Project, history: RunHistory, coInstallChecks: [CoInstallSummary] = [], options: ScoringOptions,
         withProfiles: Bool = false
     ) throws -> Evaluation {
-        let scoreboard = try Scorer.score(project: project, runs: runs, options: options)
+        let scoreboard = try Scorer.score(project: project, history: history, options: options)
         let stack = StackAnalysis.make(
-            project: project, scoreboard: scoreboard, runs: runs, checks: coInstallChecks,
+            project: project, scoreboard: scoreboard, history: history, checks: coInstallChecks,
             samples: min(options.samples, StackScorer.defaultSamples), seed: options.seed)
-        let profiles = withProfiles ? ProfileBoards.make(project: project, runs: runs, scoreboard: scoreboard, options: options) : nil
+        let profiles = withProfiles
+            ? ProfileBoards.make(project: project, history: history, scoreboard: scoreboard, options: options) : nil
         return Evaluation(
-            project: project, runs: runs, coInstallChecks: coInstallChecks, options: options, scoreboard: scoreboard, stack: stack,
-            profiles: profiles)
+            project: project, history: history, coInstallChecks: coInstallChecks, options: options, scoreboard: scoreboard,
+            stack: stack, profiles: profiles)
+    }
+
+    /// The runs an evaluation reads in full, from the summaries of every recorded run (the runs the history holds
+    /// in full do not matter): each stage's evidence set (`pins` from `--pin`, with the project's own) and the
+    /// newest run of each integration pair. A loader reads these and only summarizes the rest.
+    public static func runIDs(project: Project, history: RunHistory, pins: [String]) -> Set<String> {
+        Set(EvidenceSet.selection(project: project, history: history, pins: pins).runIDs)
+            .union(PairEvidence.runIDs(project: project, history: history))
     }
 }

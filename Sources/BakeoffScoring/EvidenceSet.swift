@@ -30,50 +30,56 @@ public struct EvidenceSet: Sendable {
     /// Every run id in any selection, sorted.
     public private(set) var runIDs: [String] = []
 
-    public init(project: Project, runs: [Run], pins: [String] = []) {
+    /// The selection from the history's summaries, with the selected runs' observations from the runs it holds
+    /// in full (every selected run must be among them: load `EvidenceSet.selection(project:history:pins:).runIDs`).
+    public init(project: Project, history: RunHistory, pins: [String] = []) {
+        self.init(project: project, history: history, pins: pins, observations: true)
+    }
+
+    /// The selection alone, from the history's summaries: which run each tool's evidence comes from, the
+    /// warnings, and `runIDs`, the runs a loader must then read in full. No observations.
+    public static func selection(project: Project, history: RunHistory, pins: [String] = []) -> EvidenceSet {
+        EvidenceSet(project: project, history: history, pins: pins, observations: false)
+    }
+
+    private init(project: Project, history: RunHistory, pins: [String], observations withObservations: Bool) {
         let pinned = Set(pins + project.team.pinnedRuns)
-        let newestFirst = runs.sorted { ($0.startedAt, $0.id) > ($1.startedAt, $1.id) }
-        var byStageTool: [String: [(run: Run, observations: [Observation])]] = [:]
-        for run in newestFirst {
-            var grouped: [String: [Observation]] = [:]
-            for o in run.observations { grouped[Self.key(o.stage, o.tool), default: []].append(o) }
-            for (k, list) in grouped { byStageTool[k, default: []].append((run, list)) }
-        }
         var used: Set<String> = []
         for stage in project.assessedStages {
             let steps = stage.scenario?.steps.map(\.id) ?? []
             var stageWarnings: [String] = []
             var chosen: [(tool: String, selection: Selection)] = []
             for tool in stage.candidates.map(\.id).sorted() {
-                let candidates = byStageTool[Self.key(stage.id, tool)] ?? []
-                guard !candidates.isEmpty else { continue }
-                func isComplete(_ c: (run: Run, observations: [Observation])) -> Bool {
-                    guard c.run.status == .complete else { return false }
-                    let reps = max(1, c.run.repetitions)
-                    return steps.allSatisfy { step in
-                        Set(c.observations.filter { $0.step == step }.map(\.repetition)).count >= reps
-                    }
+                let candidates = history.newestFirst(stage: stage.id, tool: tool)
+                guard let newest = candidates.first else { continue }
+                func isComplete(_ c: (run: RunSummary, part: RunSummary.Part)) -> Bool {
+                    c.run.status == .complete && c.part.covers(steps)
                 }
                 let pick =
-                    candidates.first { pinned.contains($0.run.id) }
+                    (pinned.isEmpty ? nil : candidates.first { pinned.contains($0.run.id) })
                     ?? candidates.first(where: isComplete)
-                    ?? candidates[0]
+                    ?? newest
                 let complete = isComplete(pick)
-                let passed = candidates.prefix { $0.run.id != pick.run.id }.map { c in
-                    "\(c.run.id) (\(Self.why(c.run, complete: isComplete(c))))"
+                let passed: [String] = candidates.prefix { $0.run.id != pick.run.id }.map { c in
+                    "\(c.run.id) (\(Self.why(c.run.status, complete: isComplete(c))))"
                 }
                 let selection = Selection(
                     runID: pick.run.id, complete: complete, pinned: pinned.contains(pick.run.id),
-                    repetitions: Set(pick.observations.map(\.repetition)).count,
-                    machine: Self.machine(pick.run.provenance), passedOver: passed)
+                    repetitions: pick.part.repetitions, machine: pick.run.machine, passedOver: passed)
                 selections[Self.key(stage.id, tool)] = selection
-                for o in pick.observations.sorted(by: { ($0.step, $0.repetition) < ($1.step, $1.repetition) }) {
-                    observationsByStep[Self.key(stage.id, tool, o.step), default: []].append(o)
+                if withObservations {
+                    guard let run = history.run(pick.run.id) else {
+                        preconditionFailure("run \(pick.run.id) is selected but was not loaded: load EvidenceSet.selection(project:history:pins:).runIDs")
+                    }
+                    let observations = run.observations.filter { $0.stage == stage.id && $0.tool == tool }
+                    for o in observations.sorted(by: { ($0.step, $0.repetition) < ($1.step, $1.repetition) }) {
+                        observationsByStep[Self.key(stage.id, tool, o.step), default: []].append(o)
+                    }
                 }
                 used.insert(pick.run.id)
                 chosen.append((tool, selection))
                 if !complete {
-                    stageWarnings.append("\(tool) has no complete run: its evidence comes from \(pick.run.id), which is \(Self.why(pick.run, complete: false))")
+                    stageWarnings.append("\(tool) has no complete run: its evidence comes from \(pick.run.id), which is \(Self.why(pick.run.status, complete: false))")
                 }
             }
             let machines = Set(chosen.map(\.selection.machine))
@@ -107,10 +113,8 @@ public struct EvidenceSet: Sendable {
 
     static func key(_ parts: String...) -> String { parts.joined(separator: "\u{0}") }
 
-    static func machine(_ p: Provenance) -> String { "\(p.cpuModel), \(p.cores) cores" }
-
-    static func why(_ run: Run, complete: Bool) -> String {
-        if run.status != .complete { return "a run that ended \(run.status.rawValue)" }
+    static func why(_ status: RunStatus, complete: Bool) -> String {
+        if status != .complete { return "a run that ended \(status.rawValue)" }
         return complete ? "complete" : "partial: not every step or repetition"
     }
 }

@@ -47,7 +47,7 @@ public struct ProfileBoards: Hashable, Sendable {
     /// Scores every profile of `project` on the evidence `options` selects (its pins). `scoreboard` is the
     /// board under `options`: its profile's board is that one (with any `--weight` override) and is not scored
     /// again.
-    public static func make(project: Project, runs: [Run], scoreboard: Scoreboard, options: ScoringOptions) -> ProfileBoards {
+    public static func make(project: Project, history: RunHistory, scoreboard: Scoreboard, options: ScoringOptions) -> ProfileBoards {
         let ids = project.criteria.map(\.id)
         var result = ProfileBoards(profiles: [], boards: [])
         var byGates: [[Gate]: Int] = [:]
@@ -59,9 +59,9 @@ public struct ProfileBoards: Hashable, Sendable {
             }
             let scoring = ScoringOptions(profile: profile.id, samples: 0, pins: options.pins)
             let current = profile.id == scoreboard.profile
-            guard let board = current ? scoreboard : try? Scorer.score(project: project, runs: runs, options: scoring) else { continue }
+            guard let board = current ? scoreboard : try? Scorer.score(project: project, history: history, options: scoring) else { continue }
             let relative = current && !scoreboard.relativeWeights.isEmpty ? ids.map { scoreboard.relativeWeights[$0] ?? 0 } : weights
-            result.boards.append(stages(project: project, runs: runs, board: board, relative: relative, options: scoring))
+            result.boards.append(stages(project: project, history: history, board: board, relative: relative, options: scoring))
             byGates[profile.gates] = result.boards.count - 1
             result.profiles.append(Profile(id: profile.id, title: profile.title, weights: weights, board: result.boards.count - 1))
         }
@@ -70,7 +70,7 @@ public struct ProfileBoards: Hashable, Sendable {
 
     /// Every stage of a board, with the other side scored where a never-run candidate makes it differ: one
     /// scoring per set of measured criteria, with them zeroed (or given weight).
-    static func stages(project: Project, runs: [Run], board: Scoreboard, relative: [Double], options: ScoringOptions) -> [Stage] {
+    static func stages(project: Project, history: RunHistory, board: Scoreboard, relative: [Double], options: ScoringOptions) -> [Stage] {
         let ids = project.criteria.map(\.id)
         var stages = board.stages.map { card in
             let measured = measuredCriteria(project: project, card: card)
@@ -86,7 +86,7 @@ public struct ProfileBoards: Hashable, Sendable {
             if !other.contains(where: { $0 > 0 }) { continue }  // every criterion is measured: no weight leaves them all out
             var options = options
             options.weightOverrides = Dictionary(uniqueKeysWithValues: zip(ids, other))
-            guard let board = try? Scorer.score(project: project, runs: runs, options: options) else { continue }
+            guard let board = try? Scorer.score(project: project, history: history, options: options) else { continue }
             for i in stages.indices where stages[i].measured == measured && neverRun.contains(stages[i].card.stage) {
                 stages[i].otherSide = board.stages.first { $0.stage == stages[i].card.stage }
             }

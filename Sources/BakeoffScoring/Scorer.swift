@@ -12,10 +12,10 @@ import Dispatch
 /// and unranked; a tool failing one of the profile's gates is eliminated with the gate's reason. Ranked tools
 /// are ordered by total (totals within 1e-9 tie), then by tool id.
 public enum Scorer {
-    public static func score(project: Project, runs: [Run], options: ScoringOptions) throws -> Scoreboard {
+    public static func score(project: Project, history: RunHistory, options: ScoringOptions) throws -> Scoreboard {
         let (profile, relative) = try weights(project: project, options: options)
         guard options.samples >= 0 else { throw ScoringError.invalidSamples(options.samples) }
-        let recorded = Set(runs.map(\.id))
+        let recorded = history.ids
         for pin in (options.pins + project.team.pinnedRuns) where !recorded.contains(pin) {
             throw ScoringError.unknownPinnedRun(pin, known: recorded.sorted())
         }
@@ -23,7 +23,7 @@ public enum Scorer {
         var normalized: [String: Double] = [:]
         for (k, v) in relative { normalized[k] = v / sum }
         let assessed = project.assessedStages
-        let evidence = EvidenceSet(project: project, runs: runs, pins: options.pins)
+        let evidence = EvidenceSet(project: project, history: history, pins: options.pins)
         var stages = assessed.map { stage in
             scoreStage(stage, project: project, assessed: assessed, evidence: evidence, profile: profile, weights: normalized, options: options)
         }

@@ -42,7 +42,7 @@ struct Synthetic: ParsableCommand {
     func run() throws {
         let (s, t, i) = SyntheticProject.parseSize(size)!
         let (project, runs) = SyntheticProject.make(stages: s, tools: t, indicators: i, seed: seed)
-        let board = try Scorer.score(project: project, runs: runs, options: ScoringOptions(samples: samples, seed: seed))
+        let board = try Scorer.score(project: project, history: RunHistory(runs), options: ScoringOptions(samples: samples, seed: seed))
         print(ScoreboardFormatter.text(board), terminator: "")
     }
 }

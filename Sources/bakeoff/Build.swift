@@ -45,14 +45,14 @@ struct Build: ParsableCommand {
             throw ValidationError(error.description)
         }
         let steps: [BuildStep] = [
-            BuildStep("load evidence") { context in
-                context.runs = try EvidenceStore.loadRuns(projectRoot: context.project.root)
+            BuildStep("load evidence") { [pins = weights.pins] context in
+                context.history = try EvaluationLoader.loadHistory(project: context.project, pins: pins)
                 context.coInstallChecks = try CoInstallCheck.loadAll(projectRoot: context.project.root).map(\.summary)
             },
             BuildStep("evaluate") { [profile = weights.profile, pins = weights.pins, samples] context in
                 let scoring = ScoringOptions(profile: profile, weightOverrides: overrides, samples: samples, pins: pins)
                 let evaluation = try Evaluation.make(
-                    project: context.project, runs: context.runs, coInstallChecks: context.coInstallChecks, options: scoring,
+                    project: context.project, history: context.history, coInstallChecks: context.coInstallChecks, options: scoring,
                     withProfiles: true)
                 context.scoreboard = evaluation.scoreboard
                 context.stack = evaluation.stack
@@ -62,7 +62,7 @@ struct Build: ParsableCommand {
             + [ReportPipeline.dataStep] + ReportPipeline.deliverableSteps
             + [ReportPipeline.writeStep(reportsFolder: reports)]
         var context = BuildContext(
-            project: project, runs: [], scoreboard: nil, weightsOverridden: !overrides.isEmpty, version: BakeoffVersion.current)
+            project: project, history: .empty, scoreboard: nil, weightsOverridden: !overrides.isEmpty, version: BakeoffVersion.current)
         context.samples = samples
         do {
             try ReportPipeline(steps: steps).run(&context) { Terminal.error($0) }

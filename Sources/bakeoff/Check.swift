@@ -51,8 +51,9 @@ struct Check: ParsableCommand {
                 + (warnings > 0 ? ", " + Numbers.count(warnings, "warning") : ""))
         // The evidence each stage would be scored on: mixed machines, mixed repetition counts, partial runs; and
         // (calibration) machines of different speed among the runs a stage or an integration compares.
-        if let runs = try? EvidenceStore.loadRuns(projectRoot: project.root) {
-            let set = EvidenceSet(project: project, runs: runs, pins: weights.pins)
+        if let history = try? EvidenceStore.loadHistory(projectRoot: project.root, reading: { _ in [] }) {
+            let runs = history.summaries
+            let set = EvidenceSet.selection(project: project, history: history, pins: weights.pins)
             let tolerance = calibrationTolerance / 100
             for stage in project.assessedStages {
                 for warning in set.warnings[stage.id] ?? [] { Terminal.error("warning: evidence of \(stage.id): \(warning)") }
@@ -77,11 +78,11 @@ struct Check: ParsableCommand {
             stagePage: { read("site/" + SiteModel.stagePage($0)) },
             stageChart: { FileManager.default.fileExists(atPath: "\(reports)/site/" + SiteModel.chart($0, "scores")) },
             checkin: { FileManager.default.fileExists(atPath: "\(reports)/checkins/\($0)") })
-        let slides = SlideDeck.slides(project: e.project, scoreboard: e.scoreboard, runs: e.runs)
+        let slides = SlideDeck.slides(project: e.project, scoreboard: e.scoreboard, history: e.history)
         let items = Rubric.evaluate(
-            project: e.project, runs: e.runs, scoreboard: e.scoreboard,
+            project: e.project, history: e.history, scoreboard: e.scoreboard,
             plan: TalkPlan.plan(slides: slides, team: e.project.team),
-            posts: CheckinPosts.posts(project: e.project, scoreboard: e.scoreboard, runs: e.runs), outputs: outputs)
+            posts: CheckinPosts.posts(project: e.project, scoreboard: e.scoreboard, history: e.history), outputs: outputs)
         print("rubric: \(e.project.rubric.title)")
         print(Rubric.report(items), terminator: "")
         if items.contains(where: { !$0.passed }) { throw ExitCode(1) }

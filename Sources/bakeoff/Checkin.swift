@@ -23,7 +23,7 @@ struct Checkin: ParsableCommand {
     func run() throws {
         let evaluation = try EvaluationLoader.load(options, weights: weights)
         let posts = CheckinPosts.posts(
-            project: evaluation.project, scoreboard: evaluation.scoreboard, runs: evaluation.runs, stack: evaluation.stack,
+            project: evaluation.project, scoreboard: evaluation.scoreboard, history: evaluation.history, stack: evaluation.stack,
             templates: try TemplateSet.load(projectRoot: evaluation.project.root))
         guard let post = posts.first(where: { String($0.number) == which || $0.id == which }) else {
             let known = posts.map { "\($0.number) (\($0.id))" }.joined(separator: ", ")

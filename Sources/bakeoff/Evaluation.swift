@@ -52,14 +52,19 @@ enum EvaluationLoader {
 
     static let defaultSeed = ScoringOptions().seed
 
+    /// Every recorded run summarized, and in full the runs an evaluation with these pins reads.
+    static func loadHistory(project: Project, pins: [String]) throws -> RunHistory {
+        try EvidenceStore.loadHistory(projectRoot: project.root) { Evaluation.runIDs(project: project, history: $0, pins: pins) }
+    }
+
     /// From a project already loaded (and its warnings already printed).
     static func load(
         project: Project, weights: WeightOptions, samples: Int = ScoringOptions().samples, seed: UInt64 = defaultSeed
     ) throws -> Evaluation {
-        let runs: [BakeoffModel.Run]
+        let history: RunHistory
         let checks: [CoInstallSummary]
         do {
-            runs = try EvidenceStore.loadRuns(projectRoot: project.root)
+            history = try loadHistory(project: project, pins: weights.pins)
             checks = try CoInstallCheck.loadAll(projectRoot: project.root).map(\.summary)
         } catch {
             Terminal.error("error: \(error)")
@@ -69,7 +74,7 @@ enum EvaluationLoader {
             profile: weights.profile, weightOverrides: try weights.overrides(project: project), samples: samples, seed: seed,
             pins: weights.pins)
         do {
-            return try Evaluation.make(project: project, runs: runs, coInstallChecks: checks, options: options)
+            return try Evaluation.make(project: project, history: history, coInstallChecks: checks, options: options)
         } catch let error as ScoringError {
             throw ValidationError(error.description)
         }

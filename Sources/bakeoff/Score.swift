@@ -60,7 +60,7 @@ struct Score: ParsableCommand {
             var other = evaluation.options
             other.profile = diff
             other.weightOverrides = [:]
-            let comparison = ProfileComparison(board, try score(project, evaluation.runs, other))
+            let comparison = ProfileComparison(board, try score(project, evaluation.history, other))
             switch format {
             case .text: print(ScoreboardFormatter.text(board) + "\n" + ProfileComparisonFormatter.text(comparison), terminator: "")
             case .json: print(ProfileComparisonFormatter.json(comparison), terminator: "")
@@ -75,9 +75,9 @@ struct Score: ParsableCommand {
         }
     }
 
-    private func score(_ project: Project, _ runs: [BakeoffModel.Run], _ options: ScoringOptions) throws -> Scoreboard {
+    private func score(_ project: Project, _ history: RunHistory, _ options: ScoringOptions) throws -> Scoreboard {
         do {
-            return try Scorer.score(project: project, runs: runs, options: options)
+            return try Scorer.score(project: project, history: history, options: options)
         } catch let error as ScoringError {
             throw ValidationError(error.description)
         }

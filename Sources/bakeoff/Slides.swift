@@ -26,7 +26,7 @@ struct Slides: ParsableCommand {
     func run() throws {
         let e = try EvaluationLoader.load(options, weights: weights)
         let project = e.project
-        let slides = SlideDeck.slides(project: project, scoreboard: e.scoreboard, runs: e.runs, stack: e.stack)
+        let slides = SlideDeck.slides(project: project, scoreboard: e.scoreboard, history: e.history, stack: e.stack)
         let plan = TalkPlan.plan(slides: slides, team: project.team, teamSize: CourseRules.teamSize(for: project))
         print(plan.report(team: project.team, templates: try TemplateSet.load(projectRoot: project.root)), terminator: "")
         guard check else { return }

@@ -95,8 +95,8 @@ struct StackCheckCommand: ParsableCommand {
         }
         let evaluation: Evaluation
         do {
-            let runs = try EvidenceStore.loadRuns(projectRoot: project.root)
-            evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(profile: profile))
+            let history = try EvaluationLoader.loadHistory(project: project, pins: [])
+            evaluation = try Evaluation.make(project: project, history: history, options: ScoringOptions(profile: profile))
         } catch let error as ScoringError {
             throw ValidationError(error.description)
         } catch {

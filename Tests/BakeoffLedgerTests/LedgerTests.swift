@@ -49,6 +49,8 @@ final class LedgerTests: XCTestCase {
         let upgraded = try Ledger(path: path)
         XCTAssertEqual(try upgraded.appliedMigrations(), Ledger.migrator.migrations)
         let run = try XCTUnwrap(try upgraded.run("old"))
+        XCTAssertEqual(
+            try upgraded.history { _ in [] }.summaries, [RunSummary(run)], "the index is built for runs recorded before it")
         XCTAssertNil(run.provenance.calibration, "runs from before calibration have none")
         XCTAssertEqual(run.observations.map(\.wallSeconds), [1.5])
         var calibrated = Fixture.run()
@@ -339,6 +341,65 @@ final class LedgerTests: XCTestCase {
             XCTAssertEqual(run.status, .complete)
         }
         XCTAssertEqual(try ledger.pragma("integrity_check"), "ok")
+    }
+
+    // MARK: - The index
+
+    func testTheIndexSummarizesEachRunAsItsObservationsDoAfterEveryWrite() throws {
+        let ledger = try Ledger(path: folder.url("ledger.sqlite").path)
+        var run = Fixture.run("recorded", startedAt: "2026-11-02T00:00:00Z")
+        let observations = run.observations
+        try ledger.begin(run)
+        func summary() throws -> [RunSummary] { try ledger.history { _ in [] }.summaries }
+        run.status = .running
+        run.endedAt = nil
+        run.observations = []
+        XCTAssertEqual(try summary(), [RunSummary(run)])
+        XCTAssertEqual(try summary().first?.parts, [], "nothing observed yet")
+        for observation in observations {
+            try ledger.record(observation)
+            run.observations.append(observation)
+            XCTAssertEqual(try summary(), [RunSummary(run)], "after \(observation.tool) \(observation.step) \(observation.repetition)")
+        }
+        try ledger.finish(run: run.id, status: .complete, endedAt: "2026-11-02T00:10:00Z")
+        run.status = .complete
+        run.endedAt = "2026-11-02T00:10:00Z"
+        // One run inserted whole (a run file), older than the recorded one; the index keeps both, oldest first.
+        let imported = Fixture.run("imported", startedAt: "2026-11-01T00:00:00Z")
+        try ledger.insert(imported, ifMissing: false)
+        XCTAssertEqual(try summary(), [RunSummary(imported), RunSummary(run)])
+
+        let part = try XCTUnwrap(RunSummary(run).part(stage: "tracking", tool: "aim"))
+        XCTAssertEqual(part.observations, 6)
+        XCTAssertEqual(part.repetitions, 2)
+        XCTAssertEqual(part.okRepetitions, 2, "repetition 1 has a timeout, an unsupported step and one ok")
+        XCTAssertEqual(part.fullSteps, ["log_runs", "query", "setup"])
+        XCTAssertTrue(part.covers(["setup", "query"]))
+        XCTAssertFalse(part.covers(["setup", "deploy"]))
+    }
+
+    func testTheIndexKeepsAnyStepIdExactly() {
+        for steps in [[], [""], ["setup"], ["a", "", "b\\c", "d\ne", "\r", "x\\n", "\r\n", "😀\u{1}"]] {
+            XCTAssertEqual(Ledger.steps(fromList: Ledger.stepList(steps)), steps, "\(steps)")
+        }
+        XCTAssertEqual(Ledger.stepList(["a", "b"]), "a\nb\n")
+    }
+
+    func testAHistoryHoldsOnlyThePickedRunsInFull() throws {
+        let ledger = try Ledger(path: folder.url("ledger.sqlite").path)
+        let runs = (1 ... 3).map { Fixture.run("r\($0)", startedAt: "2026-11-0\($0)T00:00:00Z") }
+        for run in runs { try ledger.insert(run, ifMissing: false) }
+        var offered: [String] = []
+        let history = try ledger.history { summaries in
+            offered = summaries.summaries.map(\.id)
+            XCTAssertEqual(summaries.runs, [], "nothing is read in full before the pick")
+            return ["r2", "unknown"]
+        }
+        XCTAssertEqual(offered, ["r1", "r2", "r3"], "every run is summarized, oldest first")
+        XCTAssertEqual(history.summaries, runs.map(RunSummary.init))
+        XCTAssertEqual(history.runs, [RunFile.canonical(runs[1])], "only the picked run is read in full; an unknown id reads nothing")
+        XCTAssertNil(history.run("r1"))
+        XCTAssertEqual(history.ids, ["r1", "r2", "r3"])
     }
 
     // MARK: - The project's evidence

@@ -6,8 +6,8 @@ final class CalibrationTests: XCTestCase {
     private func run(
         _ id: String, at day: Int, rate: Double?, workload: String = "loop/release", cpu: String = "cpu A",
         _ tools: [(String, String)]
-    ) -> Run {
-        Run(
+    ) -> RunSummary {
+        RunSummary(Run(
             id: id, startedAt: "2026-11-\(day)T00:00:00Z", endedAt: nil, status: .complete, repetitions: 1,
             provenance: Provenance(
                 cpuModel: cpu, cores: 2, memoryBytes: 1, os: "os", kernel: "k", python: "", uv: "", gitCommit: "",
@@ -16,7 +16,7 @@ final class CalibrationTests: XCTestCase {
             environments: [],
             observations: tools.map {
                 Observation(runID: id, stage: $0.0, tool: $0.1, step: "x", repetition: 1, status: .ok, startedAt: "")
-            })
+            }))
     }
 
     func testRatesFurtherApartThanTheToleranceAreFlaggedWithTheirShare() {

@@ -1,3 +1,4 @@
+import BakeoffBench
 import BakeoffModel
 import ScoringFixture
 import XCTest
@@ -58,7 +59,7 @@ final class EvidenceAndCostTests: XCTestCase {
         f.tool("cloud", ["pricing.model": .text("free-and-paid"), "hosting": .text("saas")])
         var project = f.project
         project.team.assumedSeatPrices = ["cloud": 50]
-        let card = try Scorer.score(project: project, runs: [], options: ScoringOptions(samples: 0)).stages[0]
+        let card = try Scorer.score(project: project, history: .empty, options: ScoringOptions(samples: 0)).stages[0]
         // 8 seats × $50 × 36 = 14,400, said to be the team's assumption.
         XCTAssertEqual(card.tool("cloud").cost!.totalUSD, 14400)
         XCTAssertTrue(card.tool("cloud").cost!.lines[0].formula.contains("team assumption"))
@@ -132,6 +133,59 @@ final class EvidenceAndCostTests: XCTestCase {
         XCTAssertTrue(pinned.evidenceWarnings.contains { $0.contains("different repetition counts") }, "\(pinned.evidenceWarnings)")
     }
 
+    func testTheEvaluationReadsOnlyTheRunsItSelectsAndScoresAsWithEveryRunHeld() throws {
+        let steps = ["setup", "log", "query"]
+        let older = Runs.run("r0", at: "2026-10-01T00:00:00Z", Runs.all("p", steps, wall: 9) + Runs.all("q", steps, wall: 9))
+        let complete = Runs.run("r1", at: "2026-11-01T00:00:00Z", Runs.all("p", steps, wall: 2) + Runs.all("q", steps, wall: 4))
+        let interrupted = Runs.run(
+            "r2", at: "2026-11-20T00:00:00Z", Runs.all("p", steps, reps: 1, wall: 0.5), status: .interrupted, repetitions: 1)
+        let project = measuredFixture().project
+        let all = RunHistory([older, complete, interrupted])
+        for pins in [[], ["r2"], ["r0"]] {
+            let read = Evaluation.runIDs(project: project, history: RunHistory(summaries: all.summaries), pins: pins)
+            XCTAssertEqual(read, pins == ["r2"] ? ["r1", "r2"] : pins == ["r0"] ? ["r0"] : ["r1"], "pins \(pins)")
+            let partial = all.holding([older, complete, interrupted].filter { read.contains($0.id) })
+            let options = ScoringOptions(samples: 500, pins: pins)
+            let held = try Evaluation.make(project: project, history: all, options: options)
+            let loaded = try Evaluation.make(project: project, history: partial, options: options)
+            XCTAssertEqual(loaded.scoreboard, held.scoreboard, "pins \(pins)")
+            XCTAssertEqual(loaded.stack, held.stack, "pins \(pins)")
+            XCTAssertEqual(loaded.scoreboard.stages[0].evidenceWarnings, held.scoreboard.stages[0].evidenceWarnings)
+        }
+        // The passed-over runs are named from the summaries alone.
+        let set = EvidenceSet.selection(project: project, history: RunHistory(summaries: all.summaries))
+        XCTAssertEqual(set.selection(stage: "stage", tool: "p")?.passedOver, ["r2 (a run that ended interrupted)"])
+        XCTAssertEqual(set.observations(stage: "stage"), [], "a selection from summaries holds no observations")
+    }
+
+    /// With `--pin`, the evaluation reads only the pinned run, and every other profile is scored on the same
+    /// evidence (pinned too), never on a run that was only summarized.
+    func testOtherProfilesAreScoredOnThePinnedRunsAlone() throws {
+        var (project, runs) = SyntheticProject.make(stages: 2, tools: 3, indicators: 10, seed: 5)
+        var pinned = runs[0]
+        pinned.id = "run-0"
+        pinned.startedAt = "2026-11-01T00:00:00Z"
+        for i in pinned.observations.indices {
+            pinned.observations[i].runID = pinned.id
+            pinned.observations[i].wallSeconds = (pinned.observations[i].wallSeconds ?? 1) * Double(1 + i % 3)
+        }
+        var other = project.profiles[0]
+        other.id = "other"
+        other.weights["performance"] = 60
+        other.gates = [Gate(fact: "license", allowed: ["Apache-2.0", "MIT"], reason: "permissive licence only")]
+        project.profiles.append(other)
+        let all = RunHistory(runs + [pinned])
+        let read = Evaluation.runIDs(project: project, history: all, pins: ["run-0"])
+        XCTAssertEqual(read, ["run-0"])
+        let options = ScoringOptions(samples: 0, pins: ["run-0"])
+        let loaded = try Evaluation.make(
+            project: project, history: all.holding((runs + [pinned]).filter { read.contains($0.id) }), options: options,
+            withProfiles: true)
+        let held = try Evaluation.make(project: project, history: all, options: options, withProfiles: true)
+        XCTAssertEqual(loaded.profiles, held.profiles, "the same as with every run held in full")
+        XCTAssertEqual(loaded.profiles?.boards.count, 2, "the other profile is scored again")
+    }
+
     func testAPinnedRunThatWasNeverRecordedIsAnError() throws {
         let run = Runs.run("r1", at: "2026-11-01T00:00:00Z", Runs.all("p", ["setup", "log", "query"]))
         XCTAssertThrowsError(try measuredFixture().score(ScoringOptions(samples: 0, pins: ["r2"]), runs: [run])) { error in
@@ -165,7 +219,7 @@ final class EvidenceAndCostTests: XCTestCase {
 
 final class StackCostTests: XCTestCase {
     func testAStacksCostIsItsMembersCostsWithTheUnknownOnesNamed() throws {
-        let board = try Scorer.score(project: Fixture.threeDeployments().project, runs: [], options: ScoringOptions(samples: 0))
+        let board = try Scorer.score(project: Fixture.threeDeployments().project, history: .empty, options: ScoringOptions(samples: 0))
         // server: 2,160 + 10,800 = 12,960 and 4 h/month; lib: 0; cloud: unknown (no seat price).
         let cost = StackCost.of([("stage", "server"), ("stage", "lib"), ("stage", "cloud")], scoreboard: board)
         XCTAssertEqual(cost.totalUSD, 12960)

@@ -31,8 +31,8 @@ final class OutputTests: XCTestCase {
         f.profile("speedy", ["a": 3, "b": 1])
         f.profile("hosted", ["a": 1, "b": 1], gates: [Gate(fact: "license", allowed: ["MIT"], reason: "MIT only")])
         let evaluation = try Evaluation.make(
-            project: f.project, runs: [], options: ScoringOptions(weightOverrides: ["a": 2], samples: 0), withProfiles: true)
-        XCTAssertNil(try Evaluation.make(project: f.project, runs: [], options: ScoringOptions(samples: 0)).profiles, "only build asks")
+            project: f.project, history: .empty, options: ScoringOptions(weightOverrides: ["a": 2], samples: 0), withProfiles: true)
+        XCTAssertNil(try Evaluation.make(project: f.project, history: .empty, options: ScoringOptions(samples: 0)).profiles, "only build asks")
         let profiles = try XCTUnwrap(evaluation.profiles)
         XCTAssertEqual(profiles.profiles.map(\.id), ["base", "speedy", "hosted"])
         // base and speedy have the same gates: one board, base's own (with the --weight override); hosted has its own.
@@ -58,7 +58,7 @@ final class OutputTests: XCTestCase {
 
     func testSyntheticLargeProjectScoresEveryStage() throws {
         let (project, runs) = SyntheticProject.make(stages: 4, tools: 6, indicators: 30, seed: 5)
-        let board = try Scorer.score(project: project, runs: runs, options: ScoringOptions(samples: 1000))
+        let board = try Scorer.score(project: project, history: RunHistory(runs), options: ScoringOptions(samples: 1000))
         XCTAssertEqual(board.stages.count, 4)
         for card in board.stages {
             XCTAssertEqual(card.tools.count, 6)
@@ -66,6 +66,6 @@ final class OutputTests: XCTestCase {
             XCTAssertEqual(card.tools[0].indicators.count, 30)
             XCTAssertEqual(card.sensitivity!.winProbability.values.reduce(0, +), 1, accuracy: 1e-9)
         }
-        XCTAssertEqual(board, try Scorer.score(project: project, runs: runs, options: ScoringOptions(samples: 1000)))
+        XCTAssertEqual(board, try Scorer.score(project: project, history: RunHistory(runs), options: ScoringOptions(samples: 1000)))
     }
 }

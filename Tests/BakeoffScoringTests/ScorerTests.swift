@@ -33,7 +33,7 @@ final class ScorerTests: XCTestCase {
 
     func testWeightOverridesAreRelativeToTheProfileScale() throws {
         // a=3, b=1 → 0.75, 0.25: p = 0.25·7.5 = 1.875; q = 0.75·5 + 0.25·8 = 5.75; r = 0.75·10 + 0.25·3 = 8.25.
-        let board = try Scorer.score(project: Fixture.threeTools().project, runs: [], options: ScoringOptions(weightOverrides: ["a": 3, "b": 1], samples: 0))
+        let board = try Scorer.score(project: Fixture.threeTools().project, history: .empty, options: ScoringOptions(weightOverrides: ["a": 3, "b": 1], samples: 0))
         XCTAssertEqual(board.weights["a"]!, 0.75, accuracy: 1e-12)
         XCTAssertEqual(board.stages[0].winner, "r")
         XCTAssertEqual(board.stages[0].tool("r").total!, 8.25, accuracy: 1e-12)
@@ -167,17 +167,17 @@ final class ScorerTests: XCTestCase {
 
     func testErrors() throws {
         let project = Fixture.threeTools().project
-        XCTAssertThrowsError(try Scorer.score(project: project, runs: [], options: ScoringOptions(profile: "bsae"))) { error in
+        XCTAssertThrowsError(try Scorer.score(project: project, history: .empty, options: ScoringOptions(profile: "bsae"))) { error in
             XCTAssertEqual(error as? ScoringError, .unknownProfile("bsae", known: ["base"]))
             XCTAssertTrue("\(error)".contains("did you mean 'base'?"), "\(error)")
         }
-        XCTAssertThrowsError(try Scorer.score(project: project, runs: [], options: ScoringOptions(weightOverrides: ["c": 1]))) { error in
+        XCTAssertThrowsError(try Scorer.score(project: project, history: .empty, options: ScoringOptions(weightOverrides: ["c": 1]))) { error in
             XCTAssertEqual(error as? ScoringError, .unknownCriterion("c", known: ["a", "b"]))
         }
-        XCTAssertThrowsError(try Scorer.score(project: project, runs: [], options: ScoringOptions(weightOverrides: ["a": -1]))) { error in
+        XCTAssertThrowsError(try Scorer.score(project: project, history: .empty, options: ScoringOptions(weightOverrides: ["a": -1]))) { error in
             XCTAssertEqual(error as? ScoringError, .invalidWeight(criterion: "a", value: -1))
         }
-        XCTAssertThrowsError(try Scorer.score(project: project, runs: [], options: ScoringOptions(weightOverrides: ["a": 0, "b": 0]))) { error in
+        XCTAssertThrowsError(try Scorer.score(project: project, history: .empty, options: ScoringOptions(weightOverrides: ["a": 0, "b": 0]))) { error in
             XCTAssertEqual(error as? ScoringError, .allWeightsZero(profile: "base"))
             XCTAssertTrue("\(error)".contains("positive weight"))
         }

@@ -66,8 +66,12 @@ final class StackScoringTests: XCTestCase {
                 Self.observation("r2", "u3+d2", "one", 1, .failed, Integration.conflictPrefix + "numpy: a wants <2; b wants >=2"),
                 Self.observation("r2", "u3+d2", "two", 1, .failed, Integration.conflictPrefix + "numpy: a wants <2; b wants >=2"),
             ])
-        let records = PairEvidence.records(project: Self.project, runs: [old, new])
+        let records = PairEvidence.records(project: Self.project, history: RunHistory([old, new]))
         XCTAssertEqual(records.map(\.id), ["u1+d1", "u1+d2", "u2+d1", "u2+d2", "u3+d1", "u3+d2"])
+        // Only the newest run of each pair is read: the older one may stay a summary.
+        let summaries = [old, new].map(RunSummary.init)
+        XCTAssertEqual(PairEvidence.runIDs(project: Self.project, history: RunHistory(summaries: summaries)), ["r2"])
+        XCTAssertEqual(PairEvidence.records(project: Self.project, history: RunHistory(summaries: summaries, runs: [new])), records)
         let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
 
         // The newest run counts: (installs 1 + hand-off 1/2) / 2 = 0.75.
@@ -101,7 +105,7 @@ final class StackScoringTests: XCTestCase {
         let run = Self.run(
             "r3", at: "2026-11-29T01:00:00Z",
             ["one", "two"].map { Self.observation("r3", "u2+d2", $0, 1, .failed, reason) })
-        let pair = try XCTUnwrap(PairEvidence.records(project: Self.project, runs: [run]).first { $0.id == "u2+d2" })
+        let pair = try XCTUnwrap(PairEvidence.records(project: Self.project, history: RunHistory([run])).first { $0.id == "u2+d2" })
         XCTAssertEqual(pair.verdict, .conflicts)
         XCTAssertEqual(pair.value, 0)
         XCTAssertEqual(pair.basis, "installs together: no, the resolved environment failed to install")
@@ -109,7 +113,7 @@ final class StackScoringTests: XCTestCase {
     }
 
     func testDocumentedOnlyPairCountsAsClaimed() throws {
-        let records = PairEvidence.records(project: Self.project, runs: [])
+        let records = PairEvidence.records(project: Self.project, history: .empty)
         let documented = try XCTUnwrap(records.first { $0.id == "u3+d2" })
         XCTAssertEqual(documented.value, 1)
         XCTAssertEqual(documented.basis, "not run here; documented by the tool")

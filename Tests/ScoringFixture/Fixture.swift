@@ -77,8 +77,8 @@ public struct Fixture {
         var f = threeTools()
         f.profile("speedy", ["a": 3, "b": 1])
         return (
-            try Scorer.score(project: f.project, runs: [], options: ScoringOptions(samples: 0)),
-            try Scorer.score(project: f.project, runs: [], options: ScoringOptions(profile: "speedy", samples: 0))
+            try Scorer.score(project: f.project, history: .empty, options: ScoringOptions(samples: 0)),
+            try Scorer.score(project: f.project, history: .empty, options: ScoringOptions(profile: "speedy", samples: 0))
         )
     }
 
@@ -151,7 +151,7 @@ public struct Fixture {
     }
 
     public func score(_ options: ScoringOptions = ScoringOptions(samples: 2000), runs: [Run] = []) throws -> StageScorecard {
-        try Scorer.score(project: project, runs: runs, options: options).stages[0]
+        try Scorer.score(project: project, history: RunHistory(runs), options: options).stages[0]
     }
 }
 

@@ -4,7 +4,7 @@ import BakeoffScoring
 /// What `bakeoff build` carries from step to step: the inputs, and the files rendered so far.
 public struct BuildContext: Sendable {
     public var project: Project
-    public var runs: [Run]
+    public var history: RunHistory
     public var scoreboard: Scoreboard?
     /// The pairs and the whole-stack choice, read once after scoring.
     public var stack: StackAnalysis?
@@ -24,9 +24,9 @@ public struct BuildContext: Sendable {
     /// Monte Carlo weight samples per stage (`--samples`); the stack's robustness uses at most 1,000 of them.
     public var samples: Int = ScoringOptions().samples
 
-    public init(project: Project, runs: [Run], scoreboard: Scoreboard?, weightsOverridden: Bool, version: String) {
+    public init(project: Project, history: RunHistory, scoreboard: Scoreboard?, weightsOverridden: Bool, version: String) {
         self.project = project
-        self.runs = runs
+        self.history = history
         self.scoreboard = scoreboard
         self.weightsOverridden = weightsOverridden
         self.version = version
@@ -50,8 +50,8 @@ public struct BuildContext: Sendable {
         if let site { return site }
         let scoreboard = try requireScoreboard()
         let model = SiteModel(
-            project: project, scoreboard: scoreboard, runs: runs, weightsOverridden: weightsOverridden, version: version,
-            stack: stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs), profiles: profiles)
+            project: project, scoreboard: scoreboard, history: history, weightsOverridden: weightsOverridden, version: version,
+            stack: stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, history: history), profiles: profiles)
         site = model
         return model
     }
@@ -111,7 +111,7 @@ public struct ReportPipeline: Sendable {
             BuildStep("choose the stack") { context in
                 guard context.stack == nil else { return }  // the evaluation chose it already
                 context.stack = StackAnalysis.make(
-                    project: context.project, scoreboard: try context.requireScoreboard(), runs: context.runs,
+                    project: context.project, scoreboard: try context.requireScoreboard(), history: context.history,
                     checks: context.coInstallChecks, samples: min(context.samples, StackScorer.defaultSamples))
             },
             BuildStep("load templates") { context in
@@ -137,7 +137,7 @@ public struct ReportPipeline: Sendable {
     /// measuring its slides in a browser; nil when the project has no deck.
     public static func deckHTML(_ evaluation: Evaluation, version: String) throws -> String? {
         var context = BuildContext(
-            project: evaluation.project, runs: evaluation.runs, scoreboard: evaluation.scoreboard, weightsOverridden: false,
+            project: evaluation.project, history: evaluation.history, scoreboard: evaluation.scoreboard, weightsOverridden: false,
             version: version)
         context.stack = evaluation.stack
         context.coInstallChecks = evaluation.coInstallChecks

@@ -112,15 +112,15 @@ public enum CheckinPosts {
     /// built-in copy). The last one also names the recommendation (the whole-stack choice from `stack` when
     /// there is one), as the deck does.
     public static func posts(
-        project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil, templates: TemplateSet = .builtIn
+        project: Project, scoreboard: Scoreboard?, history: RunHistory, stack: StackAnalysis? = nil, templates: TemplateSet = .builtIn
     ) -> [Post] {
-        views(project: project, scoreboard: scoreboard, runs: runs, stack: stack).map { id, view in
+        views(project: project, scoreboard: scoreboard, history: history, stack: stack).map { id, view in
             Post(number: view.number, id: id, markdown: templates.render("checkin", view))
         }
     }
 
     /// Every post's view model, by check-in id, in schedule order.
-    public static func views(project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil) -> [(String, View)] {
+    public static func views(project: Project, scoreboard: Scoreboard?, history: RunHistory, stack: StackAnalysis? = nil) -> [(String, View)] {
         let schedule = project.team.schedule
         let recommendation = Recommendation.make(project: project, scoreboard: scoreboard, stack: stack)
         let team = project.team
@@ -133,7 +133,7 @@ public enum CheckinPosts {
             if slot.id == "group-details" {
                 view.groupDetails = groupDetails(project: project)
             } else if let stage = project.stage(slot.id) {
-                view.stage = stagePost(project: project, stage: stage, scoreboard: scoreboard, runs: runs)
+                view.stage = stagePost(project: project, stage: stage, scoreboard: scoreboard, history: history)
             }
             if index == schedule.count - 1 && schedule.count > 1 && !recommendation.decided.isEmpty {
                 view.recommendation = recommendation.picks.map { pick in
@@ -147,10 +147,10 @@ public enum CheckinPosts {
 
     /// The post for `selector`: a 1-based number or a check-in id.
     public static func post(
-        _ selector: String, project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil,
+        _ selector: String, project: Project, scoreboard: Scoreboard?, history: RunHistory, stack: StackAnalysis? = nil,
         templates: TemplateSet = .builtIn
     ) -> Post? {
-        let all = posts(project: project, scoreboard: scoreboard, runs: runs, stack: stack, templates: templates)
+        let all = posts(project: project, scoreboard: scoreboard, history: history, stack: stack, templates: templates)
         if let n = Int(selector) { return all.first { $0.number == n } }
         return all.first { $0.id == selector }
     }
@@ -176,11 +176,11 @@ public enum CheckinPosts {
             })
     }
 
-    private static func stagePost(project: Project, stage fullStage: Stage, scoreboard: Scoreboard?, runs: [Run]) -> View.StagePost {
+    private static func stagePost(project: Project, stage fullStage: Stage, scoreboard: Scoreboard?, history: RunHistory) -> View.StagePost {
         let team = project.team
         let e = MarkdownText.escape
         let stage = project.assessedStages.first { $0.id == fullStage.id } ?? fullStage
-        let summary = StageSummary(stage: stage, scoreboard: scoreboard, runs: runs)
+        let summary = StageSummary(stage: stage, scoreboard: scoreboard, history: history)
         let assessments = team.assignment(for: stage.id)?.candidates ?? []
         var post = View.StagePost(
             title: e(stage.title), question: e(stage.question),

@@ -9,7 +9,7 @@ extension ReportPipeline {
     public static let deliverableSteps: [BuildStep] = [
         BuildStep("write check-in posts") { context in
             let posts = CheckinPosts.posts(
-                project: context.project, scoreboard: context.scoreboard, runs: context.runs, stack: context.stack,
+                project: context.project, scoreboard: context.scoreboard, history: context.history, stack: context.stack,
                 templates: context.templates ?? .builtIn)
             context.add(Dictionary(uniqueKeysWithValues: posts.map { ($0.fileName, $0.markdown) }), under: "checkins")
         },
@@ -17,7 +17,7 @@ extension ReportPipeline {
             let project = context.project
             let team = project.team
             let templates = context.templates ?? .builtIn
-            let slides = SlideDeck.slides(project: project, scoreboard: context.scoreboard, runs: context.runs, stack: context.stack)
+            let slides = SlideDeck.slides(project: project, scoreboard: context.scoreboard, history: context.history, stack: context.stack)
             let plan = TalkPlan.plan(slides: slides, team: team, teamSize: CourseRules.teamSize(for: project))
             let recommendation = Recommendation.make(project: project, scoreboard: context.scoreboard, stack: context.stack)
             let charts = SlideDeck.charts(project: project, scoreboard: context.scoreboard, recommendation: recommendation)
@@ -26,7 +26,7 @@ extension ReportPipeline {
                 images["../" + path] = text
             }
             let questions = QuestionsAndAnswers.questions(
-                project: project, scoreboard: context.scoreboard, runs: context.runs, recommendation: recommendation)
+                project: project, scoreboard: context.scoreboard, history: context.history, recommendation: recommendation)
             var files = charts
             files["deck.md"] = SlideDeck.marp(slides: slides, plan: plan, team: team, templates: templates)
             files["deck.html"] = DeckPage.html(slides: slides, plan: plan, team: team, images: images, templates: templates)

@@ -26,9 +26,9 @@ public enum QuestionsAndAnswers {
     /// The questions, most likely first: a pick that is not its stage's winner, the closest flip points, the
     /// provisional verdicts, the cost and the ops load, what was not tested, lock-in.
     public static func questions(
-        project: Project, scoreboard: Scoreboard?, runs: [Run], recommendation: Recommendation
+        project: Project, scoreboard: Scoreboard?, history: RunHistory, recommendation: Recommendation
     ) -> [Question] {
-        let summaries = project.assessedStages.map { StageSummary(stage: $0, scoreboard: scoreboard, runs: runs) }
+        let summaries = project.assessedStages.map { StageSummary(stage: $0, scoreboard: scoreboard, history: history) }
         var out: [Question] = []
         func title(_ criterion: String) -> String {
             project.criteria.first { $0.id == criterion }.map { Prose.inSentence($0.title) } ?? criterion
@@ -40,7 +40,7 @@ public enum QuestionsAndAnswers {
                     id: "why-not-" + pick.stage,
                     question: "Why not \(summary.name(of: winner)) for \(Prose.inSentence(pick.stageTitle)), which scored higher?",
                     answer: (pick.reason ?? "")
-                        + (runs.isEmpty
+                        + (history.isEmpty
                             ? " No hand-off has been run yet: the stack page shows what each one rests on."
                             : " The hand-offs are on the stack page, each with the run that tried it or the document it rests on."),
                     evidence: "../site/" + SiteModel.stackPage))

@@ -32,7 +32,7 @@ public enum Rubric {
     /// Checks the deliverables against the project's rubric (`project.rubric`): the course's rules when
     /// `bakeoff.yaml` has a `rubric:` block, else the generic proof-of-concept checklist.
     public static func evaluate(
-        project: Project, runs: [Run], scoreboard: Scoreboard?, plan: TalkPlan, posts: [CheckinPosts.Post],
+        project: Project, history: RunHistory, scoreboard: Scoreboard?, plan: TalkPlan, posts: [CheckinPosts.Post],
         outputs: Outputs
     ) -> [Item] {
         var items: [Item] = []
@@ -79,7 +79,7 @@ public enum Rubric {
         var picks: [String] = []
         for stage in stages {
             let tools = Set(
-                runs.flatMap { $0.observations }.filter { $0.stage == stage.id && $0.status == .ok }.map(\.tool))
+                history.parts(stage: stage.id).filter { $0.okRepetitions > 0 }.map(\.tool))
             let card = scoreboard?.stages.first { $0.stage == stage.id }
             if tools.count < min(2, stage.candidates.count) {
                 measured.append("\(stage.id): \(tools.count) candidate\(tools.count == 1 ? "" : "s") measured; run 'bakeoff run --stage \(stage.id)'")

@@ -31,12 +31,12 @@ public enum SlideDeck {
     /// slides) while the talk, with its slide and speaker changes, stays its safety margin under its limit.
     /// `stack` nil: read from the project and runs here (when there is a scoreboard and an integration).
     public static func slides(
-        project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil
+        project: Project, scoreboard: Scoreboard?, history: RunHistory, stack: StackAnalysis? = nil
     ) -> [Slide] {
         let stack = stack ?? scoreboard.flatMap { board in
-            project.integrations.isEmpty ? nil : StackAnalysis.make(project: project, scoreboard: board, runs: runs)
+            project.integrations.isEmpty ? nil : StackAnalysis.make(project: project, scoreboard: board, history: history)
         }
-        let drafts = drafts(project: project, scoreboard: scoreboard, runs: runs, stack: stack)
+        let drafts = drafts(project: project, scoreboard: scoreboard, history: history, stack: stack)
         let main = drafts.indices.filter { !drafts[$0].backup }
         let talk = project.team.talk
         let transitions = TalkPlan.transitions(slides: main.count, speakers: project.team.members.count, talk: talk)
@@ -120,7 +120,7 @@ public enum SlideDeck {
     public static func charts(project: Project, scoreboard: Scoreboard?, recommendation: Recommendation) -> [String: String] {
         var files: [String: String] = [:]
         for stage in project.assessedStages {
-            let summary = StageSummary(stage: stage, scoreboard: scoreboard, runs: [])
+            let summary = StageSummary(stage: stage, scoreboard: scoreboard, history: .empty)
             guard let card = summary.card, let indicator = summary.decidingIndicator(criteria: project.criteria, weights: scoreboard?.weights ?? [:])
             else { continue }
             files[Assets.decidingChart(stage.id)] = Charts.measurementBars(
@@ -130,11 +130,11 @@ public enum SlideDeck {
         return files
     }
 
-    static func drafts(project: Project, scoreboard: Scoreboard?, runs: [Run], stack: StackAnalysis? = nil) -> [Draft] {
+    static func drafts(project: Project, scoreboard: Scoreboard?, history: RunHistory, stack: StackAnalysis? = nil) -> [Draft] {
         let team = project.team
         // A stage's parts (part_of) are told on their parent's slide, so the talk keeps one slide per stage.
         let stages = project.mainStages
-        let summaries = stages.map { StageSummary(stage: $0, scoreboard: scoreboard, runs: runs) }
+        let summaries = stages.map { StageSummary(stage: $0, scoreboard: scoreboard, history: history) }
         let recommendation = Recommendation.make(project: project, scoreboard: scoreboard, stack: stack)
         let e = MarkdownText.escape
         var drafts: [Draft] = []
@@ -246,7 +246,7 @@ public enum SlideDeck {
                     "The whole analysis re-runs in seconds when a weight or a result changes, so the decision can be revisited.",
                     "Thank you; we are happy to take questions.",
                 ]))
-        for question in QuestionsAndAnswers.questions(project: project, scoreboard: scoreboard, runs: runs, recommendation: recommendation)
+        for question in QuestionsAndAnswers.questions(project: project, scoreboard: scoreboard, history: history, recommendation: recommendation)
             .prefix(3)
         {
             drafts.append(

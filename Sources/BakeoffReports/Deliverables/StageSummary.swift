@@ -10,13 +10,13 @@ public struct StageSummary: Sendable {
     /// Criteria ordered by how much they favour the winner over the runner-up (weight × score difference).
     public var drivers: [(criterion: String, advantage: Double)]
     public var winProbability: Double?
-    /// Tools that have at least one observation in the runs.
+    /// Tools that have at least one observation in any recorded run.
     public var measuredTools: [String]
     /// Tool → how many times it ran the stage's scenario with at least one step ok (distinct run and
     /// repetition); tools never measured are absent.
     public var repetitions: [String: Int]
 
-    public init(stage: Stage, scoreboard: Scoreboard?, runs: [Run]) {
+    public init(stage: Stage, scoreboard: Scoreboard?, history: RunHistory) {
         self.stage = stage
         let card = scoreboard?.stages.first { $0.stage == stage.id }
         self.card = card
@@ -33,15 +33,12 @@ public struct StageSummary: Sendable {
         }
         self.drivers = drivers.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
         winProbability = card?.winner.flatMap { card?.sensitivity?.winProbability[$0] }
-        let ids = Set(runs.flatMap { $0.observations.filter { $0.stage == stage.id }.map(\.tool) })
+        let parts = history.parts(stage: stage.id)
+        let ids = Set(parts.map(\.tool))
         measuredTools = stage.candidates.map(\.id).filter(ids.contains)
-        var passes: [String: Set<String>] = [:]
-        for run in runs {
-            for o in run.observations where o.stage == stage.id && o.status == .ok {
-                passes[o.tool, default: []].insert("\(run.id)#\(o.repetition)")
-            }
-        }
-        repetitions = passes.mapValues(\.count)
+        var passes: [String: Int] = [:]
+        for part in parts where part.okRepetitions > 0 { passes[part.tool, default: 0] += part.okRepetitions }
+        repetitions = passes
     }
 
     /// What was measured, per tool, in one or two sentences: "Ruff and Black ran the scenario three times;

@@ -270,10 +270,10 @@ enum BuiltinTemplates {
     static let evidence = #"""
 {{>header}}
 <h1>Evidence</h1>
-<p class="lead">Every run with its provenance and installed packages, every observation behind a measured number, and the cost model&#39;s assumptions.</p>
+<p class="lead">The runs the verdicts read, with their provenance and installed packages; every observation behind a measured number; the cost model&#39;s assumptions; and every other recorded run by id.</p>
 
-<h2 id="runs">Runs</h2>
-{{^runs}}<p class="unknown">No evidence yet: no run has been recorded. <code>bakeoff run</code> executes the scenarios and writes <code>evidence/runs/</code>.</p>{{/runs}}
+<h2 id="runs">Runs the verdicts read</h2>
+{{^runs}}{{^hasOtherRuns}}<p class="unknown">No evidence yet: no run has been recorded. <code>bakeoff run</code> executes the scenarios and writes <code>evidence/runs/</code>.</p>{{/hasOtherRuns}}{{#hasOtherRuns}}<p class="unknown">No verdict reads a recorded run: none of the runs below measured a candidate of an assessed stage or a pair of an integration.</p>{{/hasOtherRuns}}{{/runs}}
 {{#runs}}
 <section class="card" id="{{anchor}}">
 <h3>Run <code>{{id}}</code> <span class="badge">{{status}}</span></h3>
@@ -318,6 +318,21 @@ enum BuiltinTemplates {
 {{/costModel.rows}}
 </tbody>
 </table>
+
+<h2 id="other-runs">Other runs</h2>
+{{^hasOtherRuns}}
+<p>None: the verdicts read every recorded run.</p>
+{{/hasOtherRuns}}
+{{#hasOtherRuns}}
+<p>Recorded runs no verdict reads (older, passed over for a newer or a complete one, or of tools and stages not assessed), oldest first, by id; <code>bakeoff evidence list</code> prints the same.</p>
+<table>
+<thead><tr><th scope="col">Run</th><th scope="col">Started</th><th scope="col">Status</th><th scope="col">Stages and tools</th></tr></thead>
+<tbody>
+{{#otherRuns}}<tr id="{{anchor}}"><td>{{id}}</td><td>{{started}}</td><td>{{status}}</td><td>{{measured}}</td></tr>
+{{/otherRuns}}
+</tbody>
+</table>
+{{/hasOtherRuns}}
 {{>footer}}
 
 """#

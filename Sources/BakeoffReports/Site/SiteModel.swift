@@ -5,7 +5,8 @@ import BakeoffScoring
 public struct SiteModel: Sendable {
     public var project: Project
     public var scoreboard: Scoreboard
-    public var runs: [Run]
+    /// Every recorded run summarized; the runs the evaluation read, in full.
+    public var history: RunHistory
     /// True when `--weight` changed the profile's weights.
     public var weightsOverridden: Bool
     public var version: String
@@ -21,21 +22,21 @@ public struct SiteModel: Sendable {
 
     /// `stack` and `profiles` nil: read from the project and runs here (`Evaluation.make` gives both).
     public init(
-        project: Project, scoreboard: Scoreboard, runs: [Run], weightsOverridden: Bool = false, version: String,
+        project: Project, scoreboard: Scoreboard, history: RunHistory, weightsOverridden: Bool = false, version: String,
         stack: StackAnalysis? = nil, profiles: ProfileBoards? = nil
     ) {
         self.project = project
         self.scoreboard = scoreboard
-        self.runs = runs
+        self.history = history
         self.weightsOverridden = weightsOverridden
         self.version = version
-        let stack = stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, runs: runs)
+        let stack = stack ?? StackAnalysis.make(project: project, scoreboard: scoreboard, history: history)
         self.stack = stack
         self.recommendation = Recommendation.make(project: project, scoreboard: scoreboard, stack: stack)
         self.profiles = profiles
-            ?? ProfileBoards.make(project: project, runs: runs, scoreboard: scoreboard, options: ScoringOptions(samples: 0))
-        self.measurements = Measurements(runs: runs, selection: scoreboard.evidenceSelection.isEmpty ? nil : scoreboard.evidenceSelection)
-        self.runLabels = Self.shortRunLabels(runs.map(\.id))
+            ?? ProfileBoards.make(project: project, history: history, scoreboard: scoreboard, options: ScoringOptions(samples: 0))
+        self.measurements = Measurements(runs: history.runs, selection: scoreboard.evidenceSelection.isEmpty ? nil : scoreboard.evidenceSelection)
+        self.runLabels = Self.shortRunLabels(history.summaries.map(\.id))
     }
 
     /// A run id's short form: the part after its last `-` (the random suffix of `20261129T051735Z-01e5`) when
@@ -94,7 +95,7 @@ public struct SiteModel: Sendable {
             return [.init(href: target ?? "evidence.html#observations", label: "observations", hover: "no run recorded")] + out
         }
         let runLinks = runs.map { run -> SiteViews.EvidenceLink in
-            let known = self.runs.contains { $0.id == run }
+            let known = history.ids.contains(run)
             let href = single != nil && measured != nil ? target! : (known ? "evidence.html#" + Self.runAnchor(run) : "evidence.html#observations")
             return .init(href: href, label: "run " + runLabel(run) + (known ? "" : " (not loaded)"), hover: "run " + run)
         }
@@ -118,7 +119,7 @@ public struct SiteModel: Sendable {
             nav.append(.init(href: Self.stackPage, label: "Stack", current: current == Self.stackPage))
         }
         nav.append(.init(href: "evidence.html", label: "Evidence", current: current == "evidence.html"))
-        return .init(team: project.team.name, version: version, profile: scoreboard.profile, runCount: runs.count, nav: nav)
+        return .init(team: project.team.name, version: version, profile: scoreboard.profile, runCount: history.summaries.count, nav: nav)
     }
 
     // MARK: index
@@ -171,7 +172,8 @@ public struct SiteModel: Sendable {
         var headline = "We recommend " + picks.joined(separator: ", ") + "."
         if undecided > 0 { headline += " \(undecided) of \(rows.count) stages have no evidence yet." }
         let samples = scoreboard.stages.compactMap { $0.sensitivity?.samples }.max()
-        let observations = runs.reduce(0) { $0 + $1.observations.count }
+        let runs = history.summaries
+        let observations = runs.reduce(0) { $0 + $1.observationCount }
         let summary: String
         if runs.isEmpty {
             summary = "No evidence yet: no scenario has been run, so measured criteria are unknown and the scores rest on sourced facts."
@@ -390,7 +392,7 @@ public struct SiteModel: Sendable {
 
         let verdict = verdict(stage)
         // The scorecard's qualifying notes (VerdictNotes) are part of the rationale.
-        let rationale = Rationale.markdown(card: card, criteria: criteria, weights: scoreboard.weights, runCount: runs.count, verdict: verdict)
+        let rationale = Rationale.markdown(card: card, criteria: criteria, weights: scoreboard.weights, runCount: history.summaries.count, verdict: verdict)
         let panels = verdict.chartIndicators()
         let decidingChart = SiteViews.ChartView(
             anchor: "chart-deciding", src: Self.chart(stage.id, "deciding"),
@@ -435,7 +437,7 @@ public struct SiteModel: Sendable {
             project.stages.map { ($0.id, $0.title) } + project.integrations.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let toolNames = Dictionary(
             project.stages.flatMap { s in s.candidates.map { ("\(s.id)/\($0.id)", $0.name) } }, uniquingKeysWith: { a, _ in a })
-        let runViews = runs.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }.map { run in
+        let runViews = history.runs.map { run in
             let p = run.provenance
             let provenance: [SiteViews.KeyValue] = [
                 .init(key: "Started", value: run.startedAt), .init(key: "Ended", value: run.endedAt ?? "not recorded"),
@@ -456,6 +458,17 @@ public struct SiteModel: Sendable {
             return SiteViews.RunView(
                 anchor: Self.runAnchor(run.id), id: run.id, status: run.status.rawValue, provenance: provenance,
                 environments: environments)
+        }
+        // The history: every run not read, one short line each, by id (a project with years of runs keeps a small
+        // page): `bakeoff evidence list` prints the same.
+        let otherRuns = history.summaries.filter { history.run($0.id) == nil }.map { run in
+            var tools: [(stage: String, ids: [String])] = []
+            for part in run.parts {
+                if tools.last?.stage == part.stage { tools[tools.count - 1].ids.append(part.tool) } else { tools.append((part.stage, [part.tool])) }
+            }
+            return SiteViews.OtherRunRow(
+                anchor: Self.runAnchor(run.id), id: run.id, started: run.startedAt, status: run.status.rawValue,
+                measured: tools.map { "\($0.stage): \($0.ids.joined(separator: ", "))" }.joined(separator: "; "))
         }
         var groups: [SiteViews.MeasurementGroup] = []
         // Stages, then integrations (whose "tools" are pairs, shown as "A → B").
@@ -493,7 +506,7 @@ public struct SiteModel: Sendable {
                 server: Format.usd(i.serverMonthlyUSD), ops: Numbers.format(i.opsHoursPerMonth))
         }
         return .init(
-            site: chrome(current: "evidence.html"), pageTitle: "Evidence", runs: runViews, measurements: groups,
+            site: chrome(current: "evidence.html"), pageTitle: "Evidence", runs: runViews, otherRuns: otherRuns, hasOtherRuns: !otherRuns.isEmpty, measurements: groups,
             costModel: .init(horizon: String(model.horizonMonths), basis: model.basis, rows: costRows))
     }
 }

@@ -383,6 +383,16 @@ public enum SiteViews {
         public var environments: [EnvironmentView]
     }
 
+    /// A recorded run the verdicts do not read, in the evidence page's list of other runs.
+    public struct OtherRunRow: Sendable, Encodable {
+        public var anchor: String
+        public var id: String
+        public var started: String
+        public var status: String
+        /// `stage: tool, tool; stage: tool`, by id.
+        public var measured: String
+    }
+
     public struct ObservationRow: Sendable, Encodable {
         public var run: String
         public var runAnchor: String
@@ -422,7 +432,11 @@ public enum SiteViews {
     public struct EvidencePage: Sendable, Encodable {
         public var site: Chrome
         public var pageTitle: String
+        /// The runs the verdicts read, in full.
         public var runs: [RunView]
+        /// Every other recorded run, one row each.
+        public var otherRuns: [OtherRunRow]
+        public var hasOtherRuns: Bool
         public var measurements: [MeasurementGroup]
         public var costModel: CostModelView
     }

@@ -39,33 +39,44 @@ public struct PairRecord: Hashable, Codable, Sendable {
 /// Reads the pairs of every integration from the runs and the tools' `integrations` facts.
 public enum PairEvidence {
     /// One record per pair of the integrations' stages' candidates (the team's where it assesses the stage),
-    /// in integration order, then upstream, then downstream candidate order.
-    public static func records(project: Project, runs: [Run]) -> [PairRecord] {
-        let newestFirst = runs.sorted { ($0.startedAt, $0.id) > ($1.startedAt, $1.id) }
-        var byPair: [String: [Observation]] = [:]
-        var runOf: [String: String] = [:]
-        for run in newestFirst {
-            for o in run.observations where project.integration(o.stage) != nil {
-                let key = "\(o.stage)/\(o.tool)"
-                if let owner = runOf[key], owner != run.id { continue }
-                runOf[key] = run.id
-                byPair[key, default: []].append(o)
-            }
-        }
+    /// in integration order, then upstream, then downstream candidate order. Each pair's steps come from the
+    /// newest run that ran it (`runIDs`), which `history` must hold in full.
+    public static func records(project: Project, history: RunHistory) -> [PairRecord] {
         var result: [PairRecord] = []
         for integration in project.integrations {
-            let sides = integration.stages.map { candidates(project: project, stage: $0) }
-            for up in sides[0] {
-                for down in sides[1] {
-                    let key = "\(integration.id)/\(Integration.pairID(up.id, down.id))"
-                    result.append(
-                        record(
-                            integration: integration, tools: (up, down), observations: byPair[key] ?? [],
-                            run: runOf[key]))
+            for (up, down) in pairs(project: project, integration: integration) {
+                let pair = Integration.pairID(up.id, down.id)
+                let run = history.newestFirst(stage: integration.id, tool: pair).first?.run.id
+                var observations: [Observation] = []
+                if let run {
+                    guard let loaded = history.run(run) else {
+                        preconditionFailure("run \(run) holds a pair but was not loaded: load PairEvidence.runIDs")
+                    }
+                    observations = loaded.observations.filter { $0.stage == integration.id && $0.tool == pair }
                 }
+                result.append(record(integration: integration, tools: (up, down), observations: observations, run: run))
             }
         }
         return result
+    }
+
+    /// The runs the pairs read: per integration and pair, the newest run that ran it.
+    public static func runIDs(project: Project, history: RunHistory) -> Set<String> {
+        var ids: Set<String> = []
+        for integration in project.integrations {
+            for (up, down) in pairs(project: project, integration: integration) {
+                if let run = history.newestFirst(stage: integration.id, tool: Integration.pairID(up.id, down.id)).first?.run.id {
+                    ids.insert(run)
+                }
+            }
+        }
+        return ids
+    }
+
+    /// The integration's pairs: upstream, then downstream candidate order.
+    static func pairs(project: Project, integration: Integration) -> [(Tool, Tool)] {
+        let sides = integration.stages.map { candidates(project: project, stage: $0) }
+        return sides[0].flatMap { up in sides[1].map { (up, $0) } }
     }
 
     static func candidates(project: Project, stage id: String) -> [Tool] {

@@ -472,10 +472,10 @@ public struct StackAnalysis: Hashable, Sendable {
 
     /// Reads the pairs and chooses the stack (seeded: the same inputs give the same analysis).
     public static func make(
-        project: Project, scoreboard: Scoreboard, runs: [Run], checks: [CoInstallSummary] = [],
+        project: Project, scoreboard: Scoreboard, history: RunHistory, checks: [CoInstallSummary] = [],
         samples: Int = StackScorer.defaultSamples, seed: UInt64 = ScoringOptions().seed
     ) -> StackAnalysis {
-        let pairs = PairEvidence.records(project: project, runs: runs)
+        let pairs = PairEvidence.records(project: project, history: history)
         guard !project.integrations.isEmpty else {
             return StackAnalysis(
                 pairs: pairs, choice: nil, problem: "the project has no integrations/ between its stages", checks: checks)

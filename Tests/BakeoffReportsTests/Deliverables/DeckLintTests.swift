@@ -36,7 +36,7 @@ final class DeckLintTests: XCTestCase {
 
     func testTheFixtureDeckLintsClean() throws {
         let project = DeliverablesFixture.project
-        let slides = SlideDeck.slides(project: project, scoreboard: try DeliverablesFixture.scoreboard(), runs: DeliverablesFixture.runs)
+        let slides = SlideDeck.slides(project: project, scoreboard: try DeliverablesFixture.scoreboard(), history: RunHistory(DeliverablesFixture.runs))
         XCTAssertEqual(DeckLint.lint(slides, rawIDs: SlideDeck.rawIDs(project: project)), [])
     }
 
@@ -68,9 +68,9 @@ final class DeckLintTests: XCTestCase {
 
     func testANewProjectWithNoRunsClaimsNoMeasurement() throws {
         let project = DeliverablesFixture.project
-        let board = try Scorer.score(project: project, runs: [], options: ScoringOptions(samples: 0))
-        let slides = SlideDeck.slides(project: project, scoreboard: board, runs: [])
-        let posts = CheckinPosts.posts(project: project, scoreboard: board, runs: [])
+        let board = try Scorer.score(project: project, history: .empty, options: ScoringOptions(samples: 0))
+        let slides = SlideDeck.slides(project: project, scoreboard: board, history: .empty)
+        let posts = CheckinPosts.posts(project: project, scoreboard: board, history: .empty)
         let text = slides.map { $0.title + $0.body + $0.notes }.joined() + posts.map(\.markdown).joined()
         for claim in ["measured", "ran the same", "Each ran", "recorded run", "ran the scenario"] {
             XCTAssertFalse(
@@ -86,8 +86,8 @@ final class DeckLintTests: XCTestCase {
         project.stages.removeLast()
         project.team.stages.removeLast()
         project.team.schedule.removeLast()
-        let board = try Scorer.score(project: project, runs: DeliverablesFixture.runs, options: ScoringOptions(samples: 0))
-        let slides = SlideDeck.slides(project: project, scoreboard: board, runs: DeliverablesFixture.runs)
+        let board = try Scorer.score(project: project, history: RunHistory(DeliverablesFixture.runs), options: ScoringOptions(samples: 0))
+        let slides = SlideDeck.slides(project: project, scoreboard: board, history: RunHistory(DeliverablesFixture.runs))
         let text = slides.map { $0.title + " " + $0.body + " " + $0.notes }.joined(separator: " ")
         for wording in ["pipeline", "MLOps", "ML platform", "1 stages", "1 tools", "stack of", "monitoring", "retrain"] {
             XCTAssertFalse(text.contains(wording), wording)
@@ -102,17 +102,17 @@ final class DeckLintTests: XCTestCase {
         var runs = DeliverablesFixture.runs
         // Aim ran once only: the two tools are named apart.
         runs[0].observations.removeAll { $0.tool == "aim" && $0.repetition > 1 }
-        let summary = StageSummary(stage: project.stages[0], scoreboard: nil, runs: runs)
+        let summary = StageSummary(stage: project.stages[0], scoreboard: nil, history: RunHistory(runs))
         XCTAssertEqual(summary.measurementClaim, "MLflow ran the scenario three times; Aim *fast* ran the scenario once.")
         runs[0].observations.removeAll { $0.tool == "aim" }
         XCTAssertEqual(
-            StageSummary(stage: project.stages[0], scoreboard: nil, runs: runs).measurementClaim,
+            StageSummary(stage: project.stages[0], scoreboard: nil, history: RunHistory(runs)).measurementClaim,
             "MLflow ran the scenario three times; Aim *fast* was compared on sourced facts only.")
         XCTAssertEqual(
-            StageSummary(stage: project.stages[0], scoreboard: nil, runs: DeliverablesFixture.runs).measurementClaim,
+            StageSummary(stage: project.stages[0], scoreboard: nil, history: RunHistory(DeliverablesFixture.runs)).measurementClaim,
             "Both ran the same scripted scenario three times.")
         XCTAssertEqual(
-            StageSummary(stage: project.stages[1], scoreboard: nil, runs: runs).measurementClaim,
+            StageSummary(stage: project.stages[1], scoreboard: nil, history: RunHistory(runs)).measurementClaim,
             "This stage has no scripted scenario, so its candidates were compared on sourced facts only.")
     }
 }

@@ -72,6 +72,6 @@ enum DeliverablesFixture {
     }
 
     static func scoreboard() throws -> Scoreboard {
-        try Scorer.score(project: project, runs: runs, options: ScoringOptions(samples: 2000, seed: 7))
+        try Scorer.score(project: project, history: RunHistory(runs), options: ScoringOptions(samples: 2000, seed: 7))
     }
 }

@@ -6,7 +6,7 @@ import XCTest
 final class DeliverablesGoldenTests: XCTestCase {
     func testCheckinPostsMatchTheirGoldenFilesAndHaveNoRawHTML() throws {
         let posts = CheckinPosts.posts(
-            project: DeliverablesFixture.project, scoreboard: try DeliverablesFixture.scoreboard(), runs: DeliverablesFixture.runs)
+            project: DeliverablesFixture.project, scoreboard: try DeliverablesFixture.scoreboard(), history: RunHistory(DeliverablesFixture.runs))
         XCTAssertEqual(posts.map(\.fileName), ["01-group-details.md", "02-experiment-tracking.md", "03-data-versioning.md"])
         for post in posts {
             assertGolden(post.markdown, named: post.fileName)
@@ -22,14 +22,14 @@ final class DeliverablesGoldenTests: XCTestCase {
     func testCheckinWithoutEvidenceSaysSo() throws {
         var project = DeliverablesFixture.project
         project.criteria.removeFirst()  // only the measured criterion is left, and nothing was measured
-        let board = try BakeoffScoring.Scorer.score(project: project, runs: [], options: .init(samples: 0))
-        let post = CheckinPosts.post("2", project: project, scoreboard: board, runs: [])
+        let board = try BakeoffScoring.Scorer.score(project: project, history: .empty, options: .init(samples: 0))
+        let post = CheckinPosts.post("2", project: project, scoreboard: board, history: .empty)
         XCTAssertTrue(post?.markdown.contains("No results yet") ?? false, post?.markdown ?? "")
     }
 
     func testDeckMatchesItsGoldenFileAndFitsTheTalk() throws {
         let project = DeliverablesFixture.project
-        let slides = SlideDeck.slides(project: project, scoreboard: try DeliverablesFixture.scoreboard(), runs: DeliverablesFixture.runs)
+        let slides = SlideDeck.slides(project: project, scoreboard: try DeliverablesFixture.scoreboard(), history: RunHistory(DeliverablesFixture.runs))
         let plan = TalkPlan.plan(slides: slides, team: project.team)
         let deck = SlideDeck.marp(slides: slides, plan: plan, team: project.team)
         assertGolden(deck, named: "deck.md")
@@ -52,7 +52,7 @@ import BakeoffScoring
 final class DeckPageTests: XCTestCase {
     func testSelfContainedDeckInlinesImagesAndEscapesNames() throws {
         let project = DeliverablesFixture.project
-        let slides = SlideDeck.slides(project: project, scoreboard: try DeliverablesFixture.scoreboard(), runs: DeliverablesFixture.runs)
+        let slides = SlideDeck.slides(project: project, scoreboard: try DeliverablesFixture.scoreboard(), history: RunHistory(DeliverablesFixture.runs))
         let plan = TalkPlan.plan(slides: slides, team: project.team)
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
         let html = DeckPage.html(slides: slides, plan: plan, team: project.team, images: [SlideDeck.Assets.architecture: svg])

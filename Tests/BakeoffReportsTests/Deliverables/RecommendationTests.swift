@@ -47,7 +47,7 @@ final class RecommendationTests: XCTestCase {
         let board = try DeliverablesFixture.scoreboard()
         let runs = DeliverablesFixture.runs
         let stack = try differingStack()
-        let slides = SlideDeck.slides(project: project, scoreboard: board, runs: runs, stack: stack)
+        let slides = SlideDeck.slides(project: project, scoreboard: board, history: RunHistory(runs), stack: stack)
         func slide(_ id: String) -> Slide { slides.first { $0.id == id }! }
         // Stage slides: the pick in the title, and why it is not the winner.
         XCTAssertEqual(slide("experiment-tracking").title, "Experiment tracking: Aim *fast*")
@@ -64,10 +64,10 @@ final class RecommendationTests: XCTestCase {
             XCTAssertFalse(s.body.contains("**MLflow**") || s.body.contains("**DVC**"), "\(s.id) names a stage winner as the pick")
         }
         // The last check-in, the overview, the diagram.
-        let posts = CheckinPosts.posts(project: project, scoreboard: board, runs: runs, stack: stack)
+        let posts = CheckinPosts.posts(project: project, scoreboard: board, history: RunHistory(runs), stack: stack)
         XCTAssertTrue(posts.last!.markdown.contains("- Data versioning: **Git LFS** — We take Git LFS"), posts.last!.markdown)
         XCTAssertFalse(posts[1].markdown.contains("Our recommendation so far"))
-        let model = SiteModel(project: project, scoreboard: board, runs: runs, version: "t", stack: stack)
+        let model = SiteModel(project: project, scoreboard: board, history: RunHistory(runs), version: "t", stack: stack)
         XCTAssertEqual(model.indexPage().headline, "We recommend Aim *fast* (Experiment tracking), Git LFS (Data versioning).")
         let nodes = ArchitectureDiagram.nodes(project: project, scoreboard: board, pairs: [], recommendation: model.recommendation)
         XCTAssertEqual(nodes.map(\.winner), ["Aim *fast*", "Git LFS"])
@@ -75,7 +75,7 @@ final class RecommendationTests: XCTestCase {
         XCTAssertTrue(nodes.allSatisfy(\.fallbackIsStageWinner))
         XCTAssertTrue(SiteRenderer.architecture(model)["architecture.svg"]!.contains("stage winner: DVC"))
         // The Q&A asks why not the winners.
-        let questions = QuestionsAndAnswers.questions(project: project, scoreboard: board, runs: runs, recommendation: model.recommendation)
+        let questions = QuestionsAndAnswers.questions(project: project, scoreboard: board, history: RunHistory(runs), recommendation: model.recommendation)
         XCTAssertEqual(Array(questions.prefix(2).map(\.id)), ["why-not-experiment-tracking", "why-not-data-versioning"])
     }
 }

@@ -5,11 +5,11 @@ import XCTest
 
 final class RubricTests: XCTestCase {
     private func evaluate(_ project: Project, runs: [Run], outputs: Rubric.Outputs) throws -> [String: Rubric.Item] {
-        let board = try Scorer.score(project: project, runs: runs, options: .init(samples: 0))
-        let slides = SlideDeck.slides(project: project, scoreboard: board, runs: runs)
+        let board = try Scorer.score(project: project, history: RunHistory(runs), options: .init(samples: 0))
+        let slides = SlideDeck.slides(project: project, scoreboard: board, history: RunHistory(runs))
         let items = Rubric.evaluate(
-            project: project, runs: runs, scoreboard: board, plan: TalkPlan.plan(slides: slides, team: project.team),
-            posts: CheckinPosts.posts(project: project, scoreboard: board, runs: runs), outputs: outputs)
+            project: project, history: RunHistory(runs), scoreboard: board, plan: TalkPlan.plan(slides: slides, team: project.team),
+            posts: CheckinPosts.posts(project: project, scoreboard: board, history: RunHistory(runs)), outputs: outputs)
         return Dictionary(uniqueKeysWithValues: items.map { ($0.title, $0) })
     }
 

@@ -17,7 +17,7 @@ final class TemplateOverrideTests: XCTestCase {
         XCTAssertEqual(templates.overridden, ["checkin", "marp"])
 
         var context = BuildContext(
-            project: DeliverablesFixture.project, runs: DeliverablesFixture.runs, scoreboard: try DeliverablesFixture.scoreboard(),
+            project: DeliverablesFixture.project, history: RunHistory(DeliverablesFixture.runs), scoreboard: try DeliverablesFixture.scoreboard(),
             weightsOverridden: false, version: "0.1.0")
         let steps = ReportPipeline.siteSteps(projectRoot: folder.path) + ReportPipeline.deliverableSteps
         try ReportPipeline(steps: steps).run(&context) { _ in }

@@ -43,7 +43,7 @@ final class ArchitectureDiagramTests: XCTestCase {
     }
 
     private func nodes(_ project: Project) throws -> [ArchitectureDiagram.Node] {
-        let board = try Scorer.score(project: project, runs: [], options: .init(samples: 0))
+        let board = try Scorer.score(project: project, history: .empty, options: .init(samples: 0))
         return ArchitectureDiagram.nodes(project: project, scoreboard: board)
     }
 

@@ -26,7 +26,7 @@ final class MaintenanceIndicatorTests: XCTestCase {
             costModel: CostModel(horizonMonths: 12, inputs: [:], basis: "none"),
             profiles: [Profile(id: "p", title: "P", description: "", weights: ["support": 1], rationale: [:])],
             stages: [stage])
-        let card = try XCTUnwrap(try Scorer.score(project: project, runs: [], options: .init(samples: 0)).stages.first)
+        let card = try XCTUnwrap(try Scorer.score(project: project, history: .empty, options: .init(samples: 0)).stages.first)
         func score(_ id: String) -> Double? { card.tools.first { $0.tool == id }?.indicators.first?.score }
         // (1095 − 200) / (1095 − 30) · 10 = 895 / 1065 · 10 = 8.4038; 2400 is past the worst anchor: 0.
         XCTAssertEqual(try XCTUnwrap(score("recent")), 8.4038, accuracy: 0.0001)

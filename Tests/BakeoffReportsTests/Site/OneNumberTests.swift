@@ -36,7 +36,7 @@ final class OneNumberTests: XCTestCase {
         // The first run: 3 repetitions (cold 12, warm 11, 11.686 → median 11.343); the second, newer: 9, 7, 7.58.
         let first = run("r1", "2026-11-01T00:00:00Z", [12, 11, 11.686], tools: ["mlflow", "aim"])
         let second = run("r2", "2026-11-02T00:00:00Z", [9, 7, 7.58], tools: ["mlflow"])
-        let board = try Scorer.score(project: project, runs: [first, second], options: ScoringOptions(samples: 0))
+        let board = try Scorer.score(project: project, history: RunHistory([first, second]), options: ScoringOptions(samples: 0))
         let indicator_ = board.stages[0].tools.first { $0.tool == "mlflow" }!.indicators[0]
         let measurements = Measurements(runs: [first, second], selection: board.evidenceSelection)
         let row = measurements.measurement(stage: "tracking", tool: "mlflow", step: "log")!

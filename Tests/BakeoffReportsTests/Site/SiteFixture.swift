@@ -237,6 +237,6 @@ enum SiteFixture {
     }
 
     static func model(_ n: Names, runs: [Run]? = nil) -> SiteModel {
-        SiteModel(project: project(n), scoreboard: scoreboard(n), runs: runs ?? Self.runs(), version: "0.1.0")
+        SiteModel(project: project(n), scoreboard: scoreboard(n), history: RunHistory(runs ?? Self.runs()), version: "0.1.0")
     }
 }

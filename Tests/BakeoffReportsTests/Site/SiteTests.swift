@@ -188,7 +188,7 @@ final class SiteTests: XCTestCase {
             IndicatorValue(
                 indicator: "capability", criterion: "performance", raw: 1, display: "2/2 steps ok", score: 10, spread: nil,
                 evidence: ["log_runs", "register"].map { .observations(stage: "experiment-tracking", tool: "mlflow", step: $0, runs: [runs[0].id]) }))
-        let model = SiteModel(project: SiteFixture.project(SiteFixture.plain), scoreboard: board, runs: runs, version: "0.1.0")
+        let model = SiteModel(project: SiteFixture.project(SiteFixture.plain), scoreboard: board, history: RunHistory(runs), version: "0.1.0")
         let stage = renderAll(model)["stage-experiment-tracking.html"]!
         var checked = 0
         for cell in PageText.cells(stage) {
@@ -212,6 +212,40 @@ final class SiteTests: XCTestCase {
         }
         XCTAssertFalse(stage.contains("<details open"))
         XCTAssertTrue(stage.contains("details::details-content{content-visibility:visible;display:contents}"))
+    }
+
+    // MARK: history
+
+    func testTheEvidencePageShowsTheRunsReadInFullAndEveryOtherRunAsOneRow() throws {
+        let read = SiteFixture.runs()
+        let provenance = read[0].provenance
+        let older = (1 ... 1000).map { i in
+            RunSummary(
+                id: "old-\(i)", startedAt: "2026-08-01T00:00:00Z", endedAt: nil, status: .interrupted, repetitions: 3,
+                provenance: provenance,
+                parts: [
+                    .init(stage: "experiment-tracking", tool: "mlflow", observations: 6, repetitions: 3, okRepetitions: 3, fullSteps: ["log_runs"]),
+                    .init(stage: "experiment-tracking", tool: "wandb", observations: 3, repetitions: 1, okRepetitions: 0, fullSteps: []),
+                ])
+        }
+        let history = RunHistory(summaries: older + read.map(RunSummary.init), runs: read)
+        let model = SiteModel(
+            project: SiteFixture.project(SiteFixture.plain), scoreboard: SiteFixture.scoreboard(SiteFixture.plain), history: history,
+            version: "0.1.0")
+        let page = try XCTUnwrap(renderAll(model)["evidence.html"])
+        XCTAssertEqual(PageText.count("<section class=\"card\" id=\"run--", in: page), read.count, "the runs read, in full")
+        XCTAssertEqual(PageText.count("<tr id=\"run--old-", in: page), 1000, "every other run, one row")
+        XCTAssertTrue(
+            page.contains(
+                "<tr id=\"run--old-1\"><td>old-1</td><td>2026-08-01T00:00:00Z</td><td>interrupted</td>"
+                    + "<td>experiment-tracking: mlflow, wandb</td></tr>"), page)
+        // The history costs a line a run, not a card: the page stays small however many runs were recorded.
+        let without = try XCTUnwrap(renderAll(SiteFixture.model(SiteFixture.plain))["evidence.html"])
+        XCTAssertLessThan(page.utf8.count - without.utf8.count, 1000 * 150)
+        let observations = 9 * 1000 + read.reduce(0) { $0 + $1.observations.count }
+        XCTAssertTrue(
+            renderAll(model)["index.html"]!.contains("\(1000 + read.count) run(s) with \(Format.count(observations)) observations"),
+            "the overview counts every run")
     }
 
     // MARK: no evidence
@@ -280,7 +314,7 @@ final class SiteTests: XCTestCase {
         try folder.write("reports/\(ReportWriter.markerName)", "# marker\nsite/stale.html\n")
         func build() throws -> [String: Data] {
             var context = BuildContext(
-                project: SiteFixture.project(SiteFixture.hostile), runs: SiteFixture.runs(),
+                project: SiteFixture.project(SiteFixture.hostile), history: RunHistory(SiteFixture.runs()),
                 scoreboard: SiteFixture.scoreboard(SiteFixture.hostile), weightsOverridden: false, version: "0.1.0")
             var lines: [String] = []
             let steps = ReportPipeline.siteSteps(projectRoot: folder.path) + [ReportPipeline.dataStep]

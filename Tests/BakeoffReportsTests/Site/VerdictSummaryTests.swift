@@ -11,7 +11,7 @@ final class VerdictSummaryTests: XCTestCase {
     func summary(_ board: Scoreboard? = nil) -> VerdictSummary {
         let project = SiteFixture.project(SiteFixture.plain)
         let model = SiteModel(
-            project: project, scoreboard: board ?? SiteFixture.scoreboard(SiteFixture.plain), runs: SiteFixture.runs(), version: "0.1.0")
+            project: project, scoreboard: board ?? SiteFixture.scoreboard(SiteFixture.plain), history: RunHistory(SiteFixture.runs()), version: "0.1.0")
         return model.verdict(project.stages[0])
     }
 

@@ -138,9 +138,9 @@ final class WhatIfTests: XCTestCase {
         gated.weights["cost"] = 40
         gated.gates = [Gate(fact: "license", allowed: ["Apache-2.0", "MIT", "GPL-3.0"], reason: "open licence only")]
         project.profiles.append(gated)
-        let evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(samples: 0), withProfiles: true)
+        let evaluation = try Evaluation.make(project: project, history: RunHistory(runs), options: ScoringOptions(samples: 0), withProfiles: true)
         let board = evaluation.scoreboard
-        let model = SiteModel(project: project, scoreboard: board, runs: runs, version: "test", profiles: evaluation.profiles)
+        let model = SiteModel(project: project, scoreboard: board, history: RunHistory(runs), version: "test", profiles: evaluation.profiles)
         let page = TemplateSet.builtIn.render("whatif", model.whatIfPage())
         let data = WhatIfData.make(project: project, profiles: evaluation.profiles!, scoreboard: board, stack: nil)
         XCTAssertEqual(data.evaluations.count, 2, "the gate changes who is in the running")
@@ -179,7 +179,7 @@ final class WhatIfTests: XCTestCase {
             }
             guard n % 5 == 0 else { continue }
             let scored = try Scorer.score(
-                project: project, runs: runs, options: ScoringOptions(profile: k.profile, weightOverrides: k.overrides, samples: 0))
+                project: project, history: RunHistory(runs), options: ScoringOptions(profile: k.profile, weightOverrides: k.overrides, samples: 0))
             for ((stage, js), card) in zip(zip(stages, perStage), scored.stages) {
                 let label = "\(stage.id) at \(k.profile) \(k.overrides)"
                 XCTAssertEqual(js["stage"] as? String, card.stage)
@@ -222,7 +222,7 @@ final class WhatIfTests: XCTestCase {
     func testFlipLinksOpenOnWeightsWhereTheNewWinnerWins() throws {
         var (project, runs) = SyntheticProject.make(stages: 3, tools: 5, indicators: 20, seed: 5)
         runs[0].observations.removeAll { $0.tool == "s1t2" }
-        let evaluation = try Evaluation.make(project: project, runs: runs, options: ScoringOptions(samples: 0), withProfiles: true)
+        let evaluation = try Evaluation.make(project: project, history: RunHistory(runs), options: ScoringOptions(samples: 0), withProfiles: true)
         let board = evaluation.scoreboard
         let data = WhatIfData.make(project: project, profiles: evaluation.profiles!, scoreboard: board, stack: nil)
         var checked = 0
@@ -234,7 +234,7 @@ final class WhatIfTests: XCTestCase {
                     let kv = pair.split(separator: "=")
                     weights[String(kv[0])] = Double(kv[1])!
                 }
-                let scored = try Scorer.score(project: project, runs: runs, options: ScoringOptions(weightOverrides: weights, samples: 0))
+                let scored = try Scorer.score(project: project, history: RunHistory(runs), options: ScoringOptions(weightOverrides: weights, samples: 0))
                 XCTAssertEqual(scored.stages.first { $0.stage == card.stage }?.winner, flip.newWinner, "\(card.stage) \(flip) \(url)")
                 checked += 1
             }

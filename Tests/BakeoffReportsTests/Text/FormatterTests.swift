@@ -15,7 +15,7 @@ final class FormatterTests: XCTestCase {
         // base's totals and order stay as in ScorerTests.
         f.tool("gone", ["x": .number(20), "y": .number(50), "hosting": .text("saas")])
         f.profile("other", ["a": 9, "b": 1], gates: [Gate(fact: "hosting", allowed: ["saas"], reason: "hosted only")])
-        return try Scorer.score(project: f.project, runs: [], options: ScoringOptions(profile: profile, samples: 5000))
+        return try Scorer.score(project: f.project, history: .empty, options: ScoringOptions(profile: profile, samples: 5000))
     }
 
     func testJSONFollowsTheDesignContract() throws {
@@ -45,7 +45,7 @@ final class FormatterTests: XCTestCase {
     func testUnknownsAreMarkedInJSON() throws {
         var f = Fixture.threeTools()
         f.tool("s", ["x": .number(30)])
-        let text = ScoreboardFormatter.json(try Scorer.score(project: f.project, runs: [], options: ScoringOptions(samples: 0)))
+        let text = ScoreboardFormatter.json(try Scorer.score(project: f.project, history: .empty, options: ScoringOptions(samples: 0)))
         let stage = ((try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any])["stages"] as! [[String: Any]])[0]
         let s = (stage["ranking"] as! [[String: Any]]).first { $0["tool"] as? String == "s" }!
         // B is counted (at the worst known scores), and its confidence says nothing of it is known.
@@ -77,7 +77,7 @@ final class FormatterTests: XCTestCase {
         f.tool("=hyperlink", ["x": .number(20), "y": .number(50)])
         f.tools[f.tools.count - 1].name = "=HYPERLINK(\"http://evil\",\"x\")"
         f.tool("@sum", ["x": .number(21), "y": .number(51)])
-        let csv = ScoreboardFormatter.csv(try Scorer.score(project: f.project, runs: [], options: ScoringOptions(samples: 0)))
+        let csv = ScoreboardFormatter.csv(try Scorer.score(project: f.project, history: .empty, options: ScoringOptions(samples: 0)))
         // A spreadsheet reads a cell starting with = or @ as a formula: each gets a leading quote.
         XCTAssertTrue(csv.contains("\nstage,'=hyperlink,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","), csv)
         XCTAssertTrue(csv.contains("\nstage,'@sum,'@SUM,"), csv)
@@ -107,7 +107,7 @@ final class FormatterTests: XCTestCase {
     }
 
     func testAStacksCostSaysTheUnknownOnesAndTheOperationsWork() throws {
-        let board = try Scorer.score(project: Fixture.threeDeployments().project, runs: [], options: ScoringOptions(samples: 0))
+        let board = try Scorer.score(project: Fixture.threeDeployments().project, history: .empty, options: ScoringOptions(samples: 0))
         let cost = StackCost.of([("stage", "server"), ("stage", "lib"), ("stage", "cloud")], scoreboard: board)
         XCTAssertEqual(
             StackFormatter.cost(cost), "$12,960 over 36 months plus the unknown cost of CLOUD; 4 h/month of operations = 2.5 % of an engineer")
