@@ -235,7 +235,14 @@ public enum ProjectScaffold {
             for id in settings.stages ?? [] where catalogProject.stage(id) == nil {
                 throw Failure.unknownStage(id, among: catalogProject.stages.map(\.id))
             }
-            let chosen = settings.empty ? [] : catalogProject.stages.filter { settings.stages?.contains($0.id) ?? true }
+            // A part (`part_of`) comes with the stage it is part of: it is presented on that stage's slide, and its
+            // adapters share that stage's code.
+            var wanted = Set(settings.stages ?? [])
+            for id in settings.stages ?? [] {
+                var parent = catalogProject.stage(id)?.partOf
+                while let id = parent, wanted.insert(id).inserted { parent = catalogProject.stage(id)?.partOf }
+            }
+            let chosen = settings.empty ? [] : catalogProject.stages.filter { settings.stages == nil || wanted.contains($0.id) }
             for item in ["criteria", "templates"] + (all ? ["stages", "integrations"] : []) {
                 let source = catalogURL.appendingPathComponent(item)
                 if fm.fileExists(atPath: source.path) {
@@ -345,6 +352,16 @@ public enum ProjectScaffold {
                 line.replaceSubrange(line.index(open.lowerBound, offsetBy: 7)...close, with: "[]")
             }
             lines.append(line)
+        }
+        // A block `feeds:` whose entries were all dropped becomes an empty list.
+        func indent(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+        for (i, line) in lines.enumerated() where line.drop(while: { $0 == " " }).hasPrefix("feeds:") {
+            let rest = line.drop(while: { $0 == " " }).dropFirst("feeds:".count)
+            guard rest.allSatisfy({ $0 == " " }) else { continue }
+            let next = lines[(i + 1)...].first { !$0.allSatisfy { $0 == " " } }
+            if next.map({ indent($0) <= indent(line) || !$0.drop(while: { $0 == " " }).hasPrefix("-") }) ?? true {
+                lines[i] = line + (rest.isEmpty ? " []" : "[]")
+            }
         }
         return lines.joined(separator: "\n")
     }

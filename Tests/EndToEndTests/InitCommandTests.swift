@@ -93,6 +93,18 @@ final class InitCommandTests: XCTestCase {
         XCTAssertTrue(monitoring.contains("after: [web-app]"), monitoring)
         XCTAssertTrue(monitoring.contains("feeds: []"), "the feedback to the absent orchestration is dropped: \(monitoring)")
 
+        // A part comes with the stage it is part of (its adapters share that stage's code), and the parent's
+        // diagram entries to stages left out are emptied.
+        let part = parent.url("part").path
+        let partOutput = try CLI.run(
+            ["init", part, "--team", "T", "--company", "startup", "--ds-team", "core", "--product", "P", "--member", "A B",
+             "--stage", "formatting", "--from", Repository.root])
+        XCTAssertEqual(partOutput.status, 0, partOutput.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: part + "/stages").sorted(), ["ci-cd", "formatting"])
+        let partCheck = try CLI.run(["check"], in: part)
+        XCTAssertEqual(partCheck.status, 0, partCheck.stderr)
+        XCTAssertEqual(partCheck.stderr, "", "no warnings")
+
         let unknown = try CLI.run(
             ["init", parent.url("bad").path, "--team", "T", "--company", "startup", "--ds-team", "core", "--product", "P",
              "--member", "A", "--stage", "web-ap", "--from", Repository.root])
