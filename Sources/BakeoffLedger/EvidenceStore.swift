@@ -32,6 +32,24 @@ public enum EvidenceStore {
         return ledger
     }
 
+    /// Every recorded co-install check (`bakeoff stack check --record`, `evidence/stack/*.json`), sorted by file
+    /// name: the other half of the evidence the evaluation reads. A file that cannot be read is an error naming it.
+    public static func loadCoInstallChecks(projectRoot: String) throws -> [CoInstallCheck] {
+        let folder = (projectRoot as NSString).appendingPathComponent("evidence/stack")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return try names.map { name in
+            let path = "evidence/stack/\(name)"
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: (projectRoot as NSString).appendingPathComponent(path)))
+                return try JSONDecoder().decode(CoInstallCheck.self, from: data)
+            } catch {
+                throw LedgerError(
+                    file: path, problem: "cannot be read as a stack check (\(error))",
+                    remedy: "run 'bakeoff stack check --record' again or remove the file")
+            }
+        }
+    }
+
     /// Every run of the project, sorted by start time then id.
     public static func loadRuns(projectRoot: String) throws -> [Run] {
         try openLedger(projectRoot: projectRoot).runs()

@@ -2,7 +2,6 @@ import ArgumentParser
 import BakeoffLedger
 import BakeoffModel
 import BakeoffReports
-import BakeoffRunner
 import BakeoffScoring
 import Foundation
 
@@ -47,7 +46,7 @@ struct Build: ParsableCommand {
         let steps: [BuildStep] = [
             BuildStep("load evidence") { [pins = weights.pins] context in
                 context.history = try EvaluationLoader.loadHistory(project: context.project, pins: pins)
-                context.coInstallChecks = try CoInstallCheck.loadAll(projectRoot: context.project.root).map(\.summary)
+                context.coInstallChecks = try EvidenceStore.loadCoInstallChecks(projectRoot: context.project.root).map(\.summary)
             },
             BuildStep("evaluate") { [profile = weights.profile, pins = weights.pins, samples] context in
                 let scoring = ScoringOptions(profile: profile, weightOverrides: overrides, samples: samples, pins: pins)

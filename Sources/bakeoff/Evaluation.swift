@@ -2,7 +2,6 @@ import ArgumentParser
 import BakeoffCatalog
 import BakeoffLedger
 import BakeoffModel
-import BakeoffRunner
 import BakeoffScoring
 
 /// The weight options `score`, `build`, `checkin`, `slides` and `check --rubric` share.
@@ -65,7 +64,7 @@ enum EvaluationLoader {
         let checks: [CoInstallSummary]
         do {
             history = try loadHistory(project: project, pins: weights.pins)
-            checks = try CoInstallCheck.loadAll(projectRoot: project.root).map(\.summary)
+            checks = try EvidenceStore.loadCoInstallChecks(projectRoot: project.root).map(\.summary)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)

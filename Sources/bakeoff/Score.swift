@@ -2,7 +2,6 @@ import ArgumentParser
 import BakeoffLedger
 import BakeoffModel
 import BakeoffReports
-import BakeoffRunner
 import BakeoffScoring
 
 /// `bakeoff score`: rank each stage's candidates from stored evidence under a weight profile.

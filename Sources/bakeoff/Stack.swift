@@ -96,7 +96,10 @@ struct StackCheckCommand: ParsableCommand {
         let evaluation: Evaluation
         do {
             let history = try EvaluationLoader.loadHistory(project: project, pins: [])
-            evaluation = try Evaluation.make(project: project, history: history, options: ScoringOptions(profile: profile))
+            // The same evaluation the site and the deck read: the recorded co-install checks take part in the choice.
+            let checks = try EvidenceStore.loadCoInstallChecks(projectRoot: project.root).map(\.summary)
+            evaluation = try Evaluation.make(
+                project: project, history: history, coInstallChecks: checks, options: ScoringOptions(profile: profile))
         } catch let error as ScoringError {
             throw ValidationError(error.description)
         } catch {

@@ -77,13 +77,3 @@ extension CoInstallMember {
         return (members, fallbacks)
     }
 }
-
-/// Where a co-install member's tool is installed.
-public enum CoInstallEnvironment: String, Codable, Sendable {
-    /// Resolved together with the other Python tools.
-    case python
-    /// Debian packages: outside the Python environment.
-    case debian
-    /// No adapter yet, so nothing to resolve.
-    case none
-}

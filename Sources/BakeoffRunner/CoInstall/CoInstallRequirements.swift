@@ -1,3 +1,4 @@
+import BakeoffModel
 import Foundation
 
 /// The requirements of the co-installed Python tools, concatenated into one input for `uv pip compile -`.

@@ -1,4 +1,5 @@
 import BakeoffFiles
+import BakeoffModel
 import Foundation
 
 /// Runs uv to resolve the co-installed tools' requirements together and to measure the joint environment.

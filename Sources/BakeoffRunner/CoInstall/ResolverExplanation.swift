@@ -1,3 +1,4 @@
+import BakeoffModel
 import Foundation
 
 /// uv's "No solution found" explanation, read into the packages the requirements disagree on.
