@@ -3,7 +3,20 @@ public enum Markup {
     /// Escapes text for an HTML or XML text node or a double- or single-quoted attribute value.
     public static func escape(_ text: String) -> String {
         var out = ""
-        out.reserveCapacity(text.utf8.count)
+        append(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` escaped (as `escape`): & < > " ' become entities, and the control characters XML 1.0
+    /// forbids even as references are dropped. Text with none of them is appended whole.
+    public static func append(_ text: String, to out: inout String) {
+        // 0xEF leads U+FFFE and U+FFFF in UTF-8.
+        let special: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }
+        guard text.utf8.contains(where: special) else {
+            out += text
+            return
+        }
+        out.reserveCapacity(out.utf8.count + text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
@@ -12,14 +25,12 @@ public enum Markup {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                // XML 1.0 forbids most control characters even as references; drop them.
                 let v = scalar.value
                 if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D { continue }
                 if v == 0xFFFE || v == 0xFFFF { continue }
                 out.unicodeScalars.append(scalar)
             }
         }
-        return out
     }
 
     /// A fragment id built from parts: ids are lower-case letters, digits, `-`, `_` and `.`, anything else

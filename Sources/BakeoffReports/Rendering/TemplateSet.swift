@@ -87,10 +87,9 @@ public struct TemplateSet: Sendable {
         self.overridden = overridden
     }
 
-    /// Renders the named template with a view model, turned once into concrete values: through its
-    /// `Encodable` conformance when it has one (fast), else by reflection.
-    public func render(_ name: String, _ view: Any) -> String {
-        let value = (view as? any Encodable).flatMap(TemplateEncoding.value(of:)) ?? TemplateValue.reflect(view)
-        return renderer.render(name, value ?? .object([:]))
+    /// Renders the named template with a view model, turned once into concrete values through its `Encodable`
+    /// conformance (stored properties by name, nil optionals absent, arrays as lists).
+    public func render(_ name: String, _ view: some Encodable) -> String {
+        renderer.render(name, TemplateEncoding.value(of: view) ?? .object([:]))
     }
 }

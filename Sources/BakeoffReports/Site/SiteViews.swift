@@ -1,4 +1,4 @@
-/// View models of the site's pages. Every property is stored (swift-mustache reads them by reflection) and
+/// View models of the site's pages. Every property is stored (the template engine reads them through `Encodable`) and
 /// holds display text; templates/README.md documents each one.
 public enum SiteViews {
     public struct NavLink: Sendable, Encodable {

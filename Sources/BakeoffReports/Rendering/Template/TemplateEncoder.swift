@@ -1,6 +1,6 @@
-/// Turns an `Encodable` view model into a `TemplateValue` through its synthesized `encode(to:)`: the same tree
-/// `TemplateValue.reflect` builds with `Mirror` (stored properties by name, nil optionals absent, arrays as lists),
-/// without reflecting on type metadata field by field, which was most of the cost of rendering a page.
+/// Turns an `Encodable` view model into a `TemplateValue` through its synthesized `encode(to:)`: stored
+/// properties by name, nil optionals absent, arrays as lists. (Reflecting with `Mirror` instead, field by
+/// field, was most of the cost of rendering a page.)
 enum TemplateEncoding {
     static func value(of view: any Encodable) -> TemplateValue? {
         let slot = Slot()
@@ -137,7 +137,7 @@ enum TemplateEncoding {
         mutating func superEncoder() -> Encoder { SlotEncoder(slot: slot.item(), codingPath: codingPath) }
     }
 
-    /// A scalar; any other numeric type prints as `String(describing:)`, as `reflect` does.
+    /// A scalar; any other numeric type prints as `String(describing:)`.
     struct Single: SingleValueEncodingContainer {
         let slot: Slot
         var codingPath: [CodingKey]

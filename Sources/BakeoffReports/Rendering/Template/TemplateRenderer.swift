@@ -1,4 +1,4 @@
-/// Renders parsed templates against a reflected view model. Pure; a partial is looked up among the set's
+/// Renders parsed templates against a view model encoded into `TemplateValue`s. Pure; a partial is looked up among the set's
 /// templates (the set refuses missing and self-including partials when it loads).
 struct TemplateRenderer {
     let templates: [String: Template]
@@ -39,7 +39,7 @@ struct TemplateRenderer {
         case .variable(let name, let escaped):
             guard let value = lookup(name, stack) else { return }
             let text = value.rendered
-            if escaped && escaping { HTMLEscape.append(text, to: &out) } else { out += text }
+            if escaped && escaping { Markup.append(text, to: &out) } else { out += text }
         case .section(let name, let inverted, let inner):
             let value = lookup(name, stack)
             if inverted {
@@ -96,36 +96,5 @@ struct TemplateRenderer {
         }
         for part in parts { value = value?.field(part) }
         return value
-    }
-}
-
-/// HTML escaping for `{{name}}`: & < > " ' become entities, so text lands as text in elements and attributes.
-enum HTMLEscape {
-    static func append(_ text: String, to out: inout String) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            out += text
-            return
-        }
-        var run = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let entity: String?
-            switch utf8[index] {
-            case 0x26: entity = "&amp;"
-            case 0x3C: entity = "&lt;"
-            case 0x3E: entity = "&gt;"
-            case 0x22: entity = "&quot;"
-            case 0x27: entity = "&#39;"
-            default: entity = nil
-            }
-            if let entity {
-                out += text[run..<index]
-                out += entity
-                run = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        out += text[run..<utf8.endIndex]
     }
 }
