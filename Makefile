@@ -11,7 +11,7 @@ build: deps
 # which saves the dynamic loader's symbol binding on every start (about 6 ms) and about a quarter of the CPU of a
 # build.
 release: deps
-	swift build -c release --static-swift-stdlib
+	swift build -c release --static-swift-stdlib --product bakeoff
 
 # Renders everything under reports/ from the bundled project and its committed evidence.
 reports: build

@@ -54,6 +54,9 @@ final class DiagnosticCollector {
 
     func add(_ diagnostic: Diagnostic) { items.append(diagnostic) }
 
+    /// Another collector's items, after this one's.
+    func add(contentsOf other: DiagnosticCollector) { items += other.items }
+
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 }
 

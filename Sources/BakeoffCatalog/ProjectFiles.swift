@@ -8,6 +8,11 @@ struct ProjectFiles {
     /// Facts dated after this day are rejected; nil disables the check.
     let today: Day?
 
+    /// The same files, reporting into another collector: for loading parts of the project on other threads.
+    func reporting(to collector: DiagnosticCollector) -> ProjectFiles {
+        ProjectFiles(root: root, diagnostics: collector, today: today)
+    }
+
     func absolute(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
 
     func exists(_ relative: String) -> Bool {

@@ -22,17 +22,11 @@ public enum ProjectLoader {
         }
         var stages: [Stage] = []
         var orders: [Int: String] = [:]
-        let stageLoader = StageLoader(files: files)
-        for id in files.subfolders("stages") {
-            guard Identifier.isValid(id) else {
-                files.report(file: "stages/\(id)", "'\(id)' is not a valid stage id", hint: "rename the folder with lower-case letters, digits and '-'")
-                continue
-            }
-            guard files.exists("stages/\(id)/stage.yaml") else {
-                files.report(file: "stages/\(id)", "the stage folder has no stage.yaml", hint: "add one or remove the folder")
-                continue
-            }
-            guard let stage = stageLoader.load(id: id) else { continue }
+        let references = StageReferences()
+        for (id, loaded) in loadStages(files) {
+            diagnostics.add(contentsOf: loaded.diagnostics)
+            references.add(contentsOf: loaded.references)
+            guard let stage = loaded.stage else { continue }
             if let other = orders[stage.order] {
                 diagnostics.add(
                     Diagnostic(file: "stages/\(id)/stage.yaml", line: 1, column: 1, path: "order",
@@ -43,7 +37,7 @@ public enum ProjectLoader {
             stages.append(stage)
         }
         stages.sort { ($0.order, $0.id) < ($1.order, $1.id) }
-        stageLoader.references.check(known: stages.map(\.id))
+        references.check(known: stages.map(\.id))
         checkParts(stages, diagnostics: diagnostics)
         if stages.isEmpty {
             files.report(file: "stages", "no stage is defined", hint: "add stages/<id>/stage.yaml")
@@ -74,6 +68,38 @@ public enum ProjectLoader {
             root: root, team: team, criteria: criteria, costModel: costModel, profiles: profiles, stages: stages,
             integrations: integrations)
         return Result(project: project, warnings: diagnostics.items.sorted())
+    }
+
+    /// Every stage folder loaded, in id order: each on its own core (the stage files are most of what a
+    /// project holds), with its own diagnostics and flow references, gathered in that order so the result is
+    /// the same as loading them one after the other.
+    static func loadStages(_ files: ProjectFiles) -> [(id: String, loaded: LoadedStage)] {
+        var ids: [String] = []
+        for id in files.subfolders("stages") {
+            guard Identifier.isValid(id) else {
+                files.report(file: "stages/\(id)", "'\(id)' is not a valid stage id", hint: "rename the folder with lower-case letters, digits and '-'")
+                continue
+            }
+            guard files.exists("stages/\(id)/stage.yaml") else {
+                files.report(file: "stages/\(id)", "the stage folder has no stage.yaml", hint: "add one or remove the folder")
+                continue
+            }
+            ids.append(id)
+        }
+        nonisolated(unsafe) let files = files
+        let folders = ids
+        let loaded = Parallel.map(ids.count) { i in
+            let own = files.reporting(to: DiagnosticCollector())
+            let loader = StageLoader(files: own)
+            return LoadedStage(stage: loader.load(id: folders[i]), diagnostics: own.diagnostics, references: loader.references)
+        }
+        return Array(zip(ids, loaded)).map { (id: $0.0, loaded: $0.1) }
+    }
+
+    struct LoadedStage {
+        var stage: Stage?
+        var diagnostics: DiagnosticCollector
+        var references: StageReferences
     }
 
     /// A stage's `part_of` names another stage that is not itself a part (one level: a part of a part would

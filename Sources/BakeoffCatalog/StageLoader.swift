@@ -310,6 +310,8 @@ final class StageReferences {
 
     func add(_ id: String, at value: YAMLValue, from stage: String) { items.append((id, value, stage)) }
 
+    func add(contentsOf other: StageReferences) { items += other.items }
+
     /// Reports a reference to the stage itself (an error) or to a stage the project does not have (a warning).
     func check(known: [String]) {
         for item in items {

@@ -74,10 +74,12 @@ enum JSONText {
 
 enum JSONTextError: Error, CustomStringConvertible {
     case nonFinite(Double)
+    case malformed(String)
 
     var description: String {
         switch self {
         case .nonFinite(let value): return "\(value) cannot be written as JSON, which has no NaN or infinity"
+        case .malformed(let what): return "is not JSON: \(what)"
         }
     }
 }

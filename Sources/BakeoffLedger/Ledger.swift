@@ -671,12 +671,23 @@ public final class Ledger: Sendable {
 
     private static let rebuildRemedy = "move the ledger aside and rebuild it from evidence/runs with 'bakeoff evidence import'"
 
+    /// A JSON column's value in the shape `shape` reads, or an error naming the cell.
+    private static func cell<T>(_ text: String, _ shape: KeyPath<JSONText, T?>, _ what: String, file: String) throws -> T {
+        let value: T?
+        do {
+            value = try JSONText.parse(text)[keyPath: shape]
+        } catch {
+            throw LedgerError(file: file, problem: "the \(what) \(error)", remedy: rebuildRemedy)
+        }
+        guard let value else { throw LedgerError(file: file, problem: "the \(what) have the wrong shape", remedy: rebuildRemedy) }
+        return value
+    }
+
     /// Reads runs with their environments and observations. Columns are read by position: looking each up by
     /// name was most of the time `score` and `build` spent here.
     private static func fetchRuns(_ db: Database, id: String?, file: String) throws -> [Run] {
         let filter = id == nil ? "" : " WHERE runID = ?"
         let arguments: StatementArguments = id.map { [$0] } ?? []
-        let decoder = JSONDecoder()
         var environments: [String: [EnvironmentRecord]] = [:]
         let environmentRows = try Row.fetchCursor(
             db,
@@ -691,7 +702,7 @@ public final class Ledger: Sendable {
                 EnvironmentRecord(
                     stage: row[1], tool: row[2], kind: row[3], lockHash: row[4], toolVersion: row[5],
                     installSeconds: row[6], sizeBytes: row[7], distributions: row[8],
-                    packages: try decoder.decode([String].self, from: Data(packagesText.utf8))))
+                    packages: try cell(packagesText, \.strings, "packages of environment \(row[1] as String)/\(row[2] as String)", file: file)))
         }
         var observations: [String: [Observation]] = [:]
         let observationRows = try Row.fetchCursor(
@@ -717,7 +728,7 @@ public final class Ledger: Sendable {
                     startedAt: row[6], wallSeconds: row[7], cpuSeconds: row[8], peakMemoryBytes: row[9],
                     exitCode: row[10], reason: row[11], stderrTail: row[12],
                     metrics: metricsText == "{}"
-                        ? [:] : try decoder.decode([String: Double].self, from: Data(metricsText.utf8))))
+                        ? [:] : try cell(metricsText, \.numbers, "metrics of observation \(row[14] as Int64)", file: file)))
         }
         return try fetchRunRows(db, id: id, file: file).map { header in
             RunFile.canonical(

@@ -40,6 +40,8 @@ public struct ProfileBoards: Hashable, Sendable {
     public var profiles: [Profile]
     /// The boards, each stage in the scoreboard's order.
     public var boards: [[Stage]]
+    /// The board that is the scoreboard `make` was given (its profile's, with its overrides), if one is.
+    var current: Int?
 
     /// The profile with this id.
     public func profile(_ id: String) -> Profile? { profiles.first { $0.id == id } }
@@ -62,10 +64,20 @@ public struct ProfileBoards: Hashable, Sendable {
             guard let board = current ? scoreboard : try? Scorer.score(project: project, history: history, options: scoring) else { continue }
             let relative = current && !scoreboard.relativeWeights.isEmpty ? ids.map { scoreboard.relativeWeights[$0] ?? 0 } : weights
             result.boards.append(stages(project: project, history: history, board: board, relative: relative, options: scoring))
+            if current { result.current = result.boards.count - 1 }
             byGates[profile.gates] = result.boards.count - 1
             result.profiles.append(Profile(id: profile.id, title: profile.title, weights: weights, board: result.boards.count - 1))
         }
         return result
+    }
+
+    /// Puts `scoreboard`'s stages into its profile's board: the boards were made from it before its sensitivity
+    /// analyses were added (`Evaluation.make` makes them beside the Monte Carlo).
+    mutating func replaceCurrent(with scoreboard: Scoreboard) {
+        guard let index = current else { return }
+        for i in boards[index].indices {
+            if let card = scoreboard.stages.first(where: { $0.stage == boards[index][i].card.stage }) { boards[index][i].card = card }
+        }
     }
 
     /// Every stage of a board, with the other side scored where a never-run candidate makes it differ: one

@@ -13,6 +13,48 @@ import Dispatch
 /// are ordered by total (totals within 1e-9 tie), then by tool id.
 public enum Scorer {
     public static func score(project: Project, history: RunHistory, options: ScoringOptions) throws -> Scoreboard {
+        try score(project: project, history: history, options: options) { _ in () }.board
+    }
+
+    /// Scores, and runs `besides` on the scores (work that does not read the sensitivity: the stack choice,
+    /// the other profiles) on the same cores while the sensitivity analyses run, instead of after them.
+    public static func score<T: Sendable>(
+        project: Project, history: RunHistory, options: ScoringOptions, besides: @Sendable (Scoreboard) -> T
+    ) throws -> (board: Scoreboard, besides: T) {
+        var board = try unanalysed(project: project, history: history, options: options)
+        // The sensitivity analyses (mostly the Monte Carlo) are independent per stage, each with its own seeded
+        // stream, so they run in parallel and the result does not depend on the order they finish in. `besides`
+        // goes first, so the stages' analyses fill the other cores while it runs.
+        let jobs = board.stages.map { $0.matrix.flatMap { $0.tools.isEmpty ? nil : $0 } }
+        let draws = board.stages.map(\.resampled)
+        let ids = board.stages.map(\.stage)
+        let scored = board
+        let results = Parallel.map(jobs.count + 1) { i -> Concurrent<T> in
+            guard i > 0 else { return .besides(besides(scored)) }
+            guard let matrix = jobs[i - 1] else { return .sensitivity(nil) }
+            return .sensitivity(
+                SensitivityAnalysis.analyse(
+                    matrix, samples: options.samples, seed: options.seed, stream: ids[i - 1], resampled: draws[i - 1]))
+        }
+        var other: T?
+        for (i, result) in results.enumerated() {
+            switch result {
+            case .besides(let value): other = value
+            case .sensitivity(let value): board.stages[i - 1].sensitivity = value
+            }
+        }
+        for i in board.stages.indices { board.stages[i].resampled = [] }
+        return (board, other!)
+    }
+
+    private enum Concurrent<T> {
+        case besides(T)
+        case sensitivity(Sensitivity?)
+    }
+
+    /// The scoreboard without the sensitivity analyses: totals, ranks, verdicts, and each stage's decision matrix
+    /// with its resampled draws, ready for them.
+    static func unanalysed(project: Project, history: RunHistory, options: ScoringOptions) throws -> Scoreboard {
         let (profile, relative) = try weights(project: project, options: options)
         guard options.samples >= 0 else { throw ScoringError.invalidSamples(options.samples) }
         let recorded = history.ids
@@ -24,20 +66,11 @@ public enum Scorer {
         for (k, v) in relative { normalized[k] = v / sum }
         let assessed = project.assessedStages
         let evidence = EvidenceSet(project: project, history: history, pins: options.pins)
-        var stages = assessed.map { stage in
-            scoreStage(stage, project: project, assessed: assessed, evidence: evidence, profile: profile, weights: normalized, options: options)
+        // Each stage is scored on its own (its evidence read, its matrix resampled): on every core.
+        let weights = normalized
+        let stages = Parallel.map(assessed.count) { i in
+            scoreStage(assessed[i], project: project, assessed: assessed, evidence: evidence, profile: profile, weights: weights, options: options)
         }
-        // The sensitivity analyses (mostly the Monte Carlo) are independent per stage, each with its own seeded
-        // stream, so they run in parallel and the result does not depend on the order they finish in.
-        let jobs = stages.map { $0.matrix.flatMap { $0.tools.isEmpty ? nil : $0 } }
-        let draws = stages.map(\.resampled)
-        let ids = stages.map(\.stage)
-        let results = Parallel.map(jobs.count) { i -> Sensitivity? in
-            guard let matrix = jobs[i] else { return nil }
-            return SensitivityAnalysis.analyse(
-                matrix, samples: options.samples, seed: options.seed, stream: ids[i], resampled: draws[i])
-        }
-        for i in stages.indices { stages[i].sensitivity = results[i] }
         var board = Scoreboard(profile: profile.id, weights: normalized, stages: stages)
         board.criteria = project.criteria.map(\.id)
         board.relativeWeights = relative
@@ -47,7 +80,6 @@ public enum Scorer {
                 if let run = evidence.selection(stage: stage.id, tool: tool.id)?.runID { board.evidenceSelection["\(stage.id)/\(tool.id)"] = run }
             }
         }
-        for i in board.stages.indices { board.stages[i].resampled = [] }
         return board
     }
 
