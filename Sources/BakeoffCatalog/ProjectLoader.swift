@@ -23,8 +23,8 @@ public enum ProjectLoader {
         var stages: [Stage] = []
         var orders: [Int: String] = [:]
         let references = StageReferences()
-        for (id, loaded) in loadStages(files) {
-            diagnostics.add(contentsOf: loaded.diagnostics)
+        let loadedStages = loadStages(files)
+        for (id, loaded) in loadedStages {
             references.add(contentsOf: loaded.references)
             guard let stage = loaded.stage else { continue }
             if let other = orders[stage.order] {
@@ -37,7 +37,9 @@ public enum ProjectLoader {
             stages.append(stage)
         }
         stages.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+        // The references report into their stage file's collector, so the collectors are gathered after.
         references.check(known: stages.map(\.id))
+        for (_, loaded) in loadedStages { diagnostics.add(contentsOf: loaded.diagnostics) }
         checkParts(stages, diagnostics: diagnostics)
         if stages.isEmpty {
             files.report(file: "stages", "no stage is defined", hint: "add stages/<id>/stage.yaml")
