@@ -224,12 +224,12 @@ public final class Ledger: Sendable {
 
     /// The run with its environments and observations in canonical order (`RunFile.canonical`), or nil.
     public func run(_ id: String) throws -> Run? {
-        try database.read { db in try Self.fetchRuns(db, id: id, file: self.path).first }
+        try database.read { db in try Self.fetchRuns(db, ids: [id], file: self.path).first }
     }
 
     /// Every run, sorted by start time then id.
     public func runs() throws -> [Run] {
-        try database.read { db in try Self.fetchRuns(db, id: nil, file: self.path) }
+        try database.read { db in try Self.fetchRuns(db, ids: nil, file: self.path) }
     }
 
     /// Every run summarized from the index (`run_part`), and in full the runs `reading` picks from that history,
@@ -237,7 +237,7 @@ public final class Ledger: Sendable {
     public func history(reading: (RunHistory) throws -> Set<String>) throws -> RunHistory {
         try database.read { db in
             let history = RunHistory(summaries: try Self.fetchSummaries(db, file: self.path))
-            return history.holding(try reading(history).sorted().flatMap { try Self.fetchRuns(db, id: $0, file: self.path) })
+            return history.holding(try Self.fetchRuns(db, ids: try reading(history).sorted(), file: self.path))
         }
     }
 
@@ -633,7 +633,7 @@ public final class Ledger: Sendable {
                     stage: row[1], tool: row[2], observations: row[3], repetitions: row[4], okRepetitions: row[5],
                     fullSteps: steps(fromList: list)))
         }
-        return try fetchRunRows(db, id: nil, file: file).map { header in
+        return try fetchRunRows(db, ids: nil, file: file).map { header in
             RunSummary(
                 id: header.id, startedAt: header.startedAt, endedAt: header.endedAt, status: header.status,
                 repetitions: header.repetitions, provenance: header.provenance, parts: parts[header.id] ?? [])
@@ -641,10 +641,10 @@ public final class Ledger: Sendable {
     }
 
     /// The run table's rows (every run, or the one `id`), sorted by start time then id.
-    private static func fetchRunRows(_ db: Database, id: String?, file: String) throws
+    private static func fetchRunRows(_ db: Database, ids: [String]?, file: String) throws
         -> [(id: String, startedAt: String, endedAt: String?, status: RunStatus, repetitions: Int, provenance: Provenance)]
     {
-        let runFilter = id == nil ? "" : " WHERE id = ?"
+        let runFilter = ids.map { " WHERE id IN (\(placeholders($0.count)))" } ?? ""
         let runRows = try Row.fetchAll(
             db,
             sql: """
@@ -652,7 +652,7 @@ public final class Ledger: Sendable {
                     gitCommit, bakeoffVersion, network, calibrationWorkload, calibrationRate
                 FROM run\(runFilter) ORDER BY startedAt, id
                 """,
-            arguments: id.map { [$0] } ?? [])
+            arguments: StatementArguments(ids ?? []))
         return try runRows.map { row in
             let runID: String = row[0]
             let statusText: String = row[3]
@@ -683,11 +683,24 @@ public final class Ledger: Sendable {
         return value
     }
 
-    /// Reads runs with their environments and observations. Columns are read by position: looking each up by
-    /// name was most of the time `score` and `build` spent here.
-    private static func fetchRuns(_ db: Database, id: String?, file: String) throws -> [Run] {
-        let filter = id == nil ? "" : " WHERE runID = ?"
-        let arguments: StatementArguments = id.map { [$0] } ?? []
+    /// Reads runs (`ids`, or every run when nil) with their environments and observations: one query per table
+    /// for a batch of runs (a query per run was most of the time, with tens of runs in an evidence set).
+    /// Columns are read by position: looking each up by name was most of the time `score` and `build` spent here.
+    private static func fetchRuns(_ db: Database, ids: [String]?, file: String) throws -> [Run] {
+        guard let ids, ids.count > maxBatch else { return try fetchBatch(db, ids: ids, file: file) }
+        return try stride(from: 0, to: ids.count, by: maxBatch).flatMap {
+            try fetchBatch(db, ids: Array(ids[$0..<min($0 + maxBatch, ids.count)]), file: file)
+        }
+    }
+
+    /// Runs a query may name at once: well under SQLite's limit on parameters.
+    static let maxBatch = 500
+
+    static func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+
+    private static func fetchBatch(_ db: Database, ids: [String]?, file: String) throws -> [Run] {
+        let filter = ids.map { " WHERE runID IN (\(placeholders($0.count)))" } ?? ""
+        let arguments = StatementArguments(ids ?? [])
         var environments: [String: [EnvironmentRecord]] = [:]
         let environmentRows = try Row.fetchCursor(
             db,
@@ -730,7 +743,7 @@ public final class Ledger: Sendable {
                     metrics: metricsText == "{}"
                         ? [:] : try cell(metricsText, \.numbers, "metrics of observation \(row[14] as Int64)", file: file)))
         }
-        return try fetchRunRows(db, id: id, file: file).map { header in
+        return try fetchRunRows(db, ids: ids, file: file).map { header in
             RunFile.canonical(
                 Run(
                     id: header.id, startedAt: header.startedAt, endedAt: header.endedAt, status: header.status,

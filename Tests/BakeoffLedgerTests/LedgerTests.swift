@@ -402,6 +402,22 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(history.ids, ["r1", "r2", "r3"])
     }
 
+    func testAHistoryPickingMoreRunsThanOneQueryNamesReadsThemAll() throws {
+        let ledger = try Ledger.inMemory()
+        let count = Ledger.maxBatch + 3
+        var picked: [Run] = []
+        for i in 0..<count {
+            var run = Fixture.run(String(format: "r%04d", i), startedAt: "2026-11-01T00:00:00Z")
+            run.observations = Array(run.observations.prefix(2))
+            run.environments = Array(run.environments.prefix(1))
+            try ledger.insert(run, ifMissing: false)
+            if i != 7 { picked.append(RunFile.canonical(run)) }
+        }
+        let history = try ledger.history { _ in Set(picked.map(\.id)) }
+        XCTAssertGreaterThan(picked.count, Ledger.maxBatch, "more than one query's worth")
+        XCTAssertEqual(history.runs.sorted { $0.id < $1.id }, picked, "every picked run, with its environments and observations")
+    }
+
     // MARK: - The project's evidence
 
     func testLoadRunsOnAFreshCloneBuildsTheLedgerFromRunFiles() throws {

@@ -35,7 +35,29 @@ public struct BuildContext: Sendable {
     /// Adds files under one owned folder.
     public mutating func add(_ files: [String: String], under folder: String) {
         folders.insert(folder)
-        for (path, text) in files { self.files[folder + "/" + path] = text }
+        for (path, text) in files {
+            self.files[folder + "/" + path] = text
+            added.append(folder + "/" + path)
+        }
+    }
+
+    /// The paths `add` wrote, in order: what a render step run on a copy of the context hands back.
+    private var added: [String] = []
+
+    /// A copy to run a render step on, recording only what it adds.
+    func renderCopy() -> BuildContext {
+        var copy = self
+        copy.added = []
+        return copy
+    }
+
+    /// Takes the files a render step added to `copy` (and their folders).
+    mutating func merge(_ copy: BuildContext) {
+        for path in copy.added {
+            files[path] = copy.files[path]
+            added.append(path)
+        }
+        folders.formUnion(copy.folders)
     }
 
     /// The scoreboard, or an error naming the step that should have produced it.
@@ -74,16 +96,31 @@ public struct BuildError: Error, CustomStringConvertible {
 
 /// One named step of the build: a closure over the shared context.
 public struct BuildStep: Sendable {
+    /// What a step does with the context, which decides what may run beside it.
+    public enum Kind: Sendable {
+        /// Sets up what later steps read (the evidence, the scores, the templates): runs alone.
+        case prepare
+        /// Only adds files, reading what the prepare steps set: runs beside the render steps next to it.
+        case render
+        /// Adds files and reads files that earlier render steps added (the deck inlines the site's charts): runs
+        /// once those are done, beside the render steps after it.
+        case renderAfterFiles
+    }
+
     public var name: String
+    public var kind: Kind
     public var body: @Sendable (inout BuildContext) throws -> Void
 
-    public init(_ name: String, body: @escaping @Sendable (inout BuildContext) throws -> Void) {
+    public init(_ name: String, _ kind: Kind = .prepare, body: @escaping @Sendable (inout BuildContext) throws -> Void) {
         self.name = name
+        self.kind = kind
         self.body = body
     }
 }
 
-/// A list of named steps run in order, each announced as `[i/n] name`.
+/// A list of named steps run in order, each announced as `[i/n] name`. Render steps next to each other run
+/// together on the machine's cores, each on its own copy of the context; the files they add are taken back in
+/// step order, so the result is the one running them one after the other gives.
 public struct ReportPipeline: Sendable {
     public var steps: [BuildStep]
 
@@ -91,17 +128,37 @@ public struct ReportPipeline: Sendable {
         self.steps = steps
     }
 
-    /// Runs every step; a failing step's error names it.
+    /// Runs every step; a failing step's error names it (the first failing one, in step order).
     public func run(_ context: inout BuildContext, progress: (String) -> Void) throws {
-        for (index, step) in steps.enumerated() {
-            progress("[\(index + 1)/\(steps.count)] \(step.name)")
-            do {
-                try step.body(&context)
-            } catch let error as BuildError {
-                throw error
-            } catch {
-                throw BuildError(step: step.name, message: "\(error)")
+        var index = 0
+        while index < steps.count {
+            var end = index + 1
+            if steps[index].kind != .prepare {
+                while end < steps.count && steps[end].kind == .render { end += 1 }
             }
+            for i in index..<end { progress("[\(i + 1)/\(steps.count)] \(steps[i].name)") }
+            if end - index == 1 {
+                try Self.run(steps[index], on: &context)
+            } else {
+                let batch = Array(steps[index..<end])
+                let start = context.renderCopy()
+                let results = Parallel.map(batch.count) { i -> Result<BuildContext, Error> in
+                    var copy = start
+                    return Result { try Self.run(batch[i], on: &copy); return copy }
+                }
+                for result in results { context.merge(try result.get()) }
+            }
+            index = end
+        }
+    }
+
+    private static func run(_ step: BuildStep, on context: inout BuildContext) throws {
+        do {
+            try step.body(&context)
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw BuildError(step: step.name, message: "\(error)")
         }
     }
 
@@ -116,17 +173,19 @@ public struct ReportPipeline: Sendable {
             },
             BuildStep("load templates") { context in
                 context.templates = try TemplateSet.load(projectRoot: projectRoot)
+                // The render steps below share one site model: it is assembled before they run side by side.
+                if context.scoreboard != nil { _ = try context.siteModel() }
             },
-            BuildStep("render pages") { context in
+            BuildStep("render pages", .render) { context in
                 let renderer = SiteRenderer(templates: context.templates ?? .builtIn)
                 let model = try context.siteModel()
                 context.add(renderer.pages(model), under: "site")
             },
-            BuildStep("draw charts") { context in
+            BuildStep("draw charts", .render) { context in
                 let model = try context.siteModel()
                 context.add(SiteRenderer.charts(model), under: "site")
             },
-            BuildStep("draw architecture diagram") { context in
+            BuildStep("draw architecture diagram", .render) { context in
                 let model = try context.siteModel()
                 context.add(SiteRenderer.architecture(model), under: "site")
             },
@@ -148,7 +207,7 @@ public struct ReportPipeline: Sendable {
     /// The data exports: `data/scores.json` (the `bakeoff score --format json` contract), `data/scores.csv` and,
     /// when a stack was chosen, `data/stack.json`, from the scoring module's own formatters so they can never
     /// disagree with the commands.
-    public static let dataStep = BuildStep("export scores") { context in
+    public static let dataStep = BuildStep("export scores", .render) { context in
         let board = try context.requireScoreboard()
         var files = ["scores.json": ScoreboardFormatter.json(board), "scores.csv": ScoreboardFormatter.csv(board)]
         // The whole-stack choice and every pair, as `bakeoff score --stack --format json` prints them.

@@ -7,13 +7,13 @@ extension ReportPipeline {
     /// evaluation forms (`peer-review/MEMBER.md`), each rendered with its template (`templates/`). They run after
     /// the site steps, which load the templates and draw the SVGs the deck inlines.
     public static let deliverableSteps: [BuildStep] = [
-        BuildStep("write check-in posts") { context in
+        BuildStep("write check-in posts", .render) { context in
             let posts = CheckinPosts.posts(
                 project: context.project, scoreboard: context.scoreboard, history: context.history, stack: context.stack,
                 templates: context.templates ?? .builtIn)
             context.add(Dictionary(uniqueKeysWithValues: posts.map { ($0.fileName, $0.markdown) }), under: "checkins")
         },
-        BuildStep("outline the talk") { context in
+        BuildStep("outline the talk", .renderAfterFiles) { context in
             let project = context.project
             let team = project.team
             let templates = context.templates ?? .builtIn
