@@ -24,7 +24,10 @@ final class YAMLFile {
             return nil
         }
         do {
-            guard let root = try Yams.compose(yaml: text, .basic) else {  // scalars are typed by YAMLValue, from their text
+            // Scalars are typed by YAMLValue, from their text (the basic resolver). The encoding is given: Yams's
+            // default reads the whole environment on every file, and prints to stdout when YAMS_DEFAULT_ENCODING is
+            // set, which would land in `score --format json`.
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 file.report(line: 1, column: 1, path: "", "the file is empty", hint: "see the README for its format")
                 return nil
             }

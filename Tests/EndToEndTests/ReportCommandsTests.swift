@@ -69,6 +69,19 @@ final class ReportCommandsTests: XCTestCase {
         XCTAssertTrue(broken.stderr.hasPrefix("error: templates/qa.mustache:1:1: "), broken.stderr)
     }
 
+    /// The YAML library prints a line to stdout when YAMS_DEFAULT_ENCODING is set, unless the encoding is given:
+    /// `score --format json` must stay JSON whatever the environment holds.
+    func testScoreJSONStaysJSONWhenTheYAMLLibrarysEnvironmentVariableIsSet() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Repository.copyBundledProject(to: folder.path)
+        let score = try CLI.run(
+            ["score", "--samples", "0", "--format", "json", "--project", folder.path], environment: ["YAMS_DEFAULT_ENCODING": "utf16"])
+        XCTAssertEqual(score.status, 0, score.stderr)
+        XCTAssertTrue(score.stdout.hasPrefix("{"), String(score.stdout.prefix(200)))
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)))
+    }
+
     func testRubricFailsOnAFreshProjectAndSlidesCheckFailsOverTheLimit() throws {
         let parent = try TemporaryFolder()
         defer { parent.remove() }
