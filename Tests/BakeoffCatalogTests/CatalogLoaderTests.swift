@@ -223,6 +223,13 @@ final class CatalogLoaderTests: XCTestCase {
         assertSingleError(d, file: "stages/tracking/stage.yaml", line: 10, "'ftp://mlflow.org/docs' is not an http(s) URL")
         d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("homepage: https://aimstack.io", with: "homepage: aimstack.io"))
         assertSingleError(d, file: "stages/tracking/stage.yaml", line: 13, path: "candidates[1].homepage", "is not an http(s) URL")
+        // White space inside a link, ASCII or not, and a value that is only white space.
+        for bad in ["\"https://mlflow.org/docs latest/\"", "\"https://mlflow.org/docs\\tlatest/\"", "\"https://mlflow.org/é\\u2003x\""] {
+            d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("source: https://mlflow.org/docs/latest/", with: "source: \(bad)"))
+            assertSingleError(d, file: "stages/tracking/stage.yaml", line: 10, "is not an http(s) URL")
+        }
+        d = try P.diagnostics(editing: "stages/tracking/stage.yaml", P.replacing("source: https://mlflow.org/docs/latest/", with: "source: \"\\u2003 \\t\""))
+        assertSingleError(d, file: "stages/tracking/stage.yaml", line: 10, "expected a non-empty string")
     }
 
     func testMissingLockFileAndFiles() throws {
