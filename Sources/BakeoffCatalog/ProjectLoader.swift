@@ -130,6 +130,13 @@ public enum ProjectLoader {
     }
 
     /// The nearest folder at or above `start` holding a `bakeoff.yaml`.
+    /// Whether `root` holds a bakeoff.yaml (a file; it may still be invalid).
+    public static func isProject(_ root: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(TeamLoader.path), isDirectory: &isFolder)
+            && !isFolder.boolValue
+    }
+
     public static func locate(from start: String) -> String? {
         var folder = URL(fileURLWithPath: start).standardizedFileURL
         while true {

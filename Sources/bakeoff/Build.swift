@@ -33,7 +33,8 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let project = try options.load().project
+        let (loaded, evidence) = try options.loadWithEvidence()
+        let project = loaded.project
         let reports = try out.map { try Self.checkedOut($0, projectRoot: project.root) }
             ?? (project.root as NSString).appendingPathComponent("reports")
         let overrides = try weights.overrides(project: project)
@@ -45,8 +46,8 @@ struct Build: ParsableCommand {
         }
         let steps: [BuildStep] = [
             BuildStep("load evidence") { [pins = weights.pins] context in
-                context.history = try EvaluationLoader.loadHistory(project: context.project, pins: pins)
-                context.coInstallChecks = try EvidenceStore.loadCoInstallChecks(projectRoot: context.project.root).map(\.summary)
+                context.history = try EvaluationLoader.loadHistory(project: context.project, pins: pins, evidence: evidence)
+                context.coInstallChecks = try evidence.coInstallChecks().map(\.summary)
             },
             BuildStep("evaluate") { [profile = weights.profile, pins = weights.pins, samples] context in
                 let scoring = ScoringOptions(profile: profile, weightOverrides: overrides, samples: samples, pins: pins)

@@ -46,25 +46,31 @@ struct WeightOptions: ParsableArguments {
 /// it once for a command.
 enum EvaluationLoader {
     static func load(_ options: ProjectOptions, weights: WeightOptions, samples: Int = ScoringOptions().samples) throws -> Evaluation {
-        try load(project: try options.load().project, weights: weights, samples: samples)
+        let (loaded, evidence) = try options.loadWithEvidence()
+        return try load(project: loaded.project, weights: weights, samples: samples, evidence: evidence)
     }
 
     static let defaultSeed = ScoringOptions().seed
 
     /// Every recorded run summarized, and in full the runs an evaluation with these pins reads.
-    static func loadHistory(project: Project, pins: [String]) throws -> RunHistory {
-        try EvidenceStore.loadHistory(projectRoot: project.root) { Evaluation.runIDs(project: project, history: $0, pins: pins) }
+    static func loadHistory(project: Project, pins: [String], evidence: EvidenceReader? = nil) throws -> RunHistory {
+        try (evidence ?? EvidenceReader.start(projectRoot: project.root)).history {
+            Evaluation.runIDs(project: project, history: $0, pins: pins)
+        }
     }
 
-    /// From a project already loaded (and its warnings already printed).
+    /// From a project already loaded (and its warnings already printed); `evidence`, when given, was started
+    /// while the project loaded (`ProjectOptions.loadWithEvidence`).
     static func load(
-        project: Project, weights: WeightOptions, samples: Int = ScoringOptions().samples, seed: UInt64 = defaultSeed
+        project: Project, weights: WeightOptions, samples: Int = ScoringOptions().samples, seed: UInt64 = defaultSeed,
+        evidence: EvidenceReader? = nil
     ) throws -> Evaluation {
         let history: RunHistory
         let checks: [CoInstallSummary]
         do {
-            history = try loadHistory(project: project, pins: weights.pins)
-            checks = try EvidenceStore.loadCoInstallChecks(projectRoot: project.root).map(\.summary)
+            let evidence = evidence ?? EvidenceReader.start(projectRoot: project.root)
+            history = try loadHistory(project: project, pins: weights.pins, evidence: evidence)
+            checks = try evidence.coInstallChecks().map(\.summary)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BakeoffCatalog
+import BakeoffLedger
 import BakeoffModel
 import Foundation
 
@@ -24,13 +25,35 @@ struct ProjectOptions: ParsableArguments {
 
     /// Loads the project, printing every problem and exiting 1 when it is invalid.
     func load() throws -> ProjectLoader.Result {
+        try load(root: try root())
+    }
+
+    private func load(root: String) throws -> ProjectLoader.Result {
         do {
-            let result = try ProjectLoader.load(root: try root())
+            let result = try ProjectLoader.load(root: root)
             Terminal.printDiagnostics(result.warnings)
             return result
-        } catch let error as CatalogError {
+        } catch {
             Terminal.printDiagnostics(error.diagnostics)
             throw ExitCode(1)
+        }
+    }
+
+    /// Loads the project while its evidence is opened on another core (for the commands that score). The
+    /// evidence is opened only where a bakeoff.yaml is, so a wrong --project creates nothing; when the project
+    /// turns out invalid, the opening is waited for before the error leaves.
+    func loadWithEvidence() throws -> (ProjectLoader.Result, EvidenceReader) {
+        let root = try root()
+        guard ProjectLoader.isProject(root) else {
+            let result = try load(root: root)  // says there is no bakeoff.yaml
+            return (result, EvidenceReader.start(projectRoot: root))
+        }
+        let evidence = EvidenceReader.start(projectRoot: root)
+        do {
+            return (try load(root: root), evidence)
+        } catch {
+            evidence.wait()
+            throw error
         }
     }
 }

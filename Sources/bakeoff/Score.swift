@@ -43,9 +43,10 @@ struct Score: ParsableCommand {
     }
 
     func run() throws {
-        let project = try options.load().project
+        let (loaded, evidence) = try options.loadWithEvidence()
+        let project = loaded.project
         try checkProfile(weighting.profile, in: project, flag: "--profile")
-        let evaluation = try EvaluationLoader.load(project: project, weights: weighting, samples: samples, seed: seed)
+        let evaluation = try EvaluationLoader.load(project: project, weights: weighting, samples: samples, seed: seed, evidence: evidence)
         let board = evaluation.scoreboard
         if stack {
             guard format != .csv else { throw ValidationError("--stack prints text or json, not csv") }

@@ -29,6 +29,28 @@ final class ErrorShapeTests: XCTestCase {
         XCTAssertTrue(stack.stderr.contains("evidence/runs/zz-broken.json: not valid JSON"), stack.stderr)
     }
 
+    /// `score` and `build` open the evidence while the project loads: a folder without bakeoff.yaml gets nothing
+    /// written into it, and an invalid project still fails with its problems, its evidence opened whole.
+    func testOpeningTheEvidenceBesideTheProjectWritesNothingWhereThereIsNoProject() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("notes.txt", "mine")
+        for command in [["score"], ["build", "--out", folder.url("out").path]] {
+            let result = try CLI.run(command + ["--project", folder.path])
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertTrue(result.stderr.contains("no bakeoff.yaml"), result.stderr)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["notes.txt"], "\(command)")
+        }
+        try FileManager.default.createDirectory(at: folder.url("project"), withIntermediateDirectories: true)
+        try Repository.copyBundledProject(to: folder.url("project").path)
+        try folder.write("project/stages/web-app/stage.yaml", "title: [unclosed")
+        let broken = try CLI.run(["score", "--project", folder.url("project").path])
+        XCTAssertEqual(broken.status, 1, broken.stderr)
+        XCTAssertTrue(broken.stderr.contains("error: stages/web-app/stage.yaml:"), broken.stderr)
+        let fixed = try CLI.run(["evidence", "list", "--project", folder.url("project").path])
+        XCTAssertEqual(fixed.status, 0, fixed.stderr)
+    }
+
     func testACatalogProblemIsLocatedAndBadUsageExits64() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -1,0 +1,49 @@
+import BakeoffModel
+import Dispatch
+import Foundation
+
+/// A project's evidence opened on another core while the project's files are loaded: the ledger opened (and
+/// created on a fresh clone), the run files imported and the recorded stack checks read. Which runs to read in
+/// full depends on the project, so `history(reading:)` asks once the project is loaded, and waits for the
+/// opening if it is still going. A command that stops before asking may leave the opening unfinished: each run
+/// file is imported in its own transaction, so the ledger holds whole runs, and the next command imports the rest.
+public final class EvidenceReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the opening, before `done` is signalled; read only after waiting for it.
+    private var ledger: Result<Ledger, Error>?
+    private var checks: Result<[CoInstallCheck], Error>?
+    private var waited = false
+    private let lock = NSLock()
+
+    /// Starts opening the evidence of the project at `projectRoot`.
+    public static func start(projectRoot: String) -> EvidenceReader {
+        let reader = EvidenceReader()
+        DispatchQueue.global().async {
+            reader.ledger = Result { try EvidenceStore.openLedger(projectRoot: projectRoot) }
+            reader.checks = Result { try EvidenceStore.loadCoInstallChecks(projectRoot: projectRoot) }
+            reader.done.signal()
+        }
+        return reader
+    }
+
+    /// Waits until the opening is over (nothing is left writing to the ledger); returns at once after the first time.
+    public func wait() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !waited else { return }
+        done.wait()
+        waited = true
+    }
+
+    /// Every recorded run summarized, and in full the runs `reading` picks (see `Ledger.history`).
+    public func history(reading: (RunHistory) throws -> Set<String>) throws -> RunHistory {
+        wait()
+        return try ledger!.get().history(reading: reading)
+    }
+
+    /// The recorded co-install checks (see `EvidenceStore.loadCoInstallChecks`).
+    public func coInstallChecks() throws -> [CoInstallCheck] {
+        wait()
+        return try checks!.get()
+    }
+}
