@@ -8,6 +8,7 @@ import Foundation
 /// `bakeoff build`: everything under reports/, as a list of named steps.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Render the site, charts, diagrams, data exports, check-in posts and slides into reports/.",
         discussion: """
             Everything is rendered into a temporary folder next to the target, then moved into place. bakeoff writes \

@@ -9,6 +9,7 @@ import Foundation
 /// `bakeoff check [--rubric]`: validate everything, and optionally the deliverables.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate bakeoff.yaml, criteria/ and stages/; report every problem with file and line.",
         discussion: "With --rubric, also check the deliverables in reports/ against the project's rubric: the rubric: block of bakeoff.yaml (a course's rules), else the generic proof-of-concept checklist.")
 

@@ -5,6 +5,7 @@ import BakeoffScoring
 /// `bakeoff checkin N|ID [--format markdown|text]`: one weekly post, on stdout, ready to paste.
 struct Checkin: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "checkin",
         abstract: "Print one weekly check-in post (GitHub-flavoured Markdown, or plain text) to paste.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

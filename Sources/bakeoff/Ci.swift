@@ -18,6 +18,7 @@ struct Ci: ParsableCommand {
 extension Ci {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Write .github/workflows/bakeoff.yml: shards on a matrix, merged evidence, the site on GitHub Pages.",
             discussion: """
                 The shards deal out whole stages and single integration pairs by the expected minutes of the \

@@ -6,6 +6,7 @@ import Foundation
 /// `bakeoff evidence list|export|import`: the runs in the ledger and the run files in evidence/runs.
 struct Evidence: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evidence",
         abstract: "List, export, import and merge recorded runs (the ledger and evidence/runs/*.json).",
         subcommands: [List.self, Export.self, Import.self, Merge.self],
         defaultSubcommand: List.self)
@@ -32,6 +33,7 @@ struct Evidence: ParsableCommand {
 extension Evidence {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "One line per run: id, status, start, observations, stages and tools.")
 
         @OptionGroup var options: ProjectOptions
@@ -71,6 +73,7 @@ extension Evidence {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write runs of the ledger as run files (evidence/runs/<run-id>.json).")
 
         @OptionGroup var options: ProjectOptions
@@ -119,6 +122,7 @@ extension Evidence {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import run files whose run the ledger does not hold (default: all of evidence/runs).",
             discussion: """
                 Files and folders (walked to any depth for *.json). Importing the same files again changes \
@@ -141,6 +145,7 @@ extension Evidence {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Bring run files from other machines (e.g. a CI matrix's shards) into this project.",
             discussion: """
                 Imports like 'evidence import', then writes each run into evidence/runs/<run-id>.json when that \

@@ -6,6 +6,7 @@ import Foundation
 /// `bakeoff init DIR`: a new project from the bundled catalog.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Start a new project from the bundled catalog (asks on a terminal, or takes flags).",
         discussion: """
             By default the project gets every bundled stage and the course's rubric. --stage ID (repeatable) copies only \

@@ -7,6 +7,7 @@ import Foundation
 /// `bakeoff new stage|adapter`: scaffolds that pass `bakeoff check` as they are written.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Add a stage or a candidate's adapter to the project, ready to fill in.",
         subcommands: [NewStage.self, NewAdapter.self])
 }

@@ -7,6 +7,7 @@ import BakeoffScoring
 /// `bakeoff score`: rank each stage's candidates from stored evidence under a weight profile.
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "score",
         abstract: "Score the candidates under a weight profile, with flip points and win probabilities.",
         discussion: """
             Weights are relative: --weight cost=40 sets cost to 40 on the profile's scale, and every weight is \

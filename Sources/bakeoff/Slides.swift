@@ -8,6 +8,7 @@ import Foundation
 /// `bakeoff slides [--check]`: the talk's timing plan, and with `--check` the deck lint.
 struct Slides: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "slides",
         abstract: "Print the talk's timing plan per slide and per speaker; --check also lints the deck and fails on a problem.",
         discussion: """
             --check fails (exit 1) when the talk is over its limit less its safety margin, when a member speaks less \

@@ -9,6 +9,7 @@ import Foundation
 /// `bakeoff stack`: judge the stack as a whole, not stage by stage. (Choosing the stack is `score --stack`.)
 struct Stack: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stack",
         abstract: "Judge the whole stack: do its tools install together (a co-install check)?",
         subcommands: [StackCheckCommand.self])
 }
