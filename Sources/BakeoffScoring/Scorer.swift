@@ -222,7 +222,12 @@ public enum Scorer {
                 winner: matrixTools[first], ranked: order.map { matrixTools[$0] }, primary: primary, weights: w,
                 tools: tools, stage: stage.id)
         }
-        card.resampled = table.resampled(primary: primary, tools: matrixTools, ids: tools.map(\.id), criteria: criteria, weights: w, seed: options.seed ^ SensitivityAnalysis.fnv1a(stage.id))
+        // The bootstrap draws feed only the Monte Carlo: none without it (the other profiles' boards, --samples 0).
+        if options.samples > 0 {
+            card.resampled = table.resampled(
+                primary: primary, tools: matrixTools, ids: tools.map(\.id), criteria: criteria, weights: w,
+                seed: options.seed ^ SensitivityAnalysis.fnv1a(stage.id))
+        }
         return card
     }
 

@@ -71,6 +71,10 @@ final class VerdictRulesTests: XCTestCase {
         // The Monte Carlo samples the repetitions too, so q wins some draws although its median is slower.
         XCTAssertGreaterThan(card.sensitivity!.measurementDraws, 0)
         XCTAssertGreaterThan(card.sensitivity!.winProbability["q"]!, 0)
+        // Without the Monte Carlo no draw is made, and the scores are the same.
+        let plain = try f.score(ScoringOptions(samples: 0), runs: [run])
+        XCTAssertEqual(plain.sensitivity!.measurementDraws, 0)
+        XCTAssertEqual(plain.tools.map(\.total), card.tools.map(\.total))
     }
 
     func testAStepsOwnIntervalIsShownAndMakesATie() throws {
