@@ -620,6 +620,8 @@ public final class Ledger: Sendable {
     /// Every run's summary from the run table and the index, sorted by start time then id.
     private static func fetchSummaries(_ db: Database, file: String) throws -> [RunSummary] {
         var parts: [String: [RunSummary.Part]] = [:]
+        // Runs of one scenario list the same steps: each list is read once (a long history repeats a few lists).
+        var lists: [String: [String]] = [:]
         let partRows = try Row.fetchCursor(
             db,
             sql: """
@@ -628,10 +630,12 @@ public final class Ledger: Sendable {
                 """)
         while let row = try partRows.next() {
             let list: String = row[6]
+            let steps = lists[list] ?? steps(fromList: list)
+            lists[list] = steps
             parts[row[0], default: []].append(
                 RunSummary.Part(
                     stage: row[1], tool: row[2], observations: row[3], repetitions: row[4], okRepetitions: row[5],
-                    fullSteps: steps(fromList: list)))
+                    fullSteps: steps))
         }
         return try fetchRunRows(db, ids: nil, file: file).map { header in
             RunSummary(

@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Paired benchmark: `bakeoff build` against the anchor DESIGN.md names (Hugo building a 7-page site with
-tables, plus pandoc rendering a 12-slide reveal.js deck), run alternately in one loop on the same machine.
+"""Paired benchmarks against the anchors issue #18 names, each run alternately in one loop on the same machine:
+- `bakeoff build` against Hugo building a 7-page site with tables plus pandoc rendering a 12-slide reveal.js
+  deck (DESIGN.md's anchor), target ratio <= 1.0;
+- `bakeoff score` against `python3 -c "import numpy"`, target ratio <= 0.3.
 
 Usage: bench/build/compare.py [--bakeoff PATH] [--project DIR] [--runs N] [--warmup N] [--extra-args "..."]
-Prints, per side, the median wall and CPU (user + sys of the child) time, and the ratios of the medians and
-the median of the per-pair ratios. Hugo and pandoc come from Debian (apt-get install hugo pandoc).
-Every setting that moves a figure is printed with it: runs, warm-ups, the machine's load before and after.
+                              [--python PATH] [--only build|score]
+Prints, per pair, the median wall and CPU (user + sys of the child) time of each side, the ratios of the
+medians, the median of the per-pair ratios, and whether the target is met (on the ratio of the wall medians).
+Hugo and pandoc come from Debian (apt-get install hugo pandoc); numpy from the python given.
+Every setting that moves a figure is printed with it: runs, warm-ups, the extra arguments (e.g. --samples), the
+BLAS thread variables numpy's import sees, the machine's cores and load before and after.
 """
 import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -55,6 +60,29 @@ def timed(cmd, cwd=None):
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def paired(name_a, run_a, name_b, run_b, runs, warmup, target):
+    """Runs a and b alternately (so both see the same machine) and prints their medians and ratios."""
+    for _ in range(warmup):
+        run_a()
+        run_b()
+    a, b = [], []
+    for _ in range(runs):
+        a.append(run_a())
+        b.append(run_b())
+
+    def med(xs, i):
+        return statistics.median(x[i] for x in xs)
+
+    ratio = med(a, 0) / med(b, 0)
+    width = max(len(name_a), len(name_b)) + 1
+    print(f"{name_a + ':':<{width}} wall {med(a, 0) * 1000:7.1f} ms   cpu {med(a, 1) * 1000:7.1f} ms")
+    print(f"{name_b + ':':<{width}} wall {med(b, 0) * 1000:7.1f} ms   cpu {med(b, 1) * 1000:7.1f} ms")
+    print(f"{'ratio of medians:':<{width}} wall {ratio:.2f}        cpu {med(a, 1) / med(b, 1):.2f}")
+    pair = statistics.median(x[0] / y[0] for x, y in zip(a, b))
+    print(f"{'median pair ratio:':<{width}} wall {pair:.2f}")
+    print(f"{'target:':<{width}} wall ratio <= {target}: {'met' if ratio <= target else 'NOT met'}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bakeoff", default=".build/release/bakeoff")
@@ -62,42 +90,45 @@ def main():
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--extra-args", default="")
+    ap.add_argument("--python", default="python3")
+    ap.add_argument("--only", choices=["build", "score"])
     a = ap.parse_args()
-    for tool in ["hugo", "pandoc"]:
-        if not shutil.which(tool):
-            sys.exit(f"{tool} is not installed: apt-get install hugo pandoc")
+    if a.only != "score":
+        for tool in ["hugo", "pandoc"]:
+            if not shutil.which(tool):
+                sys.exit(f"{tool} is not installed: apt-get install hugo pandoc")
+    if a.only != "build" and subprocess.run([a.python, "-c", "import numpy"], capture_output=True).returncode != 0:
+        sys.exit(f"{a.python} cannot import numpy: pip install numpy, or pass --python")
+    blas = {k: os.environ.get(k, "(unset)") for k in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"]}
+    print(f"bakeoff {a.bakeoff}, project {a.project}, extra arguments: {a.extra_args or '(none)'}")
+    print(f"{os.cpu_count()} cores; numpy import sees " + ", ".join(f"{k}={v}" for k, v in blas.items()))
     root = tempfile.mkdtemp(prefix="bakeoff-bench-")
     try:
         site, deck = make_anchor(root)
         out = os.path.join(root, "reports")
-        bakeoff = [a.bakeoff, "build", "--project", a.project, "--out", out] + a.extra_args.split()
+        extra = a.extra_args.split()
+        build = [a.bakeoff, "build", "--project", a.project, "--out", out] + extra
+        score = [a.bakeoff, "score", "--project", a.project] + extra
 
         def anchor():
             w1, c1 = timed(["hugo", "--quiet", "-s", site, "-d", os.path.join(root, "public")])
             w2, c2 = timed(["pandoc", "-s", "-t", "revealjs", deck, "-o", os.path.join(root, "deck.html")])
             return w1 + w2, c1 + c2
 
-        load0 = os.getloadavg()[0]
-        for _ in range(a.warmup):
-            timed(bakeoff)
-            anchor()
-        b, h = [], []
-        for _ in range(a.runs):  # alternate, so both sides see the same machine
-            b.append(timed(bakeoff))
-            h.append(anchor())
-        load1 = os.getloadavg()[0]
+        if a.only != "score":
+            load0 = os.getloadavg()[0]
+            print(f"\n== build: {a.runs} runs, alternating, after {a.warmup} warm-ups")
+            paired("bakeoff build", lambda: timed(build), "hugo + pandoc", anchor, a.runs, a.warmup, 1.0)
+            print(f"load average {load0:.2f} before, {os.getloadavg()[0]:.2f} after")
+        if a.only != "build":
+            load0 = os.getloadavg()[0]
+            print(f"\n== score: {a.runs} runs, alternating, after {a.warmup} warm-ups")
+            paired(
+                "bakeoff score", lambda: timed(score), "python3 -c 'import numpy'",
+                lambda: timed([a.python, "-c", "import numpy"]), a.runs, a.warmup, 0.3)
+            print(f"load average {load0:.2f} before, {os.getloadavg()[0]:.2f} after")
     finally:
         shutil.rmtree(root, ignore_errors=True)
-
-    def med(xs, i):
-        return statistics.median(x[i] for x in xs)
-
-    print(f"runs {a.runs} (alternating, after {a.warmup} warm-ups); load average {load0:.2f} before, {load1:.2f} after")
-    print(f"bakeoff build:       wall {med(b, 0) * 1000:7.1f} ms   cpu {med(b, 1) * 1000:7.1f} ms")
-    print(f"hugo + pandoc:       wall {med(h, 0) * 1000:7.1f} ms   cpu {med(h, 1) * 1000:7.1f} ms")
-    print(f"ratio of medians:    wall {med(b, 0) / med(h, 0):.2f}        cpu {med(b, 1) / med(h, 1):.2f}")
-    pair = statistics.median(x[0] / y[0] for x, y in zip(b, h))
-    print(f"median pair ratio:   wall {pair:.2f}")
 
 
 if __name__ == "__main__":
