@@ -97,11 +97,18 @@ def main():
         for tool in ["hugo", "pandoc"]:
             if not shutil.which(tool):
                 sys.exit(f"{tool} is not installed: apt-get install hugo pandoc")
-    if a.only != "build" and subprocess.run([a.python, "-c", "import numpy"], capture_output=True).returncode != 0:
-        sys.exit(f"{a.python} cannot import numpy: pip install numpy, or pass --python")
     blas = {k: os.environ.get(k, "(unset)") for k in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"]}
     print(f"bakeoff {a.bakeoff}, project {a.project}, extra arguments: {a.extra_args or '(none)'}")
     print(f"{os.cpu_count()} cores; numpy import sees " + ", ".join(f"{k}={v}" for k, v in blas.items()))
+    if a.only != "build":
+        # The interpreter itself: a launcher in front of it (a pyenv shim is a bash script) would add its own
+        # start-up to the anchor and flatter the ratio.
+        found = subprocess.run(
+            [a.python, "-c", "import sys, numpy; print(sys.executable); print(numpy.__version__)"], capture_output=True, text=True)
+        if found.returncode != 0:
+            sys.exit(f"{a.python} cannot import numpy: pip install numpy, or pass --python")
+        a.python, numpy_version = found.stdout.split()
+        print(f"numpy {numpy_version} imported by {a.python}")
     root = tempfile.mkdtemp(prefix="bakeoff-bench-")
     try:
         site, deck = make_anchor(root)
@@ -124,7 +131,7 @@ def main():
             load0 = os.getloadavg()[0]
             print(f"\n== score: {a.runs} runs, alternating, after {a.warmup} warm-ups")
             paired(
-                "bakeoff score", lambda: timed(score), "python3 -c 'import numpy'",
+                "bakeoff score", lambda: timed(score), "python -c 'import numpy'",
                 lambda: timed([a.python, "-c", "import numpy"]), a.runs, a.warmup, 0.3)
             print(f"load average {load0:.2f} before, {os.getloadavg()[0]:.2f} after")
     finally:
