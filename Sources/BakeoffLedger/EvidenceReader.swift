@@ -3,15 +3,17 @@ import Dispatch
 import Foundation
 
 /// A project's evidence opened on another core while the project's files are loaded: the ledger opened (and
-/// created on a fresh clone), the run files imported and the recorded stack checks read. Which runs to read in
-/// full depends on the project, so `history(reading:)` asks once the project is loaded, and waits for the
-/// opening if it is still going. A command that stops before asking may leave the opening unfinished: each run
+/// created on a fresh clone), the run files imported, the recorded stack checks read, and the runs an evaluation
+/// most likely reads fetched (`RunHistory.likelyEvidence`). Which runs it does read depends on the project, so
+/// `history(reading:)` asks once the project is loaded, waits for the opening if it is still going, and reads
+/// again in one piece when the guess missed. A command that stops before asking may leave the opening unfinished: each run
 /// file is imported in its own transaction, so the ledger holds whole runs, and the next command imports the rest.
 public final class EvidenceReader: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written once by the opening, before `done` is signalled; read only after waiting for it.
     private var ledger: Result<Ledger, Error>?
     private var checks: Result<[CoInstallCheck], Error>?
+    private var guess: RunHistory?
     private var waited = false
     private let lock = NSLock()
 
@@ -20,6 +22,7 @@ public final class EvidenceReader: @unchecked Sendable {
         let reader = EvidenceReader()
         DispatchQueue.global().async {
             reader.ledger = Result { try EvidenceStore.openLedger(projectRoot: projectRoot) }
+            reader.guess = try? reader.ledger?.get().history { $0.likelyEvidence }
             reader.checks = Result { try EvidenceStore.loadCoInstallChecks(projectRoot: projectRoot) }
             reader.done.signal()
         }
@@ -38,6 +41,10 @@ public final class EvidenceReader: @unchecked Sendable {
     /// Every recorded run summarized, and in full the runs `reading` picks (see `Ledger.history`).
     public func history(reading: (RunHistory) throws -> Set<String>) throws -> RunHistory {
         wait()
+        if let guess {
+            let needed = try reading(guess)
+            if needed.isSubset(of: guess.heldIDs) { return guess.holding(guess.runs.filter { needed.contains($0.id) }) }
+        }
         return try ledger!.get().history(reading: reading)
     }
 

@@ -155,6 +155,22 @@ public struct RunHistory: Sendable {
     /// No run recorded.
     public static let empty = RunHistory([])
 
+    /// A guess, before the project is known, at the runs an evaluation reads in full: for each stage and tool its
+    /// newest run and its newest complete one. A reader that fetches these early checks the guess against the
+    /// evaluation's own pick (`Evaluation.runIDs`) and reads again when the guess missed (a pin, an older run).
+    public var likelyEvidence: Set<String> {
+        var ids: Set<String> = []
+        for parts in byStageTool.values {
+            guard let newest = parts.first else { continue }
+            ids.insert(summaries[newest.run].id)
+            if let complete = parts.first(where: { summaries[$0.run].status == .complete }) { ids.insert(summaries[complete.run].id) }
+        }
+        return ids
+    }
+
+    /// The ids of the runs held in full.
+    public var heldIDs: Set<String> { Set(loaded.keys) }
+
     public var isEmpty: Bool { summaries.isEmpty }
 
     /// A run held in full; nil when it was only summarized (or never recorded).

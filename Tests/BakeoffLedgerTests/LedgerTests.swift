@@ -438,6 +438,27 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try EvidenceStore.loadRuns(projectRoot: folder.url("empty project").path), [])
     }
 
+    /// The evidence opened early reads what the evidence opened late reads, whether its guess at the runs an
+    /// evaluation picks was right (the newest) or missed (an older, pinned one), and on a fresh clone it builds the ledger.
+    func testTheEvidenceOpenedEarlyReadsWhatAPlainReadReads() throws {
+        let root = folder.path
+        let source = try Ledger.inMemory()
+        var partial = Fixture.run("c", startedAt: "2026-11-04T00:00:00Z")
+        partial.status = .interrupted
+        for run in [Fixture.run("a", startedAt: "2026-11-02T00:00:00Z"), Fixture.run("b", startedAt: "2026-11-03T00:00:00Z"), partial] {
+            try source.insert(run, ifMissing: false)
+            _ = try source.exportRunFile(run.id, to: EvidenceStore.runsFolder(projectRoot: root))
+        }
+        for pick in [["c"], ["b", "c"], ["a"], ["a", "c"], []] {
+            let early = try EvidenceReader.start(projectRoot: root).history { _ in Set(pick) }
+            let late = try EvidenceStore.loadHistory(projectRoot: root) { _ in Set(pick) }
+            XCTAssertEqual(early.summaries, late.summaries, "\(pick)")
+            XCTAssertEqual(early.runs, late.runs, "\(pick)")
+            XCTAssertEqual(early.runs.map(\.id), pick, "only the picked runs are held")
+        }
+        XCTAssertEqual(try Ledger(path: EvidenceStore.ledgerPath(projectRoot: root)).runIDs(), ["a", "b", "c"])
+    }
+
     func testLoadRunsInAReadOnlyProjectFallsBackToMemory() throws {
         // As root, file modes do not stop writes: run this test as another user, e.g.
         // runuser -u nobody -- .build/debug/bakeoffPackageTests.xctest BakeoffLedgerTests.LedgerTests
