@@ -129,7 +129,6 @@ public enum ProjectLoader {
         }
     }
 
-    /// The nearest folder at or above `start` holding a `bakeoff.yaml`.
     /// Whether `root` holds a bakeoff.yaml (a file; it may still be invalid).
     public static func isProject(_ root: String) -> Bool {
         var isFolder: ObjCBool = false
@@ -137,12 +136,11 @@ public enum ProjectLoader {
             && !isFolder.boolValue
     }
 
+    /// The nearest folder at or above `start` holding a `bakeoff.yaml`.
     public static func locate(from start: String) -> String? {
         var folder = URL(fileURLWithPath: start).standardizedFileURL
         while true {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(TeamLoader.path).path) {
-                return folder.path
-            }
+            if isProject(folder.path) { return folder.path }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { return nil }
             folder = parent

@@ -47,8 +47,8 @@ struct Build: ParsableCommand {
         }
         let steps: [BuildStep] = [
             BuildStep("load evidence") { [pins = weights.pins] context in
-                context.history = try EvaluationLoader.loadHistory(project: context.project, pins: pins, evidence: evidence)
-                context.coInstallChecks = try evidence.coInstallChecks().map(\.summary)
+                (context.history, context.coInstallChecks) = try EvaluationLoader.loadEvidence(
+                    project: context.project, pins: pins, evidence: evidence)
             },
             BuildStep("evaluate") { [profile = weights.profile, pins = weights.pins, samples] context in
                 let scoring = ScoringOptions(profile: profile, weightOverrides: overrides, samples: samples, pins: pins)

@@ -52,11 +52,14 @@ enum EvaluationLoader {
 
     static let defaultSeed = ScoringOptions().seed
 
-    /// Every recorded run summarized, and in full the runs an evaluation with these pins reads.
-    static func loadHistory(project: Project, pins: [String], evidence: EvidenceReader? = nil) throws -> RunHistory {
-        try (evidence ?? EvidenceReader.start(projectRoot: project.root)).history {
-            Evaluation.runIDs(project: project, history: $0, pins: pins)
-        }
+    /// What an evaluation with these pins reads of the evidence: every recorded run summarized and the picked
+    /// ones in full, and the recorded stack checks. `evidence`, when given, was opened while the project loaded.
+    static func loadEvidence(project: Project, pins: [String], evidence: EvidenceReader? = nil) throws
+        -> (history: RunHistory, checks: [CoInstallSummary])
+    {
+        let evidence = evidence ?? EvidenceReader.start(projectRoot: project.root)
+        let history = try evidence.history { Evaluation.runIDs(project: project, history: $0, pins: pins) }
+        return (history, try evidence.coInstallChecks().map(\.summary))
     }
 
     /// From a project already loaded (and its warnings already printed); `evidence`, when given, was started
@@ -68,9 +71,7 @@ enum EvaluationLoader {
         let history: RunHistory
         let checks: [CoInstallSummary]
         do {
-            let evidence = evidence ?? EvidenceReader.start(projectRoot: project.root)
-            history = try loadHistory(project: project, pins: weights.pins, evidence: evidence)
-            checks = try evidence.coInstallChecks().map(\.summary)
+            (history, checks) = try loadEvidence(project: project, pins: weights.pins, evidence: evidence)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)

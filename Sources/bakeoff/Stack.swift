@@ -1,6 +1,5 @@
 import ArgumentParser
 import BakeoffCatalog
-import BakeoffLedger
 import BakeoffModel
 import BakeoffRunner
 import BakeoffScoring
@@ -96,9 +95,8 @@ struct StackCheckCommand: ParsableCommand {
         }
         let evaluation: Evaluation
         do {
-            let history = try EvaluationLoader.loadHistory(project: project, pins: [])
             // The same evaluation the site and the deck read: the recorded co-install checks take part in the choice.
-            let checks = try EvidenceStore.loadCoInstallChecks(projectRoot: project.root).map(\.summary)
+            let (history, checks) = try EvaluationLoader.loadEvidence(project: project, pins: [])
             evaluation = try Evaluation.make(
                 project: project, history: history, coInstallChecks: checks, options: ScoringOptions(profile: profile))
         } catch let error as ScoringError {
