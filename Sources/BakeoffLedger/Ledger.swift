@@ -175,6 +175,39 @@ public final class Ledger: Sendable {
     /// Inserts a whole run in one transaction; with `ifMissing`, an existing id is left alone and false returned.
     @discardableResult
     public func insert(_ run: Run, ifMissing: Bool) throws -> Bool {
+        try insert([run], ifMissing: ifMissing) == [run.id]
+    }
+
+    /// Inserts whole runs, `importBatch` to a transaction (one commit per run was most of importing thousands
+    /// of run files; a process killed between batches keeps the batches before); returns the ids inserted.
+    /// With `ifMissing`, a run whose id is already recorded is left alone; without, it is an error.
+    @discardableResult
+    public func insert(_ runs: [Run], ifMissing: Bool) throws -> [String] {
+        for run in runs { try check(run) }
+        var inserted: [String] = []
+        for start in stride(from: 0, to: runs.count, by: Self.importBatch) {
+            try transaction { db in
+                for run in runs[start..<min(start + Self.importBatch, runs.count)] {
+                    if try Self.exists(run.id, db) {
+                        guard ifMissing else {
+                            throw LedgerError(
+                                file: self.path, problem: "run '\(run.id)' is already recorded",
+                                remedy: "give each run a new id")
+                        }
+                        continue
+                    }
+                    try Self.insertRow(run, db)
+                    inserted.append(run.id)
+                }
+            }
+        }
+        return inserted
+    }
+
+    /// Runs written in one transaction by `insert(_:ifMissing:)`.
+    static let importBatch = 200
+
+    private func check(_ run: Run) throws {
         guard RunFile.isValidRunID(run.id) else {
             throw LedgerError(
                 file: path, problem: "run id '\(run.id)' cannot name a run file",
@@ -190,34 +223,25 @@ public final class Ledger: Sendable {
             try check(observation)
         }
         for environment in run.environments { try check(environment, run: run.id) }
-        var inserted = false
-        try transaction { db in
-            if try Self.exists(run.id, db) {
-                guard ifMissing else {
-                    throw LedgerError(
-                        file: self.path, problem: "run '\(run.id)' is already recorded",
-                        remedy: "give each run a new id")
-                }
-                return
-            }
-            let p = run.provenance
-            try db.execute(
-                sql: """
-                    INSERT INTO run (id, startedAt, endedAt, status, repetitions, cpuModel, cores, memoryBytes, os,
-                        kernel, python, uv, gitCommit, bakeoffVersion, network, calibrationWorkload, calibrationRate)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    run.id, run.startedAt, run.endedAt, run.status.rawValue, run.repetitions, p.cpuModel, p.cores,
-                    p.memoryBytes, p.os, p.kernel, p.python, p.uv, p.gitCommit, p.bakeoffVersion, p.network,
-                    p.calibration?.workload, p.calibration?.iterationsPerSecond,
-                ])
-            for environment in run.environments { try Self.insert(environment, run: run.id, db) }
-            for observation in run.observations { try Self.insert(observation, db) }
-            try Self.summarize(run: run.id, db)
-            inserted = true
-        }
-        return inserted
+    }
+
+    private static func insertRow(_ run: Run, _ db: Database) throws {
+        let p = run.provenance
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO run (id, startedAt, endedAt, status, repetitions, cpuModel, cores, memoryBytes, os,
+                    kernel, python, uv, gitCommit, bakeoffVersion, network, calibrationWorkload, calibrationRate)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(
+            arguments: [
+                run.id, run.startedAt, run.endedAt, run.status.rawValue, run.repetitions, p.cpuModel, p.cores,
+                p.memoryBytes, p.os, p.kernel, p.python, p.uv, p.gitCommit, p.bakeoffVersion, p.network,
+                p.calibration?.workload, p.calibration?.iterationsPerSecond,
+            ])
+        for environment in run.environments { try insert(environment, run: run.id, db) }
+        for observation in run.observations { try insert(observation, db) }
+        try summarize(run: run.id, db)
     }
 
     // MARK: - Reading
@@ -230,6 +254,12 @@ public final class Ledger: Sendable {
     /// Every run, sorted by start time then id.
     public func runs() throws -> [Run] {
         try database.read { db in try Self.fetchRuns(db, ids: nil, file: self.path) }
+    }
+
+    /// The recorded runs among `ids` (unknown ids are left out), read in batches.
+    public func runs(ids: [String]) throws -> [Run] {
+        guard !ids.isEmpty else { return [] }
+        return try database.read { db in try Self.fetchRuns(db, ids: ids, file: self.path) }
     }
 
     /// Every run summarized from the index (`run_part`), and in full the runs `reading` picks from that history,
@@ -289,11 +319,16 @@ public final class Ledger: Sendable {
     /// value, or a run id the ledger (or an earlier file) already holds with different content, which would
     /// otherwise be ignored without a word.
     public func importRunFiles(_ paths: [String]) throws -> [String] {
+        // Decoding is most of an import (a fresh clone may hold thousands of run files): on every core. The
+        // files are then judged in the given order, so the first problem reported is the first file's.
+        let decoded = Parallel.map(paths.count) { i in Result { try RunFile.decode(try Self.read(paths[i]), file: paths[i]) } }
+        let stored = try Dictionary(
+            runs(ids: Set(decoded.compactMap { try? $0.get().id }).sorted()).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var runs: [Run] = []
         var seen: [String: (run: Run, file: String)] = [:]
-        for path in paths {
-            let run = try RunFile.decode(try Self.read(path), file: path)
-            let earlier = try seen[run.id] ?? self.run(run.id).map { ($0, self.path) }
+        for (path, result) in zip(paths, decoded) {
+            let run = try result.get()
+            let earlier = seen[run.id] ?? stored[run.id].map { ($0, self.path) }
             guard let earlier else {
                 seen[run.id] = (run, path)
                 runs.append(run)
@@ -306,7 +341,7 @@ public final class Ledger: Sendable {
                     remedy: "a run file is never edited: restore it from git (`git checkout -- \(path)`), or give a new run its own id")
             }
         }
-        return try runs.filter { try insert($0, ifMissing: true) }.map(\.id)
+        return try insert(runs, ifMissing: true)
     }
 
     /// Writes `<folder>/<run-id>.json` whole (`AtomicFile`: flushed to disk, renamed into place) and returns its path.
@@ -489,7 +524,7 @@ public final class Ledger: Sendable {
     }
 
     private static func exists(_ run: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM run WHERE id = ?)", arguments: [run]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM run WHERE id = ?)"), arguments: [run]) ?? false
     }
 
     private func requireRun(_ run: String, _ db: Database, doing what: String) throws {
@@ -530,12 +565,13 @@ public final class Ledger: Sendable {
 
     private static func insert(_ o: Observation, _ db: Database) throws {
         let metrics = try JSONText.object(o.metrics.mapValues { .number($0) }).compact()
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO observation (runID, stage, tool, step, repetition, status, startedAt, wallSeconds,
                     cpuSeconds, peakMemoryBytes, exitCode, reason, stderrTail, metrics)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 o.runID, o.stage, o.tool, o.step, o.repetition, o.status.rawValue, o.startedAt, o.wallSeconds,
                 o.cpuSeconds, o.peakMemoryBytes, o.exitCode, o.reason, o.stderrTail, metrics,
@@ -544,12 +580,13 @@ public final class Ledger: Sendable {
 
     private static func insert(_ e: EnvironmentRecord, run: String, _ db: Database) throws {
         let packages = try JSONText.array(e.packages.map { .string($0) }).compact()
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO environment (runID, stage, tool, kind, lockHash, toolVersion, installSeconds,
                     sizeBytes, distributions, packages)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 run, e.stage, e.tool, e.kind, e.lockHash, e.toolVersion, e.installSeconds, e.sizeBytes,
                 e.distributions, packages,
@@ -558,20 +595,21 @@ public final class Ledger: Sendable {
 
     /// Rewrites the index rows of one run (`run_part`) from its observations, by the one rule of `RunSummary.parts`.
     private static func summarize(run: String, _ db: Database) throws {
-        let repetitions = try Int.fetchOne(db, sql: "SELECT repetitions FROM run WHERE id = ?", arguments: [run]) ?? 1
+        let repetitions = try Int.fetchOne(db.cachedStatement(sql: "SELECT repetitions FROM run WHERE id = ?"), arguments: [run]) ?? 1
         var steps: [RunSummary.Step] = []
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT stage, tool, step, repetition, status FROM observation WHERE runID = ?", arguments: [run])
+            db.cachedStatement(sql: "SELECT stage, tool, step, repetition, status FROM observation WHERE runID = ?"), arguments: [run])
         while let row = try rows.next() {
             steps.append(.init(stage: row[0], tool: row[1], step: row[2], repetition: row[3], ok: (row[4] as String) == ObservationStatus.ok.rawValue))
         }
-        try db.execute(sql: "DELETE FROM run_part WHERE runID = ?", arguments: [run])
+        try db.cachedStatement(sql: "DELETE FROM run_part WHERE runID = ?").execute(arguments: [run])
         for part in RunSummary.parts(steps, repetitions: repetitions) {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO run_part (runID, stage, tool, observations, repetitions, okRepetitions, fullSteps)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     run, part.stage, part.tool, part.observations, part.repetitions, part.okRepetitions,
                     stepList(part.fullSteps),

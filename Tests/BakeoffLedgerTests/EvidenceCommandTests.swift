@@ -117,6 +117,19 @@ final class EvidenceCommandTests: XCTestCase {
         object["observations"] = list
     }
 
+    func testATimeIsACalendarDayAndATimeOfDayInUTC() {
+        for text in ["2026-11-29T04:59:29Z", "2024-02-29T00:00:00Z", "2000-02-29T23:59:59Z", "2026-11-29T04:59:29.123456Z"] {
+            XCTAssertTrue(RunFile.isTime(text), text)
+        }
+        for text in [
+            "2026-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z", "2026-00-01T00:00:00Z",
+            "2026-01-00T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T23:60:00Z", "2026-01-01T23:59:60Z",
+            "2026-01-01T00:00:00.Z", "2026-01-01T00:00:00", "2026-01-01 00:00:00Z", "2026-01-01T00:00:00+00:00", "",
+        ] {
+            XCTAssertFalse(RunFile.isTime(text), text)
+        }
+    }
+
     func testImportRefusesImpossibleValuesAndLeavesTheLedgerAsItWas() throws {
         XCTAssertEqual(try evidence(["import"]).status, 0)
         let before = try evidence(["list"]).stdout

@@ -418,6 +418,28 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(history.runs.sorted { $0.id < $1.id }, picked, "every picked run, with its environments and observations")
     }
 
+    func testRunsInsertedTogetherSpanTransactionsAndARefusalInsertsNone() throws {
+        let ledger = try Ledger.inMemory()
+        let runs = (0..<(2 * Ledger.importBatch + 3)).map { i in
+            var run = Fixture.run(String(format: "r%04d", i), startedAt: "2026-11-01T00:00:00Z")
+            run.observations = Array(run.observations.prefix(2))
+            run.environments = Array(run.environments.prefix(1))
+            return run
+        }
+        XCTAssertEqual(try ledger.insert(Array(runs[0..<5]), ifMissing: false), runs[0..<5].map(\.id))
+        XCTAssertEqual(try ledger.insert(runs, ifMissing: true), runs.dropFirst(5).map(\.id), "the recorded five are left alone")
+        XCTAssertEqual(try ledger.runIDs(), runs.map(\.id))
+        XCTAssertEqual(try ledger.runs(ids: ["r0003", "nope", "r0402"]).map(\.id), ["r0003", "r0402"])
+
+        let fresh = try Ledger.inMemory()
+        var broken = runs
+        broken[broken.count - 1].observations[0].runID = "another"
+        XCTAssertThrowsError(try fresh.insert(broken, ifMissing: false)) {
+            XCTAssertTrue("\($0)".contains("belongs to run 'another'"), "\($0)")
+        }
+        XCTAssertEqual(try fresh.runIDs(), [], "the last run's fault is found before the first batch is written")
+    }
+
     // MARK: - The project's evidence
 
     func testLoadRunsOnAFreshCloneBuildsTheLedgerFromRunFiles() throws {
