@@ -66,6 +66,15 @@ public struct RunSummary: Hashable, Sendable {
         self.parts = parts
     }
 
+    /// What the run measured, `stage: tool, tool; stage: tool` by id: the evidence page's and data/runs.csv's column.
+    public var measured: String {
+        var tools: [(stage: String, ids: [String])] = []
+        for part in parts {
+            if tools.last?.stage == part.stage { tools[tools.count - 1].ids.append(part.tool) } else { tools.append((part.stage, [part.tool])) }
+        }
+        return tools.map { "\($0.stage): \($0.ids.joined(separator: ", "))" }.joined(separator: "; ")
+    }
+
     /// The summary of a run held in full.
     public init(_ run: Run) {
         self.init(

@@ -204,12 +204,15 @@ public struct ReportPipeline: Sendable {
         return context.files["slides/deck.html"]
     }
 
-    /// The data exports: `data/scores.json` (the `bakeoff score --format json` contract), `data/scores.csv` and,
-    /// when a stack was chosen, `data/stack.json`, from the scoring module's own formatters so they can never
+    /// The data exports: `data/scores.json` (the `bakeoff score --format json` contract), `data/scores.csv`,
+    /// `data/runs.csv` (every recorded run) and, when a stack was chosen, `data/stack.json`, from the scoring module's own formatters so they can never
     /// disagree with the commands.
     public static let dataStep = BuildStep("export scores", .render) { context in
         let board = try context.requireScoreboard()
-        var files = ["scores.json": ScoreboardFormatter.json(board), "scores.csv": ScoreboardFormatter.csv(board)]
+        var files = [
+            "scores.json": ScoreboardFormatter.json(board), "scores.csv": ScoreboardFormatter.csv(board),
+            "runs.csv": RunListFormatter.csv(context.history),
+        ]
         // The whole-stack choice and every pair, as `bakeoff score --stack --format json` prints them.
         if let stack = context.stack, let choice = stack.choice { files["stack.json"] = StackFormatter.json(choice, analysis: stack) }
         context.add(files, under: "data")

@@ -324,7 +324,7 @@ enum BuiltinTemplates {
 <p>None: the verdicts read every recorded run.</p>
 {{/hasOtherRuns}}
 {{#hasOtherRuns}}
-<p>Recorded runs no verdict reads (older, passed over for a newer or a complete one, or of tools and stages not assessed), oldest first, by id; <code>bakeoff evidence list</code> prints the same.</p>
+<p>Recorded runs no verdict reads (older, passed over for a newer or a complete one, or of tools and stages not assessed), oldest first, by id; <code>bakeoff evidence list</code> prints the same.{{#hasHiddenRuns}} There are {{otherRunCount}}: the {{shownRuns}} newest are listed here, and <a href="../data/runs.csv">data/runs.csv</a> lists every recorded run.{{/hasHiddenRuns}}</p>
 <table>
 <thead><tr><th scope="col">Run</th><th scope="col">Started</th><th scope="col">Status</th><th scope="col">Stages and tools</th></tr></thead>
 <tbody>

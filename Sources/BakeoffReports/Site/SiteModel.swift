@@ -65,6 +65,9 @@ public struct SiteModel: Sendable {
     /// A chart file, relative to the site folder.
     public static func chart(_ stage: String, _ kind: String) -> String { "charts/\(Markup.anchor(stage))-\(kind).svg" }
     static func measurementAnchor(_ stage: String, _ tool: String, _ step: String) -> String { "m--" + Markup.anchor(stage, tool, step) }
+    /// The other runs the evidence page lists, newest: the page stays small with any history.
+    static let otherRunsShown = 200
+
     static func runAnchor(_ run: String) -> String { "run--" + Markup.anchor(run) }
     static func factAnchor(_ tool: String, _ key: String) -> String { "fact--" + Markup.anchor(tool, key) }
 
@@ -459,16 +462,13 @@ public struct SiteModel: Sendable {
                 anchor: Self.runAnchor(run.id), id: run.id, status: run.status.rawValue, provenance: provenance,
                 environments: environments)
         }
-        // The history: every run not read, one short line each, by id (a project with years of runs keeps a small
-        // page): `bakeoff evidence list` prints the same.
-        let otherRuns = history.summaries.filter { history.run($0.id) == nil }.map { run in
-            var tools: [(stage: String, ids: [String])] = []
-            for part in run.parts {
-                if tools.last?.stage == part.stage { tools[tools.count - 1].ids.append(part.tool) } else { tools.append((part.stage, [part.tool])) }
-            }
-            return SiteViews.OtherRunRow(
+        // The history: the newest runs not read, one short line each, by id; a project with years of runs keeps a
+        // page of bounded size, and data/runs.csv and `bakeoff evidence list` give every run.
+        let others = history.summaries.filter { history.run($0.id) == nil }
+        let otherRuns = others.suffix(Self.otherRunsShown).map { run in
+            SiteViews.OtherRunRow(
                 anchor: Self.runAnchor(run.id), id: run.id, started: run.startedAt, status: run.status.rawValue,
-                measured: tools.map { "\($0.stage): \($0.ids.joined(separator: ", "))" }.joined(separator: "; "))
+                measured: run.measured)
         }
         var groups: [SiteViews.MeasurementGroup] = []
         // Stages, then integrations (whose "tools" are pairs, shown as "A → B").
@@ -506,7 +506,9 @@ public struct SiteModel: Sendable {
                 server: Format.usd(i.serverMonthlyUSD), ops: Numbers.format(i.opsHoursPerMonth))
         }
         return .init(
-            site: chrome(current: "evidence.html"), pageTitle: "Evidence", runs: runViews, otherRuns: otherRuns, hasOtherRuns: !otherRuns.isEmpty, measurements: groups,
+            site: chrome(current: "evidence.html"), pageTitle: "Evidence", runs: runViews, otherRuns: otherRuns, hasOtherRuns: !otherRuns.isEmpty,
+            otherRunCount: Format.count(others.count), shownRuns: Format.count(otherRuns.count),
+            hasHiddenRuns: others.count > otherRuns.count, measurements: groups,
             costModel: .init(horizon: String(model.horizonMonths), basis: model.basis, rows: costRows))
     }
 }

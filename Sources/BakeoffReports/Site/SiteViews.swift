@@ -434,9 +434,14 @@ public enum SiteViews {
         public var pageTitle: String
         /// The runs the verdicts read, in full.
         public var runs: [RunView]
-        /// Every other recorded run, one row each.
+        /// The newest other recorded runs (at most 200), one row each, oldest first.
         public var otherRuns: [OtherRunRow]
         public var hasOtherRuns: Bool
+        /// How many other runs there are (`5 049`), and how many `otherRuns` lists.
+        public var otherRunCount: String
+        public var shownRuns: String
+        /// Whether some other runs are left out of `otherRuns` (data/runs.csv lists every run).
+        public var hasHiddenRuns: Bool
         public var measurements: [MeasurementGroup]
         public var costModel: CostModelView
     }

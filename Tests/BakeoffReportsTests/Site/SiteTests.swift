@@ -216,7 +216,7 @@ final class SiteTests: XCTestCase {
 
     // MARK: history
 
-    func testTheEvidencePageShowsTheRunsReadInFullAndEveryOtherRunAsOneRow() throws {
+    func testTheEvidencePageShowsTheRunsReadInFullAndTheNewestOtherRunsAsOneRowEach() throws {
         let read = SiteFixture.runs()
         let provenance = read[0].provenance
         let older = (1 ... 1000).map { i in
@@ -234,18 +234,29 @@ final class SiteTests: XCTestCase {
             version: "0.1.0")
         let page = try XCTUnwrap(renderAll(model)["evidence.html"])
         XCTAssertEqual(PageText.count("<section class=\"card\" id=\"run--", in: page), read.count, "the runs read, in full")
-        XCTAssertEqual(PageText.count("<tr id=\"run--old-", in: page), 1000, "every other run, one row")
+        XCTAssertEqual(PageText.count("<tr id=\"run--old-", in: page), SiteModel.otherRunsShown, "the newest other runs, one row each")
+        // Same start, so by id: old-999 is the newest, old-1 the oldest.
         XCTAssertTrue(
             page.contains(
-                "<tr id=\"run--old-1\"><td>old-1</td><td>2026-08-01T00:00:00Z</td><td>interrupted</td>"
+                "<tr id=\"run--old-999\"><td>old-999</td><td>2026-08-01T00:00:00Z</td><td>interrupted</td>"
                     + "<td>experiment-tracking: mlflow, wandb</td></tr>"), page)
-        // The history costs a line a run, not a card: the page stays small however many runs were recorded.
+        XCTAssertFalse(page.contains("<tr id=\"run--old-1\">"))
+        XCTAssertTrue(page.contains("There are 1 000: the 200 newest are listed here, and <a href=\"../data/runs.csv\">data/runs.csv</a> lists every recorded run."))
+        // The history costs at most 200 lines, not a card a run: the page stays small however many runs were recorded.
         let without = try XCTUnwrap(renderAll(SiteFixture.model(SiteFixture.plain))["evidence.html"])
-        XCTAssertLessThan(page.utf8.count - without.utf8.count, 1000 * 150)
+        XCTAssertLessThan(page.utf8.count - without.utf8.count, 200 * 150)
+        XCTAssertFalse(without.contains("There are "), "nothing left out, nothing said")
         let observations = 9 * 1000 + read.reduce(0) { $0 + $1.observations.count }
         XCTAssertTrue(
             renderAll(model)["index.html"]!.contains("\(1000 + read.count) run(s) with \(Format.count(observations)) observations"),
             "the overview counts every run")
+
+        // data/runs.csv: every run, oldest first, and whether the verdicts read it.
+        let csv = RunListFormatter.csv(history).split(separator: "\n")
+        XCTAssertEqual(csv.count, 1 + 1000 + read.count)
+        XCTAssertEqual(csv[0], "run,started,ended,status,repetitions,read_by_verdicts,measured")
+        XCTAssertTrue(csv.contains("old-1,2026-08-01T00:00:00Z,,interrupted,3,no,\"experiment-tracking: mlflow, wandb\""))
+        XCTAssertEqual(csv.filter { $0.contains(",yes,") }.count, read.count)
     }
 
     // MARK: no evidence
