@@ -24,6 +24,12 @@ final class NumbersTests: XCTestCase {
         XCTAssertEqual(Numbers.format(2.0), "2")
         XCTAssertEqual(Numbers.format(-0.0001), "0")
         XCTAssertEqual(Numbers.format(1234.5678, decimals: 2), "1234.57")
+        XCTAssertEqual(Numbers.format(-2.0), "-2")
+        XCTAssertEqual(Numbers.format(100, decimals: 2), "100", "only decimal zeros go")
+        XCTAssertEqual(Numbers.format(-0.05, decimals: 3), "-0.05")
+        XCTAssertEqual(Numbers.format(0.1 + 0.2), "0.3")
+        XCTAssertEqual(Numbers.format(12.5, decimals: 0), "13")
+        XCTAssertEqual(Numbers.format(9_007_199_254_740_992, decimals: 0), "9007199254740992")
     }
 
     func testFixedRoundsHalfAwayFromZero() {
@@ -31,6 +37,10 @@ final class NumbersTests: XCTestCase {
         XCTAssertEqual(Numbers.fixed(-1.5, decimals: 0), "-2")
         XCTAssertEqual(Numbers.fixed(0.04, decimals: 1), "0.0")
         XCTAssertEqual(Numbers.fixed(7, decimals: 3), "7.000")
+        XCTAssertEqual(Numbers.fixed(-0.004, decimals: 2), "0.00", "no minus on a zero")
+        XCTAssertEqual(Numbers.fixed(-0.005, decimals: 2), "-0.01")
+        XCTAssertEqual(Numbers.fixed(0.00001, decimals: 6), "0.000010")
+        XCTAssertEqual(Numbers.fixed(5, decimals: -1), "5")
     }
 
     func testMinutesSecondsAndBytes() {

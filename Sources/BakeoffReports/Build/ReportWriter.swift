@@ -1,4 +1,5 @@
 import BakeoffFiles
+import BakeoffModel
 import Foundation
 
 /// The one place that writes reports, into a folder bakeoff owns: a new or empty one, or one holding the
@@ -37,10 +38,14 @@ public enum ReportWriter {
         }
         // A file the previous build wrote with the same bytes stays as it is (and keeps its date): creating
         // files is most of the cost of writing the reports, and a rebuild changes few of them.
-        let changed = files.keys.sorted().filter { path in
-            let target = root.appendingPathComponent(path).path
-            return !previous.contains(path) || !isRegularFile(target) || fm.contents(atPath: target) != Data(files[path]!.utf8)
+        // Compared on every core: with nothing changed, reading the previous files back is all a rebuild writes.
+        let paths = files.keys.sorted()
+        let differs = Parallel.map(paths.count) { i in
+            let target = root.appendingPathComponent(paths[i]).path
+            return !previous.contains(paths[i]) || !isRegularFile(target)
+                || FileManager.default.contents(atPath: target) != Data(files[paths[i]]!.utf8)
         }
+        let changed = zip(paths, differs).filter(\.1).map(\.0)
         let staging = root.appendingPathComponent(".bakeoff-build-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: staging) }
