@@ -72,6 +72,7 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         print("wrote \(context.files.count) files to \(reports)")
+        Finish.success()
     }
 
     /// The absolute `--out` folder, or a usage error when it is the working directory, the project itself or a

@@ -54,7 +54,7 @@ struct Score: ParsableCommand {
             let analysis = evaluation.stack
             guard let choice = analysis.choice else { throw ValidationError(analysis.problem ?? "no stack could be chosen") }
             print(format == .json ? StackFormatter.json(choice, analysis: analysis) : StackFormatter.text(choice, analysis: analysis, scoreboard: board), terminator: "")
-            return
+            Finish.success()
         }
         if let diff {
             try checkProfile(diff, in: project, flag: "--diff")
@@ -67,13 +67,14 @@ struct Score: ParsableCommand {
             case .json: print(ProfileComparisonFormatter.json(comparison), terminator: "")
             case .csv: print(ProfileComparisonFormatter.csv(comparison), terminator: "")
             }
-            return
+            Finish.success()
         }
         switch format {
         case .text: print(ScoreboardFormatter.text(board), terminator: "")
         case .json: print(ScoreboardFormatter.json(board), terminator: "")
         case .csv: print(ScoreboardFormatter.csv(board), terminator: "")
         }
+        Finish.success()
     }
 
     private func score(_ project: Project, _ history: RunHistory, _ options: ScoringOptions) throws -> Scoreboard {
