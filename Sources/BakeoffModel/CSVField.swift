@@ -10,8 +10,19 @@ public enum CSVField {
         if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(cell) {
             cell = "'" + cell
         }
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        // Judged on the UTF-8 bytes: as characters, "\r\n" is neither "\r" nor "\n", and a quote or comma followed
+        // by a combining mark is not a quote or a comma, so such cells went out unquoted. Bytes are also what a
+        // list of thousands of runs needs to be quick.
+        let special: (UInt8) -> Bool = { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard cell.utf8.contains(where: special) else { return cell }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(cell.utf8.count + 8)
+        for byte in cell.utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// True for a decimal number as the project writes them: optional sign, digits, optional fraction and

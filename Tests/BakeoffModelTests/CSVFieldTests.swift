@@ -25,4 +25,11 @@ final class CSVFieldTests: XCTestCase {
         XCTAssertEqual(CSVField.escape("a,\"b\""), "\"a,\"\"b\"\"\"")
         XCTAssertEqual(CSVField.escape(""), "")
     }
+
+    func testALineBreakQuoteOrCommaInsideACharacterStillQuotes() {
+        XCTAssertEqual(CSVField.escape("a\r\nb"), "\"a\r\nb\"", "CRLF is one character, and a line break")
+        XCTAssertEqual(CSVField.escape("x\"\u{301}y"), "\"x\"\"\u{301}y\"", "a quote with a combining accent is still a quote")
+        XCTAssertEqual(CSVField.escape("a,\u{301}b"), "\"a,\u{301}b\"")
+        XCTAssertEqual(CSVField.escape("Zürich, café"), "\"Zürich, café\"")
+    }
 }
