@@ -119,21 +119,12 @@ struct RunCommand: ParsableCommand {
         }
 
         let ledger = try Evidence.reporting { try Ledger(path: EvidenceStore.ledgerPath(projectRoot: project.root)) }
-        let current = CurrentRun()
-        let recorder = RunRecorder(
-            began: { run in
-                current.id = run.id
-                try ledger.begin(run)
-            },
-            environment: { try ledger.record($0, run: current.id) },
-            observed: { try ledger.record($0) },
-            finished: { status, endedAt in try ledger.finish(run: current.id, status: status, endedAt: endedAt) })
         let progress = ConsoleProgress.make(isTerminal: isatty(2) == 1) { Terminal.write($0) }
         let runner = Runner(
             options: RunOptions(
                 repetitions: repetitions, timeoutOverride: timeout, bakeoffVersion: BakeoffVersion.current,
                 environments: environments, workFolder: "\(cache)/work", sandbox: sandbox),
-            recorder: recorder, progress: progress)
+            recorder: .into(ledger), progress: progress)
 
         // Ctrl-C, TERM and a closed terminal (HUP) stop the steps; the run then ends as interrupted with
         // everything measured kept.
@@ -162,16 +153,6 @@ struct RunCommand: ParsableCommand {
                 "error: \(failures) step\(failures == 1 ? "" : "s") failed or timed out; the table above names them and each reason is in \(Evidence.displayPath(path)); fix the adapter or the tool and run again")
             throw ExitCode(1)
         }
-    }
-}
-
-/// The id of the run being recorded, set when it begins.
-private final class CurrentRun: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = ""
-    var id: String {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
     }
 }
 
