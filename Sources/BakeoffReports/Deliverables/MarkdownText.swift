@@ -39,8 +39,16 @@ public enum MarkdownText {
 
     /// A link whose label is escaped and whose destination is wrapped in angle brackets (spaces allowed).
     public static func link(_ label: String, to destination: String) -> String {
-        let safe = destination.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E")
-            .replacingOccurrences(of: "\n", with: "")
+        // Scalar by scalar: as characters, "<" followed by a combining mark is not "<", and "\r\n" is not "\n".
+        var safe = ""
+        for scalar in destination.unicodeScalars {
+            switch scalar {
+            case "<": safe += "%3C"
+            case ">": safe += "%3E"
+            case "\n", "\r": continue
+            default: safe.unicodeScalars.append(scalar)
+            }
+        }
         return "[\(escape(label))](<\(safe)>)"
     }
 }

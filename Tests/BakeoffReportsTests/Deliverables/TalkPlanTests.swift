@@ -174,4 +174,9 @@ final class MarkdownTextTests: XCTestCase {
             XCTAssertFalse(html.contains("raw HTML omitted"), html)
         }
     }
+
+    func testALinkDestinationKeepsItsAngleBracketsWhateverFollowsThem() {
+        XCTAssertEqual(MarkdownText.link("a", to: "https://x.test/<\u{301}>\r\n?q"), "[a](<https://x.test/%3C\u{301}%3E?q>)")
+        XCTAssertTrue(GFM.html(MarkdownText.link("docs", to: "https://x.test/a b>c")).contains("<a href=\"https://x.test/a%20b%3Ec\">docs</a>"))
+    }
 }
