@@ -64,6 +64,9 @@ final class DeckLintTests: XCTestCase {
     func testCommaThousandsRewritesSpacedGroupsOnly() {
         XCTAssertEqual(DeckLint.commaThousands("per 1 000 lines at 100 000 rows"), "per 1,000 lines at 100,000 rows")
         XCTAssertEqual(DeckLint.commaThousands("slide 3 of 11, 2 1234"), "slide 3 of 11, 2 1234")
+        XCTAssertEqual(DeckLint.commaThousands("no groups here: 12 34, 1 23"), "no groups here: 12 34, 1 23")
+        XCTAssertEqual(DeckLint.commaThousands("€ 12 500 a year"), "€ 12,500 a year", "not ASCII: by characters")
+        XCTAssertEqual(DeckLint.commaThousands("٣ ٥٠٠ runs"), "٣,٥٠٠ runs", "any digits")
     }
 
     func testANewProjectWithNoRunsClaimsNoMeasurement() throws {
