@@ -241,7 +241,7 @@ public final class Ledger: Sendable {
             ])
         for environment in run.environments { try insert(environment, run: run.id, db) }
         for observation in run.observations { try insert(observation, db) }
-        try summarize(run: run.id, db)
+        try writeParts(RunSummary(run).parts, run: run.id, db)  // the run is at hand: no need to read it back
     }
 
     // MARK: - Reading
@@ -602,8 +602,13 @@ public final class Ledger: Sendable {
         while let row = try rows.next() {
             steps.append(.init(stage: row[0], tool: row[1], step: row[2], repetition: row[3], ok: (row[4] as String) == ObservationStatus.ok.rawValue))
         }
+        try writeParts(RunSummary.parts(steps, repetitions: repetitions), run: run, db)
+    }
+
+    /// Replaces the index rows of one run with `parts`.
+    private static func writeParts(_ parts: [RunSummary.Part], run: String, _ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM run_part WHERE runID = ?").execute(arguments: [run])
-        for part in RunSummary.parts(steps, repetitions: repetitions) {
+        for part in parts {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO run_part (runID, stage, tool, observations, repetitions, okRepetitions, fullSteps)
