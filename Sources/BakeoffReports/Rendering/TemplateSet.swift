@@ -87,6 +87,19 @@ public struct TemplateSet: Sendable {
         self.overridden = overridden
     }
 
+    /// Whether template `name`, or a partial it includes, uses `variable`: a page whose project template predates
+    /// a variable keeps what that variable was added to say.
+    public func uses(_ variable: String, in name: String) -> Bool {
+        var pending = [name]
+        var seen: Set<String> = []
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let template = renderer.templates[next] else { continue }
+            if template.names.contains(variable) { return true }
+            pending += template.partials
+        }
+        return false
+    }
+
     /// Renders the named template with a view model, turned once into concrete values through its `Encodable`
     /// conformance (stored properties by name, nil optionals absent, arrays as lists).
     public func render(_ name: String, _ view: some Encodable) -> String {

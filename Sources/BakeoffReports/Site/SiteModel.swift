@@ -435,7 +435,9 @@ public struct SiteModel: Sendable {
 
     // MARK: evidence
 
-    public func evidencePage() -> SiteViews.EvidencePage {
+    /// The evidence page; it lists the newest `otherRunsShown` other runs, or every one with `listingEveryOtherRun`
+    /// (for a template that cannot say how many are left out).
+    public func evidencePage(listingEveryOtherRun: Bool = false) -> SiteViews.EvidencePage {
         let stageTitles = Dictionary(
             project.stages.map { ($0.id, $0.title) } + project.integrations.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let toolNames = Dictionary(
@@ -465,7 +467,7 @@ public struct SiteModel: Sendable {
         // The history: the newest runs not read, one short line each, by id; a project with years of runs keeps a
         // page of bounded size, and data/runs.csv and `bakeoff evidence list` give every run.
         let others = history.summaries.filter { history.run($0.id) == nil }
-        let otherRuns = others.suffix(Self.otherRunsShown).map { run in
+        let otherRuns = others.suffix(listingEveryOtherRun ? others.count : Self.otherRunsShown).map { run in
             SiteViews.OtherRunRow(
                 anchor: Self.runAnchor(run.id), id: run.id, started: run.startedAt, status: run.status.rawValue,
                 measured: run.measured)

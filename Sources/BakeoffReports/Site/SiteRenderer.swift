@@ -15,7 +15,9 @@ public struct SiteRenderer: Sendable {
         for stage in model.project.assessedStages {
             jobs.append((SiteModel.stagePage(stage.id), { templates.render("stage", model.stagePage(stage)) }))
         }
-        jobs.append(("evidence.html", { templates.render("evidence", model.evidencePage()) }))
+        // A project template written before `hasHiddenRuns` could not say that runs are left out: it lists them all.
+        let listsEveryRun = !templates.uses("hasHiddenRuns", in: "evidence")
+        jobs.append(("evidence.html", { templates.render("evidence", model.evidencePage(listingEveryOtherRun: listsEveryRun)) }))
         jobs.append((SiteModel.whatIfPage, { templates.render("whatif", model.whatIfPage()) }))
         if !model.project.integrations.isEmpty {
             jobs.append((SiteModel.stackPage, { templates.render("stack", model.stackPage()) }))

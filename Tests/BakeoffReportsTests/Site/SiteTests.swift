@@ -257,6 +257,19 @@ final class SiteTests: XCTestCase {
         XCTAssertEqual(csv[0], "run,started,ended,status,repetitions,read_by_verdicts,measured")
         XCTAssertTrue(csv.contains("old-1,2026-08-01T00:00:00Z,,interrupted,3,no,\"experiment-tracking: mlflow, wandb\""))
         XCTAssertEqual(csv.filter { $0.contains(",yes,") }.count, read.count)
+
+        // A project's own evidence template from before `hasHiddenRuns` cannot say that runs are left out, so it
+        // gets every one of them.
+        var sources = BuiltinTemplates.all
+        sources["evidence"] = sources["evidence"]!.replacingOccurrences(
+            of: "{{#hasHiddenRuns}} There are {{otherRunCount}}: the {{shownRuns}} newest are listed here, and <a href=\"../data/runs.csv\">data/runs.csv</a> lists every recorded run.{{/hasHiddenRuns}}",
+            with: "")
+        let old = try TemplateSet(sources: sources, overridden: ["evidence"])
+        XCTAssertFalse(old.uses("hasHiddenRuns", in: "evidence"))
+        XCTAssertTrue(TemplateSet.builtIn.uses("hasHiddenRuns", in: "evidence"))
+        XCTAssertTrue(TemplateSet.builtIn.uses("site.team", in: "index"), "through its header partial")
+        let everyRun = try XCTUnwrap(SiteRenderer(templates: old).pages(model)["evidence.html"])
+        XCTAssertEqual(PageText.count("<tr id=\"run--old-", in: everyRun), 1000)
     }
 
     // MARK: no evidence

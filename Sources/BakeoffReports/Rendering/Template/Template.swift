@@ -44,6 +44,20 @@ struct Template: Sendable {
         nodes = try parser.parse(section: nil, opened: 0, atLineStart: true)
     }
 
+    /// The names this template's variables and sections are written with (`a.b` as written), at any depth.
+    var names: Set<String> {
+        func walk(_ nodes: [Node]) -> [String] {
+            nodes.flatMap { node -> [String] in
+                switch node {
+                case .variable(let name, _): return [name.written]
+                case .section(let name, _, let inner): return [name.written] + walk(inner)
+                default: return []
+                }
+            }
+        }
+        return Set(walk(nodes))
+    }
+
     /// The partials this template includes, at any depth.
     var partials: [String] {
         func walk(_ nodes: [Node]) -> [String] {
