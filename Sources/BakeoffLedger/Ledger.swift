@@ -322,8 +322,7 @@ public final class Ledger: Sendable {
         // Decoding is most of an import (a fresh clone may hold thousands of run files): on every core. The
         // files are then judged in the given order, so the first problem reported is the first file's.
         let decoded = Parallel.map(paths.count) { i in Result { try RunFile.decode(try Self.read(paths[i]), file: paths[i]) } }
-        let stored = try Dictionary(
-            runs(ids: Set(decoded.compactMap { try? $0.get().id }).sorted()).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let stored = try Dictionary(uniqueKeysWithValues: runs(ids: Set(decoded.compactMap { try? $0.get().id }).sorted()).map { ($0.id, $0) })
         var runs: [Run] = []
         var seen: [String: (run: Run, file: String)] = [:]
         for (path, result) in zip(paths, decoded) {

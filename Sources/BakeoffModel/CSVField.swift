@@ -25,6 +25,11 @@ public enum CSVField {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// One CSV line: the cells escaped, joined by commas, ended by a newline.
+    public static func line(_ cells: [String]) -> String {
+        cells.map(escape).joined(separator: ",") + "\n"
+    }
+
     /// True for a decimal number as the project writes them: optional sign, digits, optional fraction and
     /// exponent (`-3`, `+0.5`, `1e-4`); not `nan`, `inf` or anything a spreadsheet could read as a formula.
     static func isPlainNumber(_ text: String) -> Bool {

@@ -67,12 +67,17 @@ public struct RunSummary: Hashable, Sendable {
     }
 
     /// What the run measured, `stage: tool, tool; stage: tool` by id: the evidence page's and data/runs.csv's column.
-    public var measured: String {
-        var tools: [(stage: String, ids: [String])] = []
-        for part in parts {
-            if tools.last?.stage == part.stage { tools[tools.count - 1].ids.append(part.tool) } else { tools.append((part.stage, [part.tool])) }
-        }
-        return tools.map { "\($0.stage): \($0.ids.joined(separator: ", "))" }.joined(separator: "; ")
+    public var measured: String { Self.measured(parts.map { ($0.stage, $0.tool) }) }
+
+    /// `stage: tool, tool; stage: tool` for these stage and tool ids, each once, sorted (UTF-8 order): how a run's
+    /// reach is written on the evidence page, in data/runs.csv and by `bakeoff evidence list`.
+    public static func measured(_ tools: [(stage: String, tool: String)]) -> String {
+        var byStage: [String: Set<String>] = [:]
+        for (stage, tool) in tools { byStage[stage, default: []].insert(tool) }
+        func utf8Order(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        return byStage.keys.sorted(by: utf8Order).map { stage in
+            "\(stage): \(byStage[stage]!.sorted(by: utf8Order).joined(separator: ", "))"
+        }.joined(separator: "; ")
     }
 
     /// The summary of a run held in full.

@@ -54,10 +54,7 @@ extension Evidence {
             let statusWidth = runs.map(\.status.rawValue.count).max() ?? 0
             let countWidth = runs.map { String($0.observations.count).count }.max() ?? 0
             return runs.map { run in
-                var tools: [String: Set<String>] = [:]
-                for o in run.observations { tools[o.stage, default: []].insert(o.tool) }
-                for e in run.environments { tools[e.stage, default: []].insert(e.tool) }
-                let stages = tools.keys.sorted().map { "\($0): \(tools[$0]!.sorted().joined(separator: ", "))" }
+                let measured = BakeoffModel.RunSummary.measured(run.observations.map { ($0.stage, $0.tool) } + run.environments.map { ($0.stage, $0.tool) })
                 let count = String(run.observations.count)
                 return [
                     run.id.padding(toLength: idWidth, withPad: " ", startingAt: 0),
@@ -65,7 +62,7 @@ extension Evidence {
                     run.startedAt,
                     String(repeating: " ", count: countWidth - count.count) + count
                         + (run.observations.count == 1 ? " observation " : " observations"),
-                    stages.isEmpty ? "(nothing measured)" : stages.joined(separator: "; "),
+                    measured.isEmpty ? "(nothing measured)" : measured,
                 ].joined(separator: "  ")
             }
         }

@@ -61,10 +61,10 @@ public enum ProfileComparisonFormatter {
     }
 
     public static func csv(_ comparison: ProfileComparison) -> String {
-        var out = "stage,tool,rank_\(comparison.from),rank_\(comparison.to),winner_changed\n"
+        var out = CSVField.line(["stage", "tool", "rank_\(comparison.from)", "rank_\(comparison.to)", "winner_changed"])
         for s in comparison.stages {
             for r in s.ranks {
-                out += [s.stage, r.tool, r.from.map(String.init) ?? "", r.to.map(String.init) ?? "", "\(s.winnerChanged)"].map(CSVField.escape).joined(separator: ",") + "\n"
+                out += CSVField.line([s.stage, r.tool, r.from.map(String.init) ?? "", r.to.map(String.init) ?? "", "\(s.winnerChanged)"])
             }
         }
         return out

@@ -11,6 +11,6 @@ public enum RunListFormatter {
                 history.run(run.id) == nil ? "no" : "yes", run.measured,
             ])
         }
-        return rows.map { $0.map(CSVField.escape).joined(separator: ",") + "\n" }.joined()
+        return rows.map(CSVField.line).joined()
     }
 }

@@ -257,10 +257,8 @@ public enum ScoreboardFormatter {
                 ])
             }
         }
-        return rows.map { $0.map(csvField).joined(separator: ",") + "\n" }.joined()
+        return rows.map(CSVField.line).joined()
     }
-
-    static func csvField(_ s: String) -> String { CSVField.escape(s) }
 }
 
 extension String {

@@ -69,7 +69,7 @@ final class FormatterTests: XCTestCase {
         // Under "other" only the hosted tool passes the gate; the others are eliminated with the reason quoted.
         XCTAssertTrue(lines[1].hasPrefix("stage,gone,GONE,1,"), String(lines[1]))
         XCTAssertTrue(csv.contains(",eliminated,no hosting fact to show saas: hosted only,"), csv)
-        XCTAssertEqual(ScoreboardFormatter.csvField("a,\"b\""), "\"a,\"\"b\"\"\"")
+        XCTAssertEqual(CSVField.escape("a,\"b\""), "\"a,\"\"b\"\"\"")
     }
 
     func testCSVNeutralisesFormulaNamesButKeepsNegativeNumbersNumeric() throws {
@@ -82,7 +82,7 @@ final class FormatterTests: XCTestCase {
         XCTAssertTrue(csv.contains("\nstage,'=hyperlink,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","), csv)
         XCTAssertTrue(csv.contains("\nstage,'@sum,'@SUM,"), csv)
         XCTAssertFalse(csv.contains(",=") || csv.contains(",@") || csv.contains("\n="), csv)
-        XCTAssertEqual(ScoreboardFormatter.csvField("-0.2500"), "-0.2500")
+        XCTAssertEqual(CSVField.escape("-0.2500"), "-0.2500")
     }
 
     func testTextNamesWinnerMarginFlipsAndProbabilities() throws {

@@ -46,27 +46,28 @@ struct Template: Sendable {
 
     /// The names this template's variables and sections are written with (`a.b` as written), at any depth.
     var names: Set<String> {
-        func walk(_ nodes: [Node]) -> [String] {
-            nodes.flatMap { node -> [String] in
-                switch node {
-                case .variable(let name, _): return [name.written]
-                case .section(let name, _, let inner): return [name.written] + walk(inner)
-                default: return []
-                }
+        Set(collect { node in
+            switch node {
+            case .variable(let name, _), .section(let name, _, _): return [name.written]
+            default: return []
             }
-        }
-        return Set(walk(nodes))
+        })
     }
 
     /// The partials this template includes, at any depth.
     var partials: [String] {
+        collect { node in
+            if case .partial(let name, _) = node { return [name] }
+            return []
+        }
+    }
+
+    /// What `pick` finds in every node, sections' contents included, in order.
+    private func collect(_ pick: (Node) -> [String]) -> [String] {
         func walk(_ nodes: [Node]) -> [String] {
             nodes.flatMap { node -> [String] in
-                switch node {
-                case .partial(let name, _): return [name]
-                case .section(_, _, let inner): return walk(inner)
-                default: return []
-                }
+                if case .section(_, _, let inner) = node { return pick(node) + walk(inner) }
+                return pick(node)
             }
         }
         return walk(nodes)
