@@ -270,7 +270,7 @@ enum BuiltinTemplates {
     static let evidence = #"""
 {{>header}}
 <h1>Evidence</h1>
-<p class="lead">The runs the verdicts read, with their provenance and installed packages; every observation behind a measured number; the cost model&#39;s assumptions; and every other recorded run by id.</p>
+<p class="lead">The runs the verdicts read, with their provenance and installed packages; every observation behind a measured number; the cost model&#39;s assumptions; and the other recorded runs by id (every one in data/runs.csv).</p>
 
 <h2 id="runs">Runs the verdicts read</h2>
 {{^runs}}{{^hasOtherRuns}}<p class="unknown">No evidence yet: no run has been recorded. <code>bakeoff run</code> executes the scenarios and writes <code>evidence/runs/</code>.</p>{{/hasOtherRuns}}{{#hasOtherRuns}}<p class="unknown">No verdict reads a recorded run: none of the runs below measured a candidate of an assessed stage or a pair of an integration.</p>{{/hasOtherRuns}}{{/runs}}
